@@ -1,0 +1,134 @@
+/**
+ * The domain model: leads, touchpoints, stages and settings, as zod schemas with their types.
+ *
+ * Time conventions (also in the README): instants are ISO-8601 strings in UTC
+ * (`2026-11-22T09:30:00.000Z`); calendar days the user picks (follow-up, close, re-engage) are
+ * `YYYY-MM-DD` strings in the user's local calendar.
+ */
+import { z } from 'zod';
+
+export const isoInstant = z.iso.datetime({ offset: true });
+export const isoDay = z.iso.date();
+
+export const LEAD_SOURCES = ['linkedin', 'gmail', 'referral', 'event', 'inbound', 'import', 'manual'] as const;
+export const leadSource = z.enum(LEAD_SOURCES);
+export type LeadSource = z.infer<typeof leadSource>;
+
+export const TEMPERATURES = ['hot', 'warm', 'cold'] as const;
+export const temperature = z.enum(TEMPERATURES);
+export type Temperature = z.infer<typeof temperature>;
+
+/** Stage ids outside the funnel. */
+export const LOST = 'lost';
+export const LATER = 'later';
+
+export const stageDef = z.object({
+  id: z.string().min(1).max(40).regex(/^[a-z0-9-]+$/, 'stage id: lower-case letters, digits and dashes'),
+  name: z.string().trim().min(1).max(60),
+  /** Win probability, 0..1, used for the weighted pipeline. */
+  probability: z.number().min(0).max(1),
+  /** A lead with no touchpoint and no stage change for longer than this is "rotting". */
+  rottingDays: z.number().int().min(1).max(3650),
+});
+export type StageDef = z.infer<typeof stageDef>;
+
+/** The default funnel from PRODUCT.md, in order; the last stage is the won stage. */
+export const DEFAULT_STAGES: StageDef[] = [
+  { id: 'prospect', name: 'Prospect', probability: 0.05, rottingDays: 14 },
+  { id: 'qualified', name: 'Qualified', probability: 0.1, rottingDays: 14 },
+  { id: 'contacted', name: 'Contacted', probability: 0.2, rottingDays: 10 },
+  { id: 'nurturing', name: 'Nurturing', probability: 0.3, rottingDays: 21 },
+  { id: 'proposal', name: 'Proposal', probability: 0.5, rottingDays: 14 },
+  { id: 'negotiation', name: 'Negotiation', probability: 0.75, rottingDays: 10 },
+  { id: 'won', name: 'Won', probability: 1, rottingDays: 3650 },
+];
+
+export const bantAnswer = z.enum(['yes', 'no', 'unknown']);
+export type BantAnswer = z.infer<typeof bantAnswer>;
+export const TIMEFRAMES = ['now', 'within-2-months', 'later', 'none'] as const;
+export const timeframe = z.enum(TIMEFRAMES);
+export type Timeframe = z.infer<typeof timeframe>;
+
+export const qualification = z.object({
+  budget: bantAnswer,
+  authority: bantAnswer,
+  need: bantAnswer,
+  /** The "T" of BANT: when they intend to decide. */
+  timeframe,
+});
+export type Qualification = z.infer<typeof qualification>;
+export const EMPTY_QUALIFICATION: Qualification = { budget: 'unknown', authority: 'unknown', need: 'unknown', timeframe: 'none' };
+
+export const stageChange = z.object({
+  from: z.string().nullable(),
+  to: z.string(),
+  at: isoInstant,
+});
+export type StageChange = z.infer<typeof stageChange>;
+
+const trimmed = (max: number) => z.string().trim().min(1).max(max);
+export const email = z.string().trim().toLowerCase().pipe(z.email({ error: 'not an email address' }));
+
+export const canonicalLinkedinUrl = z
+  .string()
+  .regex(/^https:\/\/www\.linkedin\.com\/in\/[^/?#\s]+\/$/, 'not a canonical LinkedIn profile URL');
+
+export const lead = z.object({
+  id: z.string().min(1),
+  name: trimmed(200),
+  headline: trimmed(500).nullable(),
+  company: trimmed(200).nullable(),
+  location: trimmed(200).nullable(),
+  linkedinUrl: canonicalLinkedinUrl.nullable(),
+  photoUrl: z.url({ protocol: /^https$/ }).nullable(),
+  /** Lower-cased; unique across leads. */
+  emails: z.array(email),
+  source: leadSource,
+  /** A funnel stage id, or `lost` / `later`. */
+  stage: z.string().min(1),
+  /** Every funnel stage this lead has reached (skipped stages count as reached). */
+  reached: z.array(z.string()),
+  stageHistory: z.array(stageChange),
+  /** Set while stage is `lost`. */
+  lost: z.object({ from: z.string(), reason: trimmed(500), at: isoInstant }).nullable(),
+  /** Set while stage is `later`: the stage to return to and when. */
+  later: z.object({ from: z.string(), reengageOn: isoDay }).nullable(),
+  qualification,
+  /** null while the lead is outside the temperature funnel (won, lost, later). */
+  temperature: temperature.nullable(),
+  temperatureReasons: z.array(z.string()),
+  temperatureOverride: temperature.nullable(),
+  dealValue: z.number().min(0).nullable(),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  expectedCloseOn: isoDay.nullable(),
+  nextFollowUpOn: isoDay.nullable(),
+  tags: z.array(trimmed(60)),
+  notes: z.string().max(20000),
+  /** Last touchpoint time, kept on the lead so staleness needs no scan. */
+  lastTouchAt: isoInstant.nullable(),
+  createdAt: isoInstant,
+  updatedAt: isoInstant,
+});
+export type Lead = z.infer<typeof lead>;
+
+export const CHANNELS = ['email', 'linkedin-message', 'linkedin-connection', 'call', 'meeting', 'note', 'other'] as const;
+export const channel = z.enum(CHANNELS);
+export type Channel = z.infer<typeof channel>;
+export const DIRECTIONS = ['outbound', 'inbound', 'internal'] as const;
+export const direction = z.enum(DIRECTIONS);
+export type Direction = z.infer<typeof direction>;
+
+export const touchpoint = z.object({
+  id: z.string().min(1),
+  leadId: z.string().min(1),
+  channel,
+  direction,
+  at: isoInstant,
+  summary: z.string().trim().max(2000),
+  /** Link back: a Gmail thread or a LinkedIn URL. */
+  url: z.url({ protocol: /^https$/ }).nullable(),
+  /** E.g. a Gmail message id: logging the same external id twice is a no-op. */
+  externalId: z.string().min(1).max(300).nullable(),
+  createdAt: isoInstant,
+});
+export type Touchpoint = z.infer<typeof touchpoint>;
