@@ -1,17 +1,13 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-
-// Hosts the sidebars run on. Kept in one place: the manifest's host permissions and the
-// background's sender check both derive from it.
-export const LINKEDIN_MATCHES = ['*://*.linkedin.com/*'];
-export const GMAIL_MATCHES = ['https://mail.google.com/*'];
+import { HOST_MATCHES } from './lib/sites/hosts';
 
 export default defineConfig({
   manifest: {
     name: 'Leadline',
     description: 'Capture leads from LinkedIn and Gmail, keep their temperature honest, see your funnel. Local-first.',
     permissions: ['storage', 'unlimitedStorage', 'alarms'],
-    host_permissions: [...LINKEDIN_MATCHES, ...GMAIL_MATCHES],
+    host_permissions: HOST_MATCHES,
     action: { default_title: 'Leadline' },
     commands: {
       'toggle-sidebar': {

@@ -1,1 +1,74 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { MatchPattern } from 'wxt/utils/match-patterns';
+import { openLeadlineDb } from '../lib/db/schema';
+import { Repository } from '../lib/db/repository';
+import { createHandlers } from '../lib/background/service';
+import { createDispatcher } from '../lib/messaging/server';
+import { badgeText, dueFollowUps } from '../lib/background/badge';
+import { localDay } from '../lib/pipeline/time';
+import { HOST_MATCHES } from '../lib/sites/hosts';
+import type { ChangedEvent, ToggleEvent } from '../lib/messaging/protocol';
+
+const REFRESH_ALARM = 'leadline-refresh';
+
+export default defineBackground(() => {
+  const repo = openLeadlineDb().then((db) => new Repository(db));
+  const hostPatterns = HOST_MATCHES.map((p) => new MatchPattern(p));
+
+  async function updateBadge() {
+    const agg = await (await repo).aggregates();
+    await browser.action.setBadgeText({ text: badgeText(dueFollowUps(agg, localDay(new Date()))) });
+  }
+
+  /** Tells open sidebars and extension pages that data changed, and refreshes the badge. */
+  function changed(leadIds: string[]) {
+    const event: ChangedEvent = { leadline: 'changed', leadIds };
+    browser.runtime.sendMessage(event).catch(() => {
+      // No extension page is open: nobody to tell.
+    });
+    browser.tabs
+      .query({ url: HOST_MATCHES })
+      .then((tabs) => {
+        for (const tab of tabs) if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, event).catch(() => {});
+      })
+      .catch(() => {});
+    updateBadge().catch((error) => console.warn('Leadline: badge update failed', error));
+  }
+
+  const dispatch = repo.then((r) =>
+    createDispatcher(createHandlers(r, changed), {
+      extensionId: browser.runtime.id,
+      extensionOrigin: browser.runtime.getURL('/'),
+      isHostPage: (url) => hostPatterns.some((p) => p.includes(url)),
+    }),
+  );
+
+  // Replies go through sendResponse: returning true keeps the channel open for the async answer.
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    dispatch.then((d) => d(message, sender)).then(sendResponse, (error) => sendResponse({ ok: false, error: String(error) }));
+    return true;
+  });
+
+  async function refresh() {
+    const ids = await (await repo).refresh();
+    if (ids.length > 0) changed(ids);
+    else await updateBadge();
+  }
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.alarms.create(REFRESH_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
+  });
+  browser.runtime.onStartup.addListener(() => {
+    refresh().catch((error) => console.warn('Leadline: refresh failed', error));
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REFRESH_ALARM) refresh().catch((error) => console.warn('Leadline: refresh failed', error));
+  });
+
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== 'toggle-sidebar') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    const event: ToggleEvent = { leadline: 'toggle-sidebar' };
+    if (tab?.id !== undefined) browser.tabs.sendMessage(tab.id, event).catch(() => {});
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extract, PROFILE_FIELDS } from '../../lib/sites/linkedin/extract';
 import * as selectors from '../../lib/sites/linkedin/selectors';
 import type { Candidate } from '../../lib/sites/linkedin/selectors';
-import { fixtureNames, loadPage } from './helpers/fixtures';
+import { fixtureNames, loadPage, parseInert } from './helpers/fixtures';
 
 interface Expected {
   url: string;
@@ -140,7 +140,7 @@ describe('LinkedIn extract() on every saved page', () => {
   });
 
   it('reports every field missing on a page that is not a profile, inventing nothing', () => {
-    const doc = new DOMParser().parseFromString('<main><h2>Feed</h2></main>', 'text/html');
+    const doc = parseInert('<main><h2>Feed</h2></main>');
     const got = extract(doc, 'https://www.linkedin.com/feed/');
     expect(got.found).toEqual({});
     expect(got.missing).toEqual([...PROFILE_FIELDS]);

@@ -67,7 +67,7 @@ export const CANONICAL_URL: Candidate[] = [
 ];
 
 function imagePath(src: string | null): string | null {
-  if (!src || !/^https:/.test(src)) return null;
+  if (!src?.startsWith('https:')) return null;
   return src.split('?')[0] ?? null;
 }
 

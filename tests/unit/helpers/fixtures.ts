@@ -3,10 +3,18 @@ import { join } from 'node:path';
 
 export const FIXTURES = join(__dirname, '..', '..', 'fixtures');
 
-/** Parses a saved page without running its scripts. */
-export function loadPage(relativePath: string): Document {
-  const html = readFileSync(join(FIXTURES, relativePath), 'utf8');
-  return new DOMParser().parseFromString(html, 'text/html');
+/**
+ * Parses a saved page into an inert fragment: nothing in it runs or loads (scripts, frames,
+ * styles), as the extractors only read markup.
+ */
+export function loadPage(relativePath: string): DocumentFragment {
+  return parseInert(readFileSync(join(FIXTURES, relativePath), 'utf8'));
+}
+
+export function parseInert(html: string): DocumentFragment {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  return template.content;
 }
 
 export function fixtureNames(dir: string): string[] {

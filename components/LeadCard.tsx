@@ -1,0 +1,43 @@
+import type { LeadCardModel } from '../lib/ui/lead-card-model';
+import { stageName } from '../lib/pipeline/stages';
+import { LeadDetailsControl } from './LeadDetailsControl';
+import { LogActions } from './LogActions';
+import { QualificationControl } from './QualificationControl';
+import { StageControl } from './StageControl';
+import { TemperatureView } from './TemperatureView';
+import { TouchpointList } from './TouchpointList';
+
+/** A known lead: stage, temperature with reasons, BANT, follow-up, touchpoints and logging. */
+export function LeadCard({ card }: { card: LeadCardModel }) {
+  const { lead, touchpoints } = card.view.value;
+  const stages = card.settings.stages;
+  const busy = card.busy.value;
+  return (
+    <article class="ll-card" aria-label={`Lead: ${lead.name}`}>
+      <h2 class="ll-name">{lead.name}</h2>
+      {lead.headline && <p class="ll-headline">{lead.headline}</p>}
+      <p class="ll-muted">
+        {[lead.company, lead.location].filter(Boolean).join(' · ')}
+        {' · '}
+        <span data-testid="stage-name">{stageName(lead.stage, stages)}</span>
+      </p>
+      <StageControl lead={lead} stages={stages} disabled={busy} onMove={(move) => void card.move(move)} />
+      <TemperatureView
+        temperature={lead.temperature}
+        reasons={lead.temperatureReasons}
+        override={lead.temperatureOverride}
+        disabled={busy}
+        onOverride={(value) => void card.update({ temperatureOverride: value })}
+      />
+      <QualificationControl value={lead.qualification} disabled={busy} onChange={(q) => void card.update({ qualification: q })} />
+      <LeadDetailsControl lead={lead} disabled={busy} onChange={(patch) => void card.update(patch)} />
+      <LogActions disabled={busy} onLog={(kind, summary) => card.log(kind, summary)} />
+      <TouchpointList touchpoints={touchpoints} />
+      {card.error.value && (
+        <p class="ll-error" role="alert">
+          {card.error.value}
+        </p>
+      )}
+    </article>
+  );
+}

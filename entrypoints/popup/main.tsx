@@ -1,0 +1,14 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { send } from '../../lib/messaging/client';
+import { isLeadlineEvent } from '../../lib/messaging/protocol';
+import { PopupModel } from '../../lib/ui/popup-model';
+import { Popup } from '../../components/Popup';
+import '../../components/popup.css';
+
+const model = new PopupModel(send);
+browser.runtime.onMessage.addListener((message) => {
+  if (isLeadlineEvent(message) && message.leadline === 'changed') void model.load();
+});
+void model.load();
+render(<Popup model={model} />, document.getElementById('app')!);

@@ -1,0 +1,70 @@
+/**
+ * The IndexedDB schema of the `leadline` database and its migrations. Only background code
+ * imports this module: a content script's IndexedDB would belong to the host page's origin.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Lead, Touchpoint } from '../pipeline/model';
+import type { Aggregates } from '../pipeline/aggregates';
+
+export const DB_NAME = 'leadline';
+export const DB_VERSION = 1;
+
+export interface MetaRecord {
+  key: string;
+  [field: string]: unknown;
+}
+
+export interface LeadlineDB extends DBSchema {
+  leads: {
+    key: string;
+    value: Lead;
+    indexes: {
+      byLinkedinUrl: string;
+      byEmail: string;
+      byName: string;
+      byStage: string;
+      byUpdatedAt: string;
+    };
+  };
+  touchpoints: {
+    key: string;
+    value: Touchpoint;
+    indexes: {
+      byLead: [string, string];
+      byExternalId: string;
+    };
+  };
+  /** Settings and the popup's aggregates, one record each. */
+  meta: {
+    key: string;
+    value: MetaRecord | Aggregates;
+  };
+}
+
+export type Db = IDBPDatabase<LeadlineDB>;
+
+/**
+ * Opens (and migrates) the database. The cascade is append-only: each `if (oldVersion < N)` block
+ * takes a version N-1 database to version N, so a database of any older version reaches the
+ * current one by running the blocks after its own.
+ */
+export function openLeadlineDb(name = DB_NAME): Promise<Db> {
+  return openDB<LeadlineDB>(name, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        const leads = db.createObjectStore('leads', { keyPath: 'id' });
+        // Leads without a LinkedIn URL hold null there, which is not a valid key, so they are
+        // simply not in this index: unique only among leads that have one.
+        leads.createIndex('byLinkedinUrl', 'linkedinUrl', { unique: true });
+        leads.createIndex('byEmail', 'emails', { unique: true, multiEntry: true });
+        leads.createIndex('byName', 'name');
+        leads.createIndex('byStage', 'stage');
+        leads.createIndex('byUpdatedAt', 'updatedAt');
+        const touchpoints = db.createObjectStore('touchpoints', { keyPath: 'id' });
+        touchpoints.createIndex('byLead', ['leadId', 'at']);
+        touchpoints.createIndex('byExternalId', 'externalId', { unique: true });
+        db.createObjectStore('meta', { keyPath: 'key' });
+      }
+    },
+  });
+}

@@ -1,0 +1,170 @@
+/**
+ * The one message protocol between the background (which owns the data) and every sidebar and
+ * page. Each message has a name, a zod schema for its payload, who may send it, and a reply type.
+ * Requests travel as `{ leadline: 'request', type, payload }`; replies are `{ ok: true, value }`
+ * or `{ ok: false, error }`.
+ */
+import { z } from 'zod';
+import {
+  canonicalLinkedinUrl,
+  channel,
+  direction,
+  email,
+  isoDay,
+  isoInstant,
+  leadSource,
+  qualification,
+  temperature,
+  LATER,
+  LOST,
+  type Lead,
+  type Touchpoint,
+} from '../pipeline/model';
+import type { Aggregates } from '../pipeline/aggregates';
+import type { StageMove } from '../pipeline/stages';
+import { settings, type Settings } from '../settings/settings';
+
+/** Who may send a message: any of our contexts (content scripts included), or extension pages only. */
+export type Origin = 'any' | 'extension-page';
+
+export interface MessageDef<I extends z.ZodType, R> {
+  input: I;
+  from: Origin;
+  /** Type-level only: the reply. */
+  reply?: R;
+}
+
+function message<R>() {
+  return <I extends z.ZodType>(input: I, from: Origin = 'any'): MessageDef<I, R> => ({ input, from });
+}
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const id = z.string().min(1).max(100);
+
+export const captureInput = z.object({
+  name: text(200),
+  headline: text(500).nullish(),
+  company: text(200).nullish(),
+  location: text(200).nullish(),
+  linkedinUrl: canonicalLinkedinUrl.nullish(),
+  photoUrl: z.url({ protocol: /^https$/ }).nullish(),
+  emails: z.array(email).max(20).optional(),
+  source: leadSource,
+});
+
+export const lookupInput = z
+  .object({
+    linkedinUrl: canonicalLinkedinUrl.optional(),
+    email: email.optional(),
+    /** For duplicate suggestions. */
+    name: text(200).optional(),
+    company: text(200).nullish(),
+  })
+  .refine((q) => q.linkedinUrl || q.email || q.name, 'give a linkedinUrl, an email or a name');
+
+export const leadPatch = z
+  .object({
+    name: text(200),
+    headline: text(500).nullable(),
+    company: text(200).nullable(),
+    location: text(200).nullable(),
+    linkedinUrl: canonicalLinkedinUrl.nullable(),
+    emails: z.array(email).max(20),
+    qualification,
+    temperatureOverride: temperature.nullable(),
+    dealValue: z.number().min(0).max(1e12).nullable(),
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    expectedCloseOn: isoDay.nullable(),
+    nextFollowUpOn: isoDay.nullable(),
+    tags: z.array(text(60)).max(50),
+    notes: z.string().max(20000),
+  })
+  .partial()
+  .strict();
+
+export const stageMove = z
+  .object({
+    to: z.string().min(1).max(40).regex(/^[a-z0-9-]+$/, 'not a stage id'),
+    reason: text(500).optional(),
+    reengageOn: isoDay.optional(),
+  })
+  .superRefine((move, ctx) => {
+    if (move.to === LOST && !move.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a lost lead needs a reason' });
+    if (move.to === LATER && !move.reengageOn) ctx.addIssue({ code: 'custom', path: ['reengageOn'], message: 'parking a lead needs a re-engage date' });
+  })
+  .transform((move): StageMove => {
+    if (move.to === LOST) return { to: LOST, reason: move.reason! };
+    if (move.to === LATER) return { to: LATER, reengageOn: move.reengageOn! };
+    return { to: move.to };
+  });
+
+export const touchpointInput = z.object({
+  leadId: id,
+  channel,
+  direction,
+  at: isoInstant.optional(),
+  summary: z.string().trim().max(2000),
+  url: z.url({ protocol: /^https$/ }).nullish(),
+  externalId: z.string().min(1).max(300).nullish(),
+});
+
+export interface LeadView {
+  lead: Lead;
+  touchpoints: Touchpoint[];
+}
+
+export interface LookupReply {
+  lead: LeadView | null;
+  /** Other leads with the same name and company: possible duplicates to link instead of capturing. */
+  duplicates: Lead[];
+}
+
+export interface Summary {
+  aggregates: Aggregates;
+  settings: Settings;
+}
+
+export const protocol = {
+  'lead.capture': message<{ lead: LeadView; created: boolean }>()(captureInput),
+  'lead.lookup': message<LookupReply>()(lookupInput),
+  'lead.get': message<LeadView>()(z.object({ id })),
+  'lead.update': message<LeadView>()(z.object({ id, patch: leadPatch })),
+  'lead.move': message<LeadView>()(z.object({ id, move: stageMove })),
+  'touchpoint.log': message<{ lead: LeadView; created: boolean }>()(touchpointInput),
+  'summary.get': message<Summary>()(z.object({})),
+  'settings.get': message<Settings>()(z.object({})),
+  'settings.save': message<Settings>()(settings, 'extension-page'),
+  'aggregates.rebuild': message<Aggregates>()(z.object({}), 'extension-page'),
+} as const;
+
+export type Protocol = typeof protocol;
+export type MessageName = keyof Protocol;
+export type Payload<K extends MessageName> = z.input<Protocol[K]['input']>;
+export type ParsedPayload<K extends MessageName> = z.output<Protocol[K]['input']>;
+export type Reply<K extends MessageName> = NonNullable<Protocol[K]['reply']>;
+
+export interface Request<K extends MessageName = MessageName> {
+  leadline: 'request';
+  type: K;
+  payload: Payload<K>;
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Broadcast by the background after every write, so open sidebars and pages refresh. */
+export interface ChangedEvent {
+  leadline: 'changed';
+  leadIds: string[];
+}
+
+/** Sent by the background to a tab when the user presses the toggle-sidebar command. */
+export interface ToggleEvent {
+  leadline: 'toggle-sidebar';
+}
+
+export type LeadlineEvent = ChangedEvent | ToggleEvent;
+
+export function isLeadlineEvent(message: unknown): message is LeadlineEvent {
+  const tag = (message as { leadline?: unknown } | null)?.leadline;
+  return tag === 'changed' || tag === 'toggle-sidebar';
+}

@@ -1,0 +1,97 @@
+/**
+ * Funnel aggregates the popup reads without scanning leads. Each lead contributes a fixed set of
+ * counters; a write subtracts the old lead's contribution and adds the new one's in the same
+ * transaction, and `rebuild` folds all leads from scratch (the repair path).
+ */
+import { LATER, LOST, type Lead } from './model';
+import { isClosedOrParked } from './stages';
+import type { StageDef } from './model';
+
+type Counts = Record<string, number>;
+
+export interface Aggregates {
+  key: 'aggregates';
+  version: 1;
+  total: number;
+  /** Leads sitting in each funnel stage now (won included). */
+  open: Counts;
+  /** Leads that ever reached each funnel stage (lost and parked leads included). */
+  reached: Counts;
+  /** Lost leads by the stage they leaked from. */
+  lostFrom: Counts;
+  later: number;
+  /** Temperature split of open leads. */
+  temperature: Counts;
+  /** Open (not won, lost or parked) leads by next follow-up day. */
+  followUpOn: Counts;
+  /** Open leads by `stage|YYYY-MM-DD` of their last activity, for the rotting count. */
+  lastActivity: Counts;
+  /** Sum of deal values of leads in each stage, and how many had one. */
+  value: Counts;
+  valued: Counts;
+}
+
+export function emptyAggregates(): Aggregates {
+  return {
+    key: 'aggregates',
+    version: 1,
+    total: 0,
+    open: {},
+    reached: {},
+    lostFrom: {},
+    later: 0,
+    temperature: {},
+    followUpOn: {},
+    lastActivity: {},
+    value: {},
+    valued: {},
+  };
+}
+
+/** The day of a lead's last activity: last contact, last stage change, or capture. */
+export function lastActivityDay(lead: Lead): string {
+  const times = [lead.createdAt, lead.lastTouchAt, lead.stageHistory.at(-1)?.at].filter((t): t is string => !!t);
+  return times.sort().at(-1)!.slice(0, 10);
+}
+
+function bump(counts: Counts, key: string, delta: number) {
+  const next = (counts[key] ?? 0) + delta;
+  if (next === 0) delete counts[key];
+  else counts[key] = next;
+}
+
+/** Adds (sign 1) or removes (sign -1) one lead's contribution. Mutates `agg`. */
+export function applyLead(agg: Aggregates, lead: Lead, sign: 1 | -1, stages: StageDef[]): void {
+  agg.total += sign;
+  for (const id of lead.reached) bump(agg.reached, id, sign);
+  if (lead.stage === LOST) {
+    bump(agg.lostFrom, lead.lost?.from ?? 'unknown', sign);
+    return;
+  }
+  if (lead.stage === LATER) {
+    agg.later += sign;
+    return;
+  }
+  bump(agg.open, lead.stage, sign);
+  if (lead.dealValue !== null) {
+    bump(agg.value, lead.stage, sign * lead.dealValue);
+    bump(agg.valued, lead.stage, sign);
+  }
+  if (isClosedOrParked(lead, stages)) return;
+  if (lead.temperature) bump(agg.temperature, lead.temperature, sign);
+  if (lead.nextFollowUpOn) bump(agg.followUpOn, lead.nextFollowUpOn, sign);
+  bump(agg.lastActivity, `${lead.stage}|${lastActivityDay(lead)}`, sign);
+}
+
+/** Replaces `before` by `after` (either may be absent for a create or a delete). */
+export function applyChange(agg: Aggregates, before: Lead | undefined, after: Lead | undefined, stages: StageDef[]): void {
+  if (before) applyLead(agg, before, -1, stages);
+  if (after) applyLead(agg, after, 1, stages);
+}
+
+/** Folds every lead from scratch. */
+export function rebuild(leads: Iterable<Lead>, stages: StageDef[]): Aggregates {
+  const agg = emptyAggregates();
+  for (const lead of leads) applyLead(agg, lead, 1, stages);
+  return agg;
+}

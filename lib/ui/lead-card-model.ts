@@ -1,0 +1,68 @@
+/** State and actions of one lead card (sidebar or page): the lead, its recent touchpoints, edits. */
+import { signal } from '@preact/signals';
+import type { LeadView, Payload } from '../messaging/protocol';
+import type { Settings } from '../settings/settings';
+import type { StageMove } from '../pipeline/stages';
+import type { LeadPatch } from '../db/repository';
+import type { QuickLog } from './quick-logs';
+import type { Send } from './send';
+
+export class LeadCardModel {
+  readonly view;
+  readonly busy = signal(false);
+  readonly error = signal<string | null>(null);
+
+  constructor(
+    private readonly send: Send,
+    view: LeadView,
+    readonly settings: Settings,
+    /** Where a logged touchpoint links back to (the profile or the thread). */
+    private readonly pageUrl: string | null = null,
+  ) {
+    this.view = signal(view);
+  }
+
+  get id(): string {
+    return this.view.value.lead.id;
+  }
+
+  private async run(action: () => Promise<LeadView>): Promise<boolean> {
+    this.busy.value = true;
+    this.error.value = null;
+    try {
+      this.view.value = await action();
+      return true;
+    } catch (error) {
+      this.error.value = (error as Error).message;
+      return false;
+    } finally {
+      this.busy.value = false;
+    }
+  }
+
+  async reload(): Promise<void> {
+    await this.run(() => this.send('lead.get', { id: this.id }));
+  }
+
+  move(move: StageMove): Promise<boolean> {
+    return this.run(() => this.send('lead.move', { id: this.id, move }));
+  }
+
+  update(patch: LeadPatch): Promise<boolean> {
+    return this.run(() => this.send('lead.update', { id: this.id, patch } as Payload<'lead.update'>));
+  }
+
+  log(kind: QuickLog, summary: string, extra: Partial<Payload<'touchpoint.log'>> = {}): Promise<boolean> {
+    return this.run(async () => {
+      const reply = await this.send('touchpoint.log', {
+        leadId: this.id,
+        channel: kind.channel,
+        direction: kind.direction,
+        summary: summary.trim() || kind.label,
+        url: this.pageUrl,
+        ...extra,
+      });
+      return reply.lead;
+    });
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Follows a single-page app: on every address change (WXT's `wxt:locationchange`) and at start,
+ * reads the page until the reading is complete. One debounced MutationObserver, connected only
+ * while a reading is pending, so a settled page costs nothing.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
+export interface Reading<T> {
+  value: T;
+  /** Nothing more to wait for. */
+  complete: boolean;
+  /** The page shows the content the address names (not the previous page's leftovers). */
+  fresh: boolean;
+}
+
+export interface WatchOptions<T> {
+  isRelevant: () => boolean;
+  read: () => Reading<T>;
+  onRead: (value: T) => void;
+  onIrrelevant: () => void;
+  /** Quiet time before reading after DOM changes. */
+  debounceMs?: number;
+  /** Give up waiting for a complete reading after this long, and show the best one. */
+  settleMs?: number;
+}
+
+export function watchPage<T>(ctx: ContentScriptContext, options: WatchOptions<T>): void {
+  const debounceMs = options.debounceMs ?? 150;
+  const settleMs = options.settleMs ?? 8000;
+  let timer: number | undefined;
+  let deadline = 0;
+  let lastShown: string | null = null;
+
+  const observer = new MutationObserver(() => schedule());
+  ctx.onInvalidated(() => observer.disconnect());
+
+  function schedule() {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = ctx.setTimeout(check, debounceMs);
+  }
+
+  function check() {
+    timer = undefined;
+    if (!options.isRelevant()) {
+      observer.disconnect();
+      lastShown = null;
+      options.onIrrelevant();
+      return;
+    }
+    const reading = options.read();
+    const timedOut = Date.now() >= deadline;
+    if (reading.fresh || timedOut) {
+      const key = JSON.stringify(reading.value);
+      if (key !== lastShown) {
+        lastShown = key;
+        options.onRead(reading.value);
+      }
+    }
+    if (reading.complete || timedOut) observer.disconnect();
+  }
+
+  function start() {
+    deadline = Date.now() + settleMs;
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    // A page that never completes and then stops changing still gets shown at the deadline.
+    ctx.setTimeout(() => {
+      if (Date.now() >= deadline) check();
+    }, settleMs);
+    check();
+  }
+
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    lastShown = null;
+    start();
+  });
+  start();
+}

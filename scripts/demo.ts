@@ -1,0 +1,51 @@
+// `npm run demo`: what a user sees, on a machine without a display. Builds (via npm), opens the
+// saved LinkedIn page in headless Chromium with the extension, captures the lead, logs a
+// touchpoint, opens the popup, and writes screenshots and a one-line summary to demo-output/.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { button, click, launch, openTab, readStore, ROOT } from '../tests/e2e/harness';
+
+const OUT = join(ROOT, 'demo-output');
+const PROFILE = 'https://www.linkedin.com/in/parul-sharma-886a79227/';
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  const session = await launch();
+  try {
+    session.routes.set(PROFILE, 'linkedin/2025-05_logged-in_parul-sharma-886a79227__smarthire.html');
+    const page = await openTab(session);
+    await page.goto(PROFILE);
+    await page.waitForSelector(button('Capture lead'), { visible: true });
+    await page.screenshot({ path: join(OUT, '1-sidebar-new-person.png') });
+
+    await click(page, button('Capture lead'));
+    await page.waitForSelector('::-p-aria([name="Lead: Parul Sharma"])');
+    await click(page, button('Connection request sent'));
+    await page.waitForSelector('>>> ol.ll-touchpoints li');
+    await page.screenshot({ path: join(OUT, '2-sidebar-lead-card.png') });
+
+    const popup = await session.browser.newPage();
+    await popup.setViewport({ width: 380, height: 560 });
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await popup.waitForSelector('svg[aria-label^="Funnel"]');
+    await popup.screenshot({ path: join(OUT, '3-popup.png') });
+
+    const leads = await readStore<{ name: string; stage: string; temperature: string | null }>(session, 'leads');
+    const touchpoints = await readStore(session, 'touchpoints');
+    const summary =
+      `Captured ${leads.map((l) => `${l.name} (${l.stage}, ${l.temperature ?? 'no temperature'})`).join(', ')}; ` +
+      `${touchpoints.length} touchpoint logged; popup drawn; ` +
+      `${session.problems.length === 0 ? 'no errors' : `problems: ${session.problems.join(' | ')}`}.`;
+    writeFileSync(join(OUT, 'summary.txt'), `${summary}\n`);
+    console.log(summary);
+    console.log(`Screenshots in ${OUT}`);
+    if (session.problems.length > 0) process.exitCode = 1;
+  } finally {
+    await session.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

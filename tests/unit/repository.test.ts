@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { freshRepo } from './helpers/db';
+import { rebuild } from '../../lib/pipeline/aggregates';
+import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
+
+const ADA = { name: 'Ada Lovelace', company: 'Analytical Engines', linkedinUrl: 'https://www.linkedin.com/in/ada/', source: 'linkedin' as const };
+
+describe('Repository', () => {
+  it('captures a lead at the first stage with history, reached stages and a temperature', async () => {
+    const { repo } = await freshRepo();
+    const { lead, created } = await repo.capture(ADA);
+    expect(created).toBe(true);
+    expect(lead).toMatchObject({ stage: 'prospect', reached: ['prospect'], source: 'linkedin', temperature: 'cold' });
+    expect(lead.stageHistory).toEqual([{ from: null, to: 'prospect', at: '2026-11-22T10:00:00.000Z' }]);
+    expect(lead.temperatureReasons).toEqual(['No decision timeframe yet']);
+  });
+
+  it('returns the existing lead for the same LinkedIn URL instead of a second one', async () => {
+    const { repo, db } = await freshRepo();
+    const first = await repo.capture(ADA);
+    const again = await repo.capture({ ...ADA, name: 'Ada L.' });
+    expect(again.created).toBe(false);
+    expect(again.lead.id).toBe(first.lead.id);
+    expect(await db.count('leads')).toBe(1);
+  });
+
+  it('ends with exactly one lead when the same profile is captured concurrently', async () => {
+    const { repo, db } = await freshRepo();
+    const results = await Promise.all([repo.capture(ADA), repo.capture(ADA), repo.capture(ADA)]);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.lead.id)).size).toBe(1);
+    expect(await db.count('leads')).toBe(1);
+  });
+
+  it('finds leads by any email, case-insensitively, and keeps emails unique across leads', async () => {
+    const { repo } = await freshRepo();
+    const { lead } = await repo.capture({ name: 'Grace Hopper', emails: ['Grace@Navy.mil', 'gh@example.com'], source: 'gmail' });
+    expect((await repo.findByEmail('GRACE@navy.MIL'))?.id).toBe(lead.id);
+    expect((await repo.findByEmail('gh@example.com'))?.id).toBe(lead.id);
+    const other = await repo.capture({ name: 'Someone Else', linkedinUrl: 'https://www.linkedin.com/in/else/', source: 'manual' });
+    await expect(repo.update(other.lead.id, { emails: ['grace@navy.mil'] })).rejects.toThrow();
+    expect((await repo.get(other.lead.id))?.emails).toEqual([]);
+  });
+
+  it('suggests possible duplicates by name and company', async () => {
+    const { repo } = await freshRepo();
+    const { lead } = await repo.capture({ name: 'Ada Lovelace', company: 'Analytical Engines', source: 'manual' });
+    expect((await repo.possibleDuplicates('ada lovelace', 'analytical engines')).map((l) => l.id)).toEqual([]);
+    expect((await repo.possibleDuplicates('Ada Lovelace', 'Analytical Engines')).map((l) => l.id)).toEqual([lead.id]);
+    expect(await repo.possibleDuplicates('Ada Lovelace', 'Other Co')).toEqual([]);
+  });
+
+  it('logs a touchpoint once per external id, moving last touch and temperature', async () => {
+    const { repo, db, clock } = await freshRepo();
+    const { lead } = await repo.capture(ADA);
+    clock.now = new Date('2026-11-23T09:00:00.000Z');
+    const input = { leadId: lead.id, channel: 'email' as const, direction: 'inbound' as const, at: '2026-11-23T08:00:00.000Z', summary: 'Re: pricing', externalId: 'msg-1' };
+    const first = await repo.logTouchpoint(input);
+    const second = await repo.logTouchpoint(input);
+    expect(first.created).toBe(true);
+    expect(second.created).toBe(false);
+    expect(second.touchpoint.id).toBe(first.touchpoint.id);
+    expect(await db.count('touchpoints')).toBe(1);
+    expect(first.lead.lastTouchAt).toBe('2026-11-23T08:00:00.000Z');
+    expect(first.lead.temperature).toBe('hot');
+  });
+
+  it('rejects a touchpoint for an unknown lead and writes nothing', async () => {
+    const { repo, db } = await freshRepo();
+    await expect(repo.logTouchpoint({ leadId: 'nope', channel: 'call', direction: 'outbound', summary: '' })).rejects.toThrow(/No lead/);
+    expect(await db.count('touchpoints')).toBe(0);
+  });
+
+  it('keeps the aggregates equal to a rebuild after every kind of write', async () => {
+    const { repo, db } = await freshRepo();
+    await repo.aggregates(); // materialise them so writes patch them
+    const a = await repo.capture(ADA);
+    const b = await repo.capture({ name: 'Bob', source: 'manual', emails: ['bob@example.com'] });
+    await repo.move(a.lead.id, { to: 'proposal' });
+    await repo.update(a.lead.id, { dealValue: 5000, nextFollowUpOn: '2026-11-22' });
+    await repo.move(b.lead.id, { to: 'lost', reason: 'No budget' });
+    await repo.logTouchpoint({ leadId: a.lead.id, channel: 'call', direction: 'outbound', summary: 'intro' });
+    const patched = await repo.aggregates();
+    expect(patched).toEqual(rebuild(await db.getAll('leads'), DEFAULT_SETTINGS.stages));
+    expect(patched.reached).toEqual({ prospect: 2, qualified: 1, contacted: 1, nurturing: 1, proposal: 1 });
+    expect(patched.lostFrom).toEqual({ prospect: 1 });
+    expect(patched.followUpOn).toEqual({ '2026-11-22': 1 });
+  });
+
+  it('rebuilds the aggregates when they are missing (the repair path), giving the same figures', async () => {
+    const { repo, db } = await freshRepo();
+    await repo.aggregates();
+    const a = await repo.capture(ADA);
+    await repo.move(a.lead.id, { to: 'contacted' });
+    const before = await repo.aggregates();
+    await db.delete('meta', 'aggregates');
+    expect(await repo.aggregates()).toEqual(before);
+  });
+
+  it('refuses to save settings that delete a stage still holding leads', async () => {
+    const { repo } = await freshRepo();
+    const a = await repo.capture(ADA);
+    await repo.move(a.lead.id, { to: 'nurturing' });
+    const without = { ...DEFAULT_SETTINGS, stages: DEFAULT_SETTINGS.stages.filter((s) => s.id !== 'nurturing') };
+    await expect(repo.saveSettings(without)).rejects.toThrow(/Nurturing|nurturing/);
+    expect((await repo.settings()).stages).toHaveLength(7);
+  });
+
+  it('refresh() cools a lead whose last contact is older than the sales cycle, and is idempotent', async () => {
+    const { repo, clock } = await freshRepo();
+    const { lead } = await repo.capture(ADA);
+    await repo.update(lead.id, { qualification: { budget: 'unknown', authority: 'unknown', need: 'unknown', timeframe: 'within-2-months' } });
+    expect((await repo.get(lead.id))?.temperature).toBe('warm');
+    clock.now = new Date('2026-12-23T10:00:00.000Z'); // 31 days later
+    expect(await repo.refresh()).toEqual([lead.id]);
+    const cooled = await repo.get(lead.id);
+    expect(cooled?.temperature).toBe('cold');
+    expect(cooled?.temperatureReasons[0]).toMatch(/No contact since capture for 31 days/);
+    expect(await repo.refresh()).toEqual([]);
+  });
+});
