@@ -1,5 +1,7 @@
 import type { LeadCardModel } from '../lib/ui/lead-card-model';
 import { stageName } from '../lib/pipeline/stages';
+import { isStale, lastActivityDay } from '../lib/pipeline/aggregates';
+import { localDay } from '../lib/pipeline/time';
 import { LeadDetailsControl } from './LeadDetailsControl';
 import { LogActions } from './LogActions';
 import { QualificationControl } from './QualificationControl';
@@ -21,6 +23,11 @@ export function LeadCard({ card }: { card: LeadCardModel }) {
         {' · '}
         <span data-testid="stage-name">{stageName(lead.stage, stages)}</span>
       </p>
+      {isStale(lead, stages, localDay(new Date())) && (
+        <p class="ll-stale" role="status">
+          Rotting: no touchpoint or stage change since {lastActivityDay(lead)}
+        </p>
+      )}
       <StageControl lead={lead} stages={stages} disabled={busy} onMove={(move) => void card.move(move)} />
       <TemperatureView
         temperature={lead.temperature}

@@ -1,5 +1,6 @@
 import { funnelRows, weightedPipeline, winRate } from '../lib/pipeline/funnel';
 import { dueFollowUps } from '../lib/background/badge';
+import { staleCount } from '../lib/pipeline/aggregates';
 import { localDay } from '../lib/pipeline/time';
 import type { PopupModel } from '../lib/ui/popup-model';
 import { FunnelChart } from './FunnelChart';
@@ -45,6 +46,8 @@ export function Popup({ model }: { model: PopupModel }) {
       <dl class="ll-figures">
         <dt>Follow-ups due</dt>
         <dd data-testid="due">{dueFollowUps(agg, localDay(new Date()))}</dd>
+        <dt>Stale (rotting)</dt>
+        <dd data-testid="stale">{staleCount(agg, settings.stages, localDay(new Date()))}</dd>
         <dt>Weighted pipeline</dt>
         <dd>{money.format(weightedPipeline(agg, settings.stages))}</dd>
         <dt>Win rate</dt>

@@ -31,6 +31,7 @@ export function QualificationControl({ value, disabled, onChange }: Qualificatio
             <label class="ll-chip" key={answer}>
               <input
                 type="radio"
+                value={answer}
                 name={`ll-bant-${key}`}
                 checked={value[key] === answer}
                 onChange={() => onChange({ ...value, [key]: answer })}

@@ -61,10 +61,10 @@ export default defineContentScript({
     // LinkedIn is a single-page app: the address changes first, the profile markup follows.
     // Read the page until it shows the profile the address names (or give up and show what we have).
     watchPage(ctx, {
-      isRelevant: () => isProfile(location.href),
-      read: () => {
-        const profile = extract(document, location.href);
-        const fresh = profile.contentSlug === null || profile.contentSlug === profileSlug(location.href);
+      isRelevant: (url) => isProfile(url),
+      read: (url) => {
+        const profile = extract(document, url);
+        const fresh = profile.contentSlug === null || profile.contentSlug === profileSlug(url);
         return { value: profile, complete: fresh && profile.found.name !== undefined, fresh };
       },
       onRead: (profile) => {

@@ -4,7 +4,7 @@
  * transaction, and `rebuild` folds all leads from scratch (the repair path).
  */
 import { LATER, LOST, type Lead } from './model';
-import { isClosedOrParked } from './stages';
+import { dayMinus, isClosedOrParked } from './stages';
 import type { StageDef } from './model';
 
 type Counts = Record<string, number>;
@@ -81,6 +81,24 @@ export function applyLead(agg: Aggregates, lead: Lead, sign: 1 | -1, stages: Sta
   if (lead.temperature) bump(agg.temperature, lead.temperature, sign);
   if (lead.nextFollowUpOn) bump(agg.followUpOn, lead.nextFollowUpOn, sign);
   bump(agg.lastActivity, `${lead.stage}|${lastActivityDay(lead)}`, sign);
+}
+
+/** True when an open lead had no touchpoint and no stage change for longer than its stage's rotting days. */
+export function isStale(lead: Lead, stages: StageDef[], today: string): boolean {
+  if (isClosedOrParked(lead, stages)) return false;
+  const stage = stages.find((s) => s.id === lead.stage);
+  return stage !== undefined && lastActivityDay(lead) < dayMinus(today, stage.rottingDays);
+}
+
+/** Open leads that are stale (rotting) on `today`, from the aggregates alone. */
+export function staleCount(agg: Aggregates, stages: StageDef[], today: string): number {
+  let count = 0;
+  for (const [key, n] of Object.entries(agg.lastActivity)) {
+    const [stageId, day] = key.split('|') as [string, string];
+    const stage = stages.find((s) => s.id === stageId);
+    if (stage && day < dayMinus(today, stage.rottingDays)) count += n;
+  }
+  return count;
 }
 
 /** Replaces `before` by `after` (either may be absent for a create or a delete). */

@@ -73,3 +73,10 @@ export function reengageIfDue(lead: Lead, now: Date, stages: StageDef[]): Lead |
   const moved = moveLead(lead, { to: back }, now, stages);
   return { ...moved, nextFollowUpOn: lead.later.reengageOn < today ? today : lead.later.reengageOn };
 }
+
+/** The day `days` calendar days before `day` (both YYYY-MM-DD). */
+export function dayMinus(day: string, days: number): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}

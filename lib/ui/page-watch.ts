@@ -14,8 +14,9 @@ export interface Reading<T> {
 }
 
 export interface WatchOptions<T> {
-  isRelevant: () => boolean;
-  read: () => Reading<T>;
+  /** Both get the page address: during an in-app navigation `location.href` may still be the old one. */
+  isRelevant: (url: string) => boolean;
+  read: (url: string) => Reading<T>;
   onRead: (value: T) => void;
   onIrrelevant: () => void;
   /** Quiet time before reading after DOM changes. */
@@ -30,6 +31,7 @@ export function watchPage<T>(ctx: ContentScriptContext, options: WatchOptions<T>
   let timer: number | undefined;
   let deadline = 0;
   let lastShown: string | null = null;
+  let url = location.href;
 
   const observer = new MutationObserver(() => schedule());
   ctx.onInvalidated(() => observer.disconnect());
@@ -41,13 +43,13 @@ export function watchPage<T>(ctx: ContentScriptContext, options: WatchOptions<T>
 
   function check() {
     timer = undefined;
-    if (!options.isRelevant()) {
+    if (!options.isRelevant(url)) {
       observer.disconnect();
       lastShown = null;
       options.onIrrelevant();
       return;
     }
-    const reading = options.read();
+    const reading = options.read(url);
     const timedOut = Date.now() >= deadline;
     if (reading.fresh || timedOut) {
       const key = JSON.stringify(reading.value);
@@ -69,7 +71,10 @@ export function watchPage<T>(ctx: ContentScriptContext, options: WatchOptions<T>
     check();
   }
 
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
+  // The Navigation API announces a navigation before the address is committed: take the new
+  // address from the event.
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+    url = event.newUrl.href;
     lastShown = null;
     start();
   });

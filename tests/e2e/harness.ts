@@ -140,3 +140,55 @@ export async function click(page: Page, selector: string): Promise<void> {
 }
 
 export const button = (name: string) => `::-p-aria([role="button"][name="${name}"])`;
+
+/**
+ * An in-app (single-page) navigation as LinkedIn does it: the address changes first (pushState),
+ * and the new page's markup replaces the old a moment later. The extension's own elements stay.
+ */
+export async function spaNavigate(page: Page, url: string, fixture: string | null, delayMs = 300): Promise<void> {
+  const html = fixture ? readFileSync(join(FIXTURES, fixture), 'utf8') : '<main><h2>Feed</h2></main>';
+  await page.evaluate(
+    (to, markup, delay) => {
+      // The 2025 page enforces Trusted Types; LinkedIn's own code inserts markup through a named
+      // policy its CSP allows, and so do we here.
+      type Policy = { createHTML(s: string): string };
+      const tt = (window as unknown as { trustedTypes?: { createPolicy(n: string, r: { createHTML(s: string): string }): Policy } }).trustedTypes;
+      const policy: Policy = tt ? tt.createPolicy('dompurify', { createHTML: (s) => s }) : { createHTML: (s) => s };
+      history.pushState({}, '', to);
+      setTimeout(() => {
+        const incoming = new DOMParser().parseFromString(policy.createHTML(markup), 'text/html').body;
+        for (const child of [...document.body.children]) if (!child.tagName.startsWith('LEADLINE-')) child.remove();
+        document.body.prepend(...incoming.childNodes);
+      }, delay);
+    },
+    url,
+    html,
+    delayMs,
+  );
+}
+
+/** Sets a form control's value the way a picker does, firing input and change. */
+export async function setValue(page: Page, selector: string, value: string): Promise<void> {
+  const handle = await page.waitForSelector(selector, { visible: true });
+  await handle!.evaluate((el, v) => {
+    (el as HTMLInputElement).value = v;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value);
+}
+
+/** Text of the first element matching a (piercing) selector, once it exists. */
+export async function textOf(page: Page, selector: string): Promise<string> {
+  const handle = await page.waitForSelector(selector);
+  return (await handle!.evaluate((el) => el.textContent ?? '')).trim();
+}
+
+/** Waits until an input inside the sidebar holds `value` (the sidebar draws asynchronously). */
+export async function waitForSidebarValue(page: Page, selector: string, value: string): Promise<void> {
+  await page.waitForFunction(
+    (sel, want) => (document.querySelector('leadline-sidebar')?.shadowRoot?.querySelector(sel) as HTMLInputElement | null)?.value === want,
+    {},
+    selector,
+    value,
+  );
+}
