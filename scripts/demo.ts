@@ -7,12 +7,14 @@ import { button, click, launch, openTab, readStore, ROOT } from '../tests/e2e/ha
 
 const OUT = join(ROOT, 'demo-output');
 const PROFILE = 'https://www.linkedin.com/in/parul-sharma-886a79227/';
+const PROFILE_2022 = 'https://www.linkedin.com/in/kireetagrawal/';
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
   const session = await launch();
   try {
     session.routes.set(PROFILE, 'linkedin/2025-05_logged-in_parul-sharma-886a79227__smarthire.html');
+    session.routes.set(PROFILE_2022, 'linkedin/2022-03_logged-in_kireetagrawal__scrape-linkedin-selenium.html');
     const page = await openTab(session);
     await page.goto(PROFILE);
     await page.waitForSelector(button('Capture lead'), { visible: true });
@@ -24,11 +26,16 @@ async function main() {
     await page.waitForSelector('>>> ol.ll-touchpoints li');
     await page.screenshot({ path: join(OUT, '2-sidebar-lead-card.png') });
 
+    // The same sidebar on 2022 markup, after an in-app style page load.
+    await page.goto(PROFILE_2022);
+    await page.waitForSelector(button('Capture lead'), { visible: true });
+    await page.screenshot({ path: join(OUT, '3-sidebar-2022-page.png') });
+
     const popup = await session.browser.newPage();
     await popup.setViewport({ width: 380, height: 560 });
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
     await popup.waitForSelector('svg[aria-label^="Funnel"]');
-    await popup.screenshot({ path: join(OUT, '3-popup.png') });
+    await popup.screenshot({ path: join(OUT, '4-popup.png') });
 
     const leads = await readStore<{ name: string; stage: string; temperature: string | null }>(session, 'leads');
     const touchpoints = await readStore(session, 'touchpoints');

@@ -47,7 +47,7 @@ export default defineContentScript({
     });
 
     // While the sidebar is open, the page is narrowed so the sidebar never covers its controls.
-    const offset = new PageOffset(ctx, 364);
+    const offset = new PageOffset(ctx, 336);
     let mounted = false;
     const show = (on: boolean) => {
       if (on && !mounted) ui.mount();

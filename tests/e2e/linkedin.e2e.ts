@@ -129,6 +129,34 @@ describe('LinkedIn sidebar', () => {
   });
 });
 
+describe('possible duplicates', () => {
+  let session: Session;
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('offers a lead with the same name and company for linking instead of capturing a second one', async () => {
+    session = await launch();
+    session.routes.set(PARUL, F.parul);
+    const extensionPage = await session.browser.newPage();
+    await extensionPage.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    const reply = await extensionPage.evaluate(() =>
+      chrome.runtime.sendMessage({ leadline: 'request', type: 'lead.capture', payload: { name: 'Parul Sharma', company: 'Future Intern', source: 'event' } }),
+    );
+    expect(reply).toMatchObject({ ok: true });
+    await extensionPage.close();
+
+    const page = await openTab(session);
+    await page.goto(PARUL);
+    await click(page, button('Same person: link'));
+    await page.waitForSelector(leadCard('Parul Sharma'));
+    const leads = await readStore<StoredLead & { source: string }>(session, 'leads');
+    expect(leads).toHaveLength(1);
+    expect(leads[0]).toMatchObject({ linkedinUrl: PARUL, source: 'event' });
+    expect(session.problems).toEqual([]);
+  });
+});
+
 describe('pipeline rules in the real extension', () => {
   let session: Session;
   let page: Page;
