@@ -1,16 +1,18 @@
 import type { ComponentChildren } from 'preact';
 
 interface SidebarProps {
+  /** Which host page: placement differs (each avoids that page's own controls). */
+  site: 'linkedin' | 'gmail';
   collapsed: boolean;
   onToggle: () => void;
   children: ComponentChildren;
 }
 
 /** The sidebar frame: a landmark labelled "Leadline", collapsible to a small tab. */
-export function Sidebar({ collapsed, onToggle, children }: SidebarProps) {
+export function Sidebar({ site, collapsed, onToggle, children }: SidebarProps) {
   if (collapsed) {
     return (
-      <aside role="complementary" aria-label="Leadline" class="ll-sidebar ll-collapsed">
+      <aside role="complementary" aria-label="Leadline" class={`ll-sidebar ll-${site} ll-collapsed`}>
         <button type="button" class="ll-tab" aria-expanded="false" onClick={onToggle} title="Show Leadline (Alt+Shift+L)">
           Leadline
         </button>
@@ -18,7 +20,7 @@ export function Sidebar({ collapsed, onToggle, children }: SidebarProps) {
     );
   }
   return (
-    <aside role="complementary" aria-label="Leadline" class="ll-sidebar">
+    <aside role="complementary" aria-label="Leadline" class={`ll-sidebar ll-${site}`}>
       <header class="ll-header">
         <span class="ll-brand">Leadline</span>
         <button type="button" class="ll-icon-button" aria-expanded="true" onClick={onToggle} title="Hide (Alt+Shift+L)">

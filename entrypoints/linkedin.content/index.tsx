@@ -34,7 +34,7 @@ export default defineContentScript({
       append: 'last',
       onMount(container) {
         const App = () => (
-          <Sidebar collapsed={model.collapsed.value} onToggle={toggle}>
+          <Sidebar site="linkedin" collapsed={model.collapsed.value} onToggle={toggle}>
             <ProfilePanel model={model} />
           </Sidebar>
         );

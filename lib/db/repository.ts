@@ -213,7 +213,7 @@ export class Repository {
     const before = await tx.objectStore('leads').get(fields.leadId);
     if (!before) throw new NotFoundError(`No lead with id ${fields.leadId}.`);
     if (fields.externalId) {
-      const logged = await tx.objectStore('touchpoints').index('byExternalId').get(fields.externalId);
+      const logged = await tx.objectStore('touchpoints').index('byExternalId').get([fields.leadId, fields.externalId]);
       if (logged) return { touchpoint: logged, created: false, lead: before };
     }
     const touchpoint = touchpointSchema.parse({

@@ -31,7 +31,7 @@ export interface LeadlineDB extends DBSchema {
     value: Touchpoint;
     indexes: {
       byLead: [string, string];
-      byExternalId: string;
+      byExternalId: [string, string];
     };
   };
   /** Settings and the popup's aggregates, one record each. */
@@ -62,7 +62,9 @@ export function openLeadlineDb(name = DB_NAME): Promise<Db> {
         leads.createIndex('byUpdatedAt', 'updatedAt');
         const touchpoints = db.createObjectStore('touchpoints', { keyPath: 'id' });
         touchpoints.createIndex('byLead', ['leadId', 'at']);
-        touchpoints.createIndex('byExternalId', 'externalId', { unique: true });
+        // One touchpoint per lead and external id (a Gmail message logged for two leads of a
+        // thread is two touchpoints); touchpoints without an external id are not in this index.
+        touchpoints.createIndex('byExternalId', ['leadId', 'externalId'], { unique: true });
         db.createObjectStore('meta', { keyPath: 'key' });
       }
     },

@@ -11,6 +11,8 @@ export class LeadCardModel {
   readonly view;
   readonly busy = signal(false);
   readonly error = signal<string | null>(null);
+  /** Whether the last `log` stored a new touchpoint (false: that external id was logged before). */
+  lastLogCreated = false;
 
   constructor(
     private readonly send: Send,
@@ -62,6 +64,7 @@ export class LeadCardModel {
         url: this.pageUrl,
         ...extra,
       });
+      this.lastLogCreated = reply.created;
       return reply.lead;
     });
   }

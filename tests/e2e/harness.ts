@@ -145,25 +145,28 @@ export const button = (name: string) => `::-p-aria([role="button"][name="${name}
  * An in-app (single-page) navigation as LinkedIn does it: the address changes first (pushState),
  * and the new page's markup replaces the old a moment later. The extension's own elements stay.
  */
-export async function spaNavigate(page: Page, url: string, fixture: string | null, delayMs = 300): Promise<void> {
+export async function spaNavigate(page: Page, url: string, fixture: string | null, delayMs = 300, via: 'push' | 'hash' = 'push'): Promise<void> {
   const html = fixture ? readFileSync(join(FIXTURES, fixture), 'utf8') : '<main><h2>Feed</h2></main>';
   await page.evaluate(
-    (to, markup, delay) => {
+    (to, markup, delay, how) => {
       // The 2025 page enforces Trusted Types; LinkedIn's own code inserts markup through a named
       // policy its CSP allows, and so do we here.
       type Policy = { createHTML(s: string): string };
       const tt = (window as unknown as { trustedTypes?: { createPolicy(n: string, r: { createHTML(s: string): string }): Policy } }).trustedTypes;
       const policy: Policy = tt ? tt.createPolicy('dompurify', { createHTML: (s) => s }) : { createHTML: (s) => s };
-      history.pushState({}, '', to);
+      if (how === 'hash') location.hash = new URL(to).hash;
+      else history.pushState({}, '', to);
       setTimeout(() => {
         const incoming = new DOMParser().parseFromString(policy.createHTML(markup), 'text/html').body;
-        for (const child of [...document.body.children]) if (!child.tagName.startsWith('LEADLINE-')) child.remove();
+        // A snapshot: the live collection shrinks as children are removed.
+        for (const child of Array.from(document.body.children)) if (!child.tagName.startsWith('LEADLINE-')) child.remove();
         document.body.prepend(...incoming.childNodes);
       }, delay);
     },
     url,
     html,
     delayMs,
+    via,
   );
 }
 

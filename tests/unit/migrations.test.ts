@@ -31,7 +31,7 @@ describe('database migrations', () => {
           leads.createIndex('byUpdatedAt', 'updatedAt');
           const tps = db.createObjectStore('touchpoints', { keyPath: 'id' });
           tps.createIndex('byLead', ['leadId', 'at']);
-          tps.createIndex('byExternalId', 'externalId', { unique: true });
+          tps.createIndex('byExternalId', ['leadId', 'externalId'], { unique: true });
           db.createObjectStore('meta', { keyPath: 'key' });
         }
       },
