@@ -1,6 +1,7 @@
 import type { ThreadPanelModel } from '../lib/ui/thread-panel-model';
 import { LeadCard } from './LeadCard';
 import { ParticipantCapture } from './ParticipantCapture';
+import { GmailOptions } from './GmailOptions';
 
 /** The Gmail sidebar's content for the open thread. */
 export function ThreadPanel({ model }: { model: ThreadPanelModel }) {
@@ -38,6 +39,7 @@ export function ThreadPanel({ model }: { model: ThreadPanelModel }) {
           <ParticipantCapture key={row.participant.email} row={row} model={model} />
         ),
       )}
+      <GmailOptions model={model} />
     </div>
   );
 }

@@ -58,6 +58,11 @@ export function createHandlers(repo: Repository, changed: (leadIds: string[]) =>
       changed([]);
       return saved;
     },
+    async 'settings.patch'(patch) {
+      const saved = await repo.saveSettings({ ...(await repo.settings()), ...patch });
+      changed([]);
+      return saved;
+    },
     async 'aggregates.rebuild'() {
       return repo.rebuildAggregates();
     },

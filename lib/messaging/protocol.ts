@@ -134,6 +134,8 @@ export const protocol = {
   'summary.get': message<Summary>()(z.object({})),
   'settings.get': message<Settings>()(z.object({})),
   'settings.save': message<Settings>()(settings, 'extension-page'),
+  /** The two settings a sidebar may change in place (Gmail's options); nothing else. */
+  'settings.patch': message<Settings>()(z.object({ autoLog: z.boolean().optional(), ownEmails: z.array(email).max(20).optional() }).strict()),
   'aggregates.rebuild': message<Aggregates>()(z.object({}), 'extension-page'),
 } as const;
 

@@ -167,6 +167,22 @@ export class ThreadPanelModel {
     }
   }
 
+  /** Gmail options, saved at once: auto-log and the user's own addresses. */
+  readonly options = signal<{ autoLog: boolean; ownEmails: string } | null>(null);
+
+  async loadOptions(): Promise<void> {
+    this.settings ??= await this.send('settings.get', {});
+    this.options.value = { autoLog: this.settings.autoLog, ownEmails: this.settings.ownEmails.join(', ') };
+  }
+
+  async saveOptions(next: { autoLog?: boolean; ownEmails?: string }): Promise<void> {
+    await this.act(async () => {
+      const ownEmails = next.ownEmails?.split(/[\s,;]+/).map((e) => e.trim()).filter(Boolean);
+      this.settings = await this.send('settings.patch', { autoLog: next.autoLog, ownEmails });
+      this.options.value = { autoLog: this.settings.autoLog, ownEmails: this.settings.ownEmails.join(', ') };
+    });
+  }
+
   async onChanged(): Promise<void> {
     if (this.thread.value && !this.busy.value) {
       this.settings = null; // settings may be what changed

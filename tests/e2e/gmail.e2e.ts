@@ -116,4 +116,23 @@ describe('Gmail sidebar', () => {
     expect(await touchpointsOf(priya.id)).toHaveLength(3);
     expect(session.problems).toEqual([]);
   });
+
+  it('does not auto-log once the user turns auto-log off in the sidebar\'s options', async () => {
+    await click(page, '>>> details.ll-options summary');
+    await click(page, '::-p-aria([role="checkbox"][name="Auto-log threads with my leads"])');
+    await page.waitForFunction(
+      () => (document.querySelector('leadline-sidebar')?.shadowRoot?.querySelector('details.ll-options input[type=checkbox]') as HTMLInputElement | null)?.checked === false,
+    );
+    await click(page, captureFor('sam.okafor@globex.co.uk'));
+    await page.waitForSelector('::-p-aria([name="Lead: Sam Okafor"])');
+    const sam = (await readStore<StoredLead>(session, 'leads')).find((l) => l.name === 'Sam Okafor')!;
+
+    await spaNavigate(page, INBOX.url, INBOX.fixture, 300, 'hash');
+    await page.waitForFunction(() => document.querySelector('leadline-sidebar') === null);
+    await spaNavigate(page, T2022.url, T2022.fixture, 300, 'hash');
+    await page.waitForSelector('::-p-aria([name="Lead: Sam Okafor"])');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await touchpointsOf(sam.id)).toEqual([]);
+    expect(session.problems).toEqual([]);
+  });
 });

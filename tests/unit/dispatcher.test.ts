@@ -77,3 +77,14 @@ describe('message dispatcher', () => {
     expect(reply).toEqual({ ok: false, error: 'No lead with id missing.' });
   });
 });
+
+describe('settings.patch from a sidebar', () => {
+  it('changes auto-log and own addresses, and nothing else', async () => {
+    const { dispatch } = await setup();
+    const GMAIL_TAB: SenderInfo = { id: EXT, url: 'https://mail.google.com/mail/u/0/#inbox', tab: { url: 'https://mail.google.com/mail/u/0/#inbox' } };
+    const ok = await dispatch({ leadline: 'request', type: 'settings.patch', payload: { autoLog: false, ownEmails: ['Me@Work.com'] } }, GMAIL_TAB);
+    expect(ok).toMatchObject({ ok: true, value: { autoLog: false, ownEmails: ['me@work.com'], currency: 'USD' } });
+    const sneaky = await dispatch({ leadline: 'request', type: 'settings.patch', payload: { stages: [] } }, GMAIL_TAB);
+    expect(sneaky).toMatchObject({ ok: false, error: expect.stringMatching(/stages/) });
+  });
+});
