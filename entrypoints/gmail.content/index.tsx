@@ -1,7 +1,4 @@
-import { render } from 'preact';
-import { effect } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import '../../components/sidebar.css';
 import { GMAIL_MATCHES } from '../../lib/sites/hosts';
 import { extractThread, ownEmailsFromTitle } from '../../lib/sites/gmail/extract';
@@ -10,9 +7,7 @@ import { send } from '../../lib/messaging/client';
 import { isLeadlineEvent } from '../../lib/messaging/protocol';
 import { ThreadPanelModel } from '../../lib/ui/thread-panel-model';
 import { watchPage } from '../../lib/ui/page-watch';
-import { PageOffset } from '../../lib/ui/page-offset';
-import { COLLAPSED_KEY } from '../../lib/ui/sidebar-prefs';
-import { Sidebar } from '../../components/Sidebar';
+import { mountSidebar } from '../../lib/ui/mount-sidebar';
 import { ThreadPanel } from '../../components/ThreadPanel';
 
 export default defineContentScript({
@@ -20,43 +15,8 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   async main(ctx) {
     const model = new ThreadPanelModel(send);
-    const stored = await browser.storage.local.get(COLLAPSED_KEY);
-    model.collapsed.value = stored[COLLAPSED_KEY] === true;
-    const toggle = () => {
-      model.collapsed.value = !model.collapsed.value;
-      void browser.storage.local.set({ [COLLAPSED_KEY]: model.collapsed.value });
-    };
-
-    const ui = await createShadowRootUi(ctx, {
-      name: 'leadline-sidebar',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      onMount(container) {
-        const App = () => (
-          <Sidebar site="gmail" collapsed={model.collapsed.value} onToggle={toggle}>
-            <ThreadPanel model={model} />
-          </Sidebar>
-        );
-        render(<App />, container);
-        return container;
-      },
-      onRemove(container) {
-        if (container) render(null, container);
-      },
-    });
-
-    // Sidebar (320px) plus Gmail's add-on panel (56px) and a gap.
-    const offset = new PageOffset(ctx, 392);
-    let mounted = false;
-    const show = (on: boolean) => {
-      if (on && !mounted) ui.mount();
-      if (!on && mounted) ui.remove();
-      mounted = on;
-      offset.set(on && !model.collapsed.value);
-    };
-    ctx.onInvalidated(() => show(false));
-    effect(() => offset.set(mounted && !model.collapsed.value));
+    // Sidebar (320px) plus Gmail's add-on panel (56px) and gaps.
+    const sidebar = await mountSidebar(ctx, { site: 'gmail', offsetPx: 392, content: () => <ThreadPanel model={model} /> });
 
     // Gmail navigates by hash; the thread's markup arrives after the address changes. Its new
     // thread ids in the address cannot be matched against the page's, so a reading that still
@@ -75,12 +35,12 @@ export default defineContentScript({
       onRead: (thread) => {
         if (!thread || !lastRead) return;
         shown = lastRead;
-        show(true);
+        sidebar.show(true);
         void model.showThread(thread, lastRead.url, ownEmailsFromTitle(document.title));
       },
       onIrrelevant: () => {
         shown = null;
-        show(false);
+        sidebar.show(false);
         model.clear();
       },
     });
@@ -88,7 +48,7 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener((message) => {
       if (!ctx.isValid || !isLeadlineEvent(message)) return;
       if (message.leadline === 'changed') void model.onChanged();
-      else if (message.leadline === 'toggle-sidebar' && mounted) toggle();
+      else if (message.leadline === 'toggle-sidebar') sidebar.toggle();
     });
   },
 });

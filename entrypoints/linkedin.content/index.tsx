@@ -1,7 +1,4 @@
-import { render } from 'preact';
-import { effect } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import '../../components/sidebar.css';
 import { LINKEDIN_MATCHES } from '../../lib/sites/hosts';
 import { extract } from '../../lib/sites/linkedin/extract';
@@ -10,9 +7,7 @@ import { send } from '../../lib/messaging/client';
 import { isLeadlineEvent } from '../../lib/messaging/protocol';
 import { ProfilePanelModel } from '../../lib/ui/profile-panel-model';
 import { watchPage } from '../../lib/ui/page-watch';
-import { PageOffset } from '../../lib/ui/page-offset';
-import { COLLAPSED_KEY } from '../../lib/ui/sidebar-prefs';
-import { Sidebar } from '../../components/Sidebar';
+import { mountSidebar } from '../../lib/ui/mount-sidebar';
 import { ProfilePanel } from '../../components/ProfilePanel';
 
 export default defineContentScript({
@@ -20,43 +15,8 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   async main(ctx) {
     const model = new ProfilePanelModel(send);
-    const stored = await browser.storage.local.get(COLLAPSED_KEY);
-    model.collapsed.value = stored[COLLAPSED_KEY] === true;
-    const toggle = () => {
-      model.collapsed.value = !model.collapsed.value;
-      void browser.storage.local.set({ [COLLAPSED_KEY]: model.collapsed.value });
-    };
-
-    const ui = await createShadowRootUi(ctx, {
-      name: 'leadline-sidebar',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      onMount(container) {
-        const App = () => (
-          <Sidebar site="linkedin" collapsed={model.collapsed.value} onToggle={toggle}>
-            <ProfilePanel model={model} />
-          </Sidebar>
-        );
-        render(<App />, container);
-        return container;
-      },
-      onRemove(container) {
-        if (container) render(null, container);
-      },
-    });
-
-    // While the sidebar is open, the page is narrowed so the sidebar never covers its controls.
-    const offset = new PageOffset(ctx, 336);
-    let mounted = false;
-    const show = (on: boolean) => {
-      if (on && !mounted) ui.mount();
-      if (!on && mounted) ui.remove();
-      mounted = on;
-      offset.set(on && !model.collapsed.value);
-    };
-    ctx.onInvalidated(() => show(false));
-    effect(() => offset.set(mounted && !model.collapsed.value));
+    // 320px sidebar, 8px from the edge, 8px gap.
+    const sidebar = await mountSidebar(ctx, { site: 'linkedin', offsetPx: 336, content: () => <ProfilePanel model={model} /> });
 
     // LinkedIn is a single-page app: the address changes first, the profile markup follows.
     // Read the page until it shows the profile the address names (or give up and show what we have).
@@ -68,11 +28,11 @@ export default defineContentScript({
         return { value: profile, complete: fresh && profile.found.name !== undefined, fresh };
       },
       onRead: (profile) => {
-        show(true);
+        sidebar.show(true);
         void model.showProfile(profile);
       },
       onIrrelevant: () => {
-        show(false);
+        sidebar.show(false);
         model.clear();
       },
     });
@@ -80,7 +40,7 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener((message) => {
       if (!ctx.isValid || !isLeadlineEvent(message)) return;
       if (message.leadline === 'changed') void model.onChanged(message.leadIds);
-      else if (message.leadline === 'toggle-sidebar' && mounted) toggle();
+      else if (message.leadline === 'toggle-sidebar') sidebar.toggle();
     });
   },
 });

@@ -6,6 +6,7 @@ import type { StageMove } from '../pipeline/stages';
 import type { LeadPatch } from '../db/repository';
 import type { QuickLog } from './quick-logs';
 import type { Send } from './send';
+import { runBusy } from './run-busy';
 
 export class LeadCardModel {
   readonly view;
@@ -28,18 +29,10 @@ export class LeadCardModel {
     return this.view.value.lead.id;
   }
 
-  private async run(action: () => Promise<LeadView>): Promise<boolean> {
-    this.busy.value = true;
-    this.error.value = null;
-    try {
+  private run(action: () => Promise<LeadView>): Promise<boolean> {
+    return runBusy(this.busy, this.error, async () => {
       this.view.value = await action();
-      return true;
-    } catch (error) {
-      this.error.value = (error as Error).message;
-      return false;
-    } finally {
-      this.busy.value = false;
-    }
+    });
   }
 
   async reload(): Promise<void> {

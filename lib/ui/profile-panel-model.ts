@@ -5,6 +5,7 @@ import type { Lead } from '../pipeline/model';
 import type { Settings } from '../settings/settings';
 import { LeadCardModel } from './lead-card-model';
 import type { Send } from './send';
+import { runBusy } from './run-busy';
 
 export const DRAFT_FIELDS = ['name', 'headline', 'company', 'location'] as const;
 export type DraftField = (typeof DRAFT_FIELDS)[number];
@@ -23,7 +24,6 @@ export class ProfilePanelModel {
   readonly duplicates = signal<Lead[]>([]);
   readonly busy = signal(false);
   readonly error = signal<string | null>(null);
-  readonly collapsed = signal(false);
   /** Draft fields the user typed in: a later extraction leaves them alone. */
   private touched = new Set<DraftField>();
   private settings: Settings | null = null;
@@ -130,14 +130,6 @@ export class ProfilePanelModel {
   }
 
   private async act(action: () => Promise<void>): Promise<void> {
-    this.busy.value = true;
-    this.error.value = null;
-    try {
-      await action();
-    } catch (error) {
-      this.error.value = (error as Error).message;
-    } finally {
-      this.busy.value = false;
-    }
+    await runBusy(this.busy, this.error, action);
   }
 }

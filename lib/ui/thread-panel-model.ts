@@ -5,6 +5,7 @@ import { guessCompany } from '../sites/gmail/company';
 import type { Settings } from '../settings/settings';
 import { LeadCardModel } from './lead-card-model';
 import type { Send } from './send';
+import { runBusy } from './run-busy';
 
 export interface ParticipantRow {
   participant: Participant;
@@ -22,7 +23,6 @@ export class ThreadPanelModel {
   readonly error = signal<string | null>(null);
   /** What the last "Log email" did, in words. */
   readonly logResult = signal<string | null>(null);
-  readonly collapsed = signal(false);
   private settings: Settings | null = null;
   private url = '';
   private pageOwnEmails: string[] = [];
@@ -156,15 +156,7 @@ export class ThreadPanelModel {
   }
 
   private async act(action: () => Promise<void>): Promise<void> {
-    this.busy.value = true;
-    this.error.value = null;
-    try {
-      await action();
-    } catch (error) {
-      this.error.value = (error as Error).message;
-    } finally {
-      this.busy.value = false;
-    }
+    await runBusy(this.busy, this.error, action);
   }
 
   /** Gmail options, saved at once: auto-log and the user's own addresses. */
