@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { LATER, LOST, type Lead, type StageDef } from '../lib/pipeline/model';
+import { LATER, LOST } from '../lib/pipeline/constants';
+import type { Lead, StageDef } from '../lib/pipeline/model';
 import type { StageMove } from '../lib/pipeline/stages';
 import { localDay } from '../lib/pipeline/time';
 

@@ -1,4 +1,5 @@
-import { TEMPERATURES, type Temperature } from '../lib/pipeline/model';
+import { TEMPERATURES } from '../lib/pipeline/constants';
+import type { Temperature } from '../lib/pipeline/model';
 
 interface TemperatureViewProps {
   temperature: Temperature | null;

@@ -7,7 +7,7 @@ import { createDispatcher } from '../lib/messaging/server';
 import { badgeText, dueFollowUps } from '../lib/background/badge';
 import { localDay } from '../lib/pipeline/time';
 import { HOST_MATCHES } from '../lib/sites/hosts';
-import type { ChangedEvent, ToggleEvent } from '../lib/messaging/protocol';
+import type { ChangedEvent, ToggleEvent } from '../lib/messaging/events';
 
 const REFRESH_ALARM = 'leadline-refresh';
 

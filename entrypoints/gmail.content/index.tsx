@@ -4,7 +4,7 @@ import { GMAIL_MATCHES } from '../../lib/sites/hosts';
 import { extractThread, ownEmailsFromTitle } from '../../lib/sites/gmail/extract';
 import { isThreadView } from '../../lib/sites/gmail/url';
 import { send } from '../../lib/messaging/client';
-import { isLeadlineEvent } from '../../lib/messaging/protocol';
+import { isLeadlineEvent } from '../../lib/messaging/events';
 import { ThreadPanelModel } from '../../lib/ui/thread-panel-model';
 import { watchPage } from '../../lib/ui/page-watch';
 import { mountSidebar } from '../../lib/ui/mount-sidebar';

@@ -4,7 +4,7 @@ import { LINKEDIN_MATCHES } from '../../lib/sites/hosts';
 import { extract } from '../../lib/sites/linkedin/extract';
 import { isProfile, profileSlug } from '../../lib/sites/linkedin/url';
 import { send } from '../../lib/messaging/client';
-import { isLeadlineEvent } from '../../lib/messaging/protocol';
+import { isLeadlineEvent } from '../../lib/messaging/events';
 import { ProfilePanelModel } from '../../lib/ui/profile-panel-model';
 import { watchPage } from '../../lib/ui/page-watch';
 import { mountSidebar } from '../../lib/ui/mount-sidebar';

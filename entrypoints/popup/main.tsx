@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/client';
-import { isLeadlineEvent } from '../../lib/messaging/protocol';
+import { isLeadlineEvent } from '../../lib/messaging/events';
 import { PopupModel } from '../../lib/ui/popup-model';
 import { Popup } from '../../components/Popup';
 import '../../components/popup.css';

@@ -3,7 +3,8 @@
  * counters; a write subtracts the old lead's contribution and adds the new one's in the same
  * transaction, and `rebuild` folds all leads from scratch (the repair path).
  */
-import { LATER, LOST, type Lead } from './model';
+import { LATER, LOST } from './constants';
+import type { Lead } from './model';
 import { dayMinus, isClosedOrParked } from './stages';
 import type { StageDef } from './model';
 

@@ -6,21 +6,18 @@
  * `YYYY-MM-DD` strings in the user's local calendar.
  */
 import { z } from 'zod';
+import { CHANNELS, DIRECTIONS, LEAD_SOURCES, TEMPERATURES, TIMEFRAMES } from './constants';
+
+export { CHANNELS, DEFAULT_STAGES, DIRECTIONS, EMPTY_QUALIFICATION, LATER, LEAD_SOURCES, LOST, TEMPERATURES, TIMEFRAMES } from './constants';
 
 export const isoInstant = z.iso.datetime({ offset: true });
 export const isoDay = z.iso.date();
 
-export const LEAD_SOURCES = ['linkedin', 'gmail', 'referral', 'event', 'inbound', 'import', 'manual'] as const;
 export const leadSource = z.enum(LEAD_SOURCES);
 export type LeadSource = z.infer<typeof leadSource>;
 
-export const TEMPERATURES = ['hot', 'warm', 'cold'] as const;
 export const temperature = z.enum(TEMPERATURES);
 export type Temperature = z.infer<typeof temperature>;
-
-/** Stage ids outside the funnel. */
-export const LOST = 'lost';
-export const LATER = 'later';
 
 export const stageDef = z.object({
   id: z.string().min(1).max(40).regex(/^[a-z0-9-]+$/, 'stage id: lower-case letters, digits and dashes'),
@@ -32,20 +29,8 @@ export const stageDef = z.object({
 });
 export type StageDef = z.infer<typeof stageDef>;
 
-/** The default funnel from PRODUCT.md, in order; the last stage is the won stage. */
-export const DEFAULT_STAGES: StageDef[] = [
-  { id: 'prospect', name: 'Prospect', probability: 0.05, rottingDays: 14 },
-  { id: 'qualified', name: 'Qualified', probability: 0.1, rottingDays: 14 },
-  { id: 'contacted', name: 'Contacted', probability: 0.2, rottingDays: 10 },
-  { id: 'nurturing', name: 'Nurturing', probability: 0.3, rottingDays: 21 },
-  { id: 'proposal', name: 'Proposal', probability: 0.5, rottingDays: 14 },
-  { id: 'negotiation', name: 'Negotiation', probability: 0.75, rottingDays: 10 },
-  { id: 'won', name: 'Won', probability: 1, rottingDays: 3650 },
-];
-
 export const bantAnswer = z.enum(['yes', 'no', 'unknown']);
 export type BantAnswer = z.infer<typeof bantAnswer>;
-export const TIMEFRAMES = ['now', 'within-2-months', 'later', 'none'] as const;
 export const timeframe = z.enum(TIMEFRAMES);
 export type Timeframe = z.infer<typeof timeframe>;
 
@@ -57,7 +42,6 @@ export const qualification = z.object({
   timeframe,
 });
 export type Qualification = z.infer<typeof qualification>;
-export const EMPTY_QUALIFICATION: Qualification = { budget: 'unknown', authority: 'unknown', need: 'unknown', timeframe: 'none' };
 
 export const stageChange = z.object({
   from: z.string().nullable(),
@@ -111,10 +95,8 @@ export const lead = z.object({
 });
 export type Lead = z.infer<typeof lead>;
 
-export const CHANNELS = ['email', 'linkedin-message', 'linkedin-connection', 'call', 'meeting', 'note', 'other'] as const;
 export const channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof channel>;
-export const DIRECTIONS = ['outbound', 'inbound', 'internal'] as const;
 export const direction = z.enum(DIRECTIONS);
 export type Direction = z.infer<typeof direction>;
 

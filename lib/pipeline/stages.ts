@@ -1,5 +1,6 @@
 /** Stage moves: history, reached stages, leaks (Lost) and the parking list (Later). Pure. */
-import { LATER, LOST, type Lead, type StageDef } from './model';
+import { LATER, LOST } from './constants';
+import type { Lead, StageDef } from './model';
 import { localDay } from './time';
 
 export type StageMove =
