@@ -1,14 +1,17 @@
 import { funnelRows, weightedPipeline, winRate } from '../lib/pipeline/funnel';
-import { dueFollowUps } from '../lib/background/badge';
-import { staleCount } from '../lib/pipeline/aggregates';
+import { sliceFor, staleCount } from '../lib/pipeline/aggregates';
 import { localDay } from '../lib/pipeline/time';
-import type { PopupModel } from '../lib/ui/popup-model';
+import { pipelineUrl, type PopupModel } from '../lib/ui/popup-model';
 import { FunnelChart } from './FunnelChart';
+import { LeadSummaryList } from './LeadSummaryList';
+import { PeriodFilter } from './PeriodFilter';
+import { QuickSearch } from './QuickSearch';
+import { TemperatureSplit } from './TemperatureSplit';
 
 /** The toolbar popup: the funnel at a glance. */
 export function Popup({ model }: { model: PopupModel }) {
   const summary = model.summary.value;
-  if (model.error.value) {
+  if (model.error.value && !summary) {
     return (
       <main class="ll-popup">
         <p role="alert">{model.error.value}</p>
@@ -17,43 +20,55 @@ export function Popup({ model }: { model: PopupModel }) {
   }
   if (!summary) return <main class="ll-popup" aria-busy="true" />;
   const { aggregates: agg, settings } = summary;
+  const header = (
+    <header class="ll-popup-header">
+      <h1>Leadline</h1>
+      <a
+        href={pipelineUrl()}
+        onClick={(e) => {
+          e.preventDefault();
+          void model.openUrl(pipelineUrl());
+        }}
+      >
+        Open pipeline
+      </a>
+    </header>
+  );
   if (agg.total === 0) {
     return (
       <main class="ll-popup">
-        <h1>Leadline</h1>
+        {header}
         <p>Your pipeline is empty.</p>
         <p>Open someone's LinkedIn profile and press “Capture lead” in the Leadline sidebar, or open an email thread in Gmail.</p>
       </main>
     );
   }
+  const today = localDay(new Date());
+  const slice = sliceFor(agg, model.period.value, today);
   const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: settings.currency, maximumFractionDigits: 0 });
-  const rate = winRate(agg, settings.stages);
+  const rate = winRate(slice, settings.stages);
+  const due = model.due.value;
   return (
     <main class="ll-popup">
-      <h1>Leadline</h1>
-      <FunnelChart rows={funnelRows(agg, settings.stages)} />
-      <ul class="ll-stats">
-        <li class="ll-hot">
-          <strong>{agg.temperature.hot ?? 0}</strong> hot
-        </li>
-        <li class="ll-warm">
-          <strong>{agg.temperature.warm ?? 0}</strong> warm
-        </li>
-        <li class="ll-cold">
-          <strong>{agg.temperature.cold ?? 0}</strong> cold
-        </li>
-      </ul>
+      {header}
+      <QuickSearch model={model} />
+      <div class="ll-row-between">
+        <h2>Funnel</h2>
+        <PeriodFilter value={model.period.value} onChange={(p) => (model.period.value = p)} />
+      </div>
+      {slice.total === 0 ? <p class="ll-muted">No leads captured in this period.</p> : <FunnelChart rows={funnelRows(slice, settings.stages)} />}
+      <TemperatureSplit counts={agg.temperature} onOpen={(t) => void model.openUrl(pipelineUrl(`temperature=${t}`))} />
+      <h2>Follow-ups due ({due.length})</h2>
+      {due.length === 0 ? <p class="ll-muted">Nothing due today.</p> : <LeadSummaryList leads={due} label="Follow-ups due" today={today} onOpen={(l) => model.open(l)} />}
       <dl class="ll-figures">
-        <dt>Follow-ups due</dt>
-        <dd data-testid="due">{dueFollowUps(agg, localDay(new Date()))}</dd>
         <dt>Stale (rotting)</dt>
-        <dd data-testid="stale">{staleCount(agg, settings.stages, localDay(new Date()))}</dd>
+        <dd data-testid="stale">{staleCount(agg, settings.stages, today)}</dd>
         <dt>Weighted pipeline</dt>
-        <dd>{money.format(weightedPipeline(agg, settings.stages))}</dd>
+        <dd data-testid="weighted">{money.format(weightedPipeline(agg, settings.stages))}</dd>
         <dt>Win rate</dt>
         <dd>{rate === null ? '–' : `${Math.round(rate * 100)}%`}</dd>
         <dt>Leads</dt>
-        <dd data-testid="total">{agg.total}</dd>
+        <dd data-testid="total">{slice.total}</dd>
       </dl>
     </main>
   );

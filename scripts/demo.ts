@@ -32,7 +32,7 @@ async function main() {
     await page.screenshot({ path: join(OUT, '3-sidebar-2022-page.png') });
 
     const popup = await session.browser.newPage();
-    await popup.setViewport({ width: 380, height: 560 });
+    await popup.setViewport({ width: 380, height: 640 });
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
     await popup.waitForSelector('svg[aria-label^="Funnel"]');
     await popup.screenshot({ path: join(OUT, '4-popup.png') });

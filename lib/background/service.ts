@@ -1,6 +1,6 @@
 /** The background's message handlers: small named functions over the repository. */
 import type { Handlers } from '../messaging/server';
-import type { LeadView } from '../messaging/protocol';
+import type { LeadSummary, LeadView } from '../messaging/protocol';
 import { NotFoundError, type Repository } from '../db/repository';
 import type { Lead } from '../pipeline/model';
 
@@ -15,7 +15,29 @@ export function createHandlers(repo: Repository, changed: (leadIds: string[]) =>
     return lead;
   };
 
+  const summaries = (leads: Lead[]): Promise<LeadSummary[]> =>
+    Promise.all(
+      leads.map(async (l) => ({
+        id: l.id,
+        name: l.name,
+        company: l.company,
+        stage: l.stage,
+        temperature: l.temperature,
+        nextFollowUpOn: l.nextFollowUpOn,
+        openUrl: await repo.openUrlOf(l),
+      })),
+    );
+
   return {
+    async 'leads.search'({ query, limit }) {
+      return summaries(await repo.search(query, limit));
+    },
+    async 'leads.due'({ today }) {
+      return summaries(await repo.dueFollowUps(today));
+    },
+    async 'leads.list'({ temperature, stage, limit }) {
+      return summaries(await repo.list({ temperature, stage }, limit));
+    },
     async 'lead.capture'(fields) {
       const { lead, created } = await repo.capture(fields);
       if (created) changed([lead.id]);

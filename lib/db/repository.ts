@@ -13,12 +13,13 @@ import {
   type LeadSource,
   type Touchpoint,
 } from '../pipeline/model';
-import { applyChange, rebuild, type Aggregates } from '../pipeline/aggregates';
+import { AGGREGATES_VERSION, applyChange, rebuild, type Aggregates } from '../pipeline/aggregates';
 import { classify, engagementOf } from '../pipeline/temperature';
 import { moveLead, reengageIfDue, type StageMove } from '../pipeline/stages';
 import { DEFAULT_SETTINGS, readSettings, settings as settingsSchema, type Settings } from '../settings/settings';
 import type { IDBPTransaction } from 'idb';
-import type { Db, LeadlineDB } from './schema';
+import type { Db, LeadlineDB, StoredLead } from './schema';
+import { fold, queryWords, searchKeysOf } from '../pipeline/search';
 
 const STORES = ['leads', 'touchpoints', 'meta'] as const;
 type WriteTx = IDBPTransaction<LeadlineDB, ('leads' | 'touchpoints' | 'meta')[], 'readwrite'>;
@@ -96,7 +97,8 @@ export class Repository {
   /** The popup's aggregates; rebuilt from the stores when missing (the repair path). */
   async aggregates(): Promise<Aggregates> {
     const stored = (await this.db.get('meta', 'aggregates')) as Aggregates | undefined;
-    return stored ?? this.rebuildAggregates();
+    // Missing, or kept by an older version in another shape: rebuild from the stores.
+    return stored?.version === AGGREGATES_VERSION ? stored : this.rebuildAggregates();
   }
 
   async rebuildAggregates(): Promise<Aggregates> {
@@ -126,6 +128,60 @@ export class Repository {
     const same = (a: string | null, b: string | null) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
     const candidates = await this.db.getAllFromIndex('leads', 'byName', name.trim());
     return candidates.filter((l) => l.id !== excludeId && same(l.name, name) && (company === null || same(l.company, company)));
+  }
+
+  /**
+   * Leads whose name or company words, or email, start with the query's words: the first word
+   * walks the search index from its prefix, the others filter those hits. No full scan.
+   */
+  async search(query: string, limit = 8): Promise<Lead[]> {
+    const [head, ...rest] = queryWords(query);
+    if (!head) return [];
+    const hits = new Map<string, Lead>();
+    const index = this.db.transaction('leads').store.index('bySearch');
+    let cursor = await index.openCursor(IDBKeyRange.bound(head, `${head}\uffff`));
+    while (cursor && hits.size < limit) {
+      const lead = cursor.value;
+      const keys = lead.searchKeys ?? searchKeysOf(lead);
+      if (!hits.has(lead.id) && rest.every((w) => keys.some((k) => k.startsWith(fold(w))))) hits.set(lead.id, lead);
+      cursor = await cursor.continue();
+    }
+    return [...hits.values()];
+  }
+
+  /** Leads by temperature or stage (through their index), or all, newest first when unfiltered. */
+  async list(filter: { temperature?: string; stage?: string }, limit = 200): Promise<Lead[]> {
+    const store = this.db.transaction('leads').store;
+    if (filter.temperature) return store.index('byTemperature').getAll(filter.temperature, limit);
+    if (filter.stage) return store.index('byStage').getAll(filter.stage, limit);
+    const out: Lead[] = [];
+    let cursor = await store.index('byUpdatedAt').openCursor(null, 'prev');
+    while (cursor && out.length < limit) {
+      out.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    return out;
+  }
+
+  /** Where to open a lead: its LinkedIn profile, else the thread of its last logged email. */
+  async openUrlOf(lead: Lead): Promise<string | null> {
+    if (lead.linkedinUrl) return lead.linkedinUrl;
+    const recent = await this.touchpointsOf(lead.id, 20);
+    return recent.find((t) => t.channel === 'email' && t.url)?.url ?? null;
+  }
+
+  /** Open leads with a follow-up on or before `today`, oldest first. */
+  async dueFollowUps(today: string, limit = 20): Promise<Lead[]> {
+    const settings = await this.settings();
+    const won = settings.stages.at(-1)?.id;
+    const out: Lead[] = [];
+    let cursor = await this.db.transaction('leads').store.index('byFollowUp').openCursor(IDBKeyRange.upperBound(today));
+    while (cursor && out.length < limit) {
+      const lead = cursor.value;
+      if (lead.stage !== 'lost' && lead.stage !== 'later' && lead.stage !== won) out.push(lead);
+      cursor = await cursor.continue();
+    }
+    return out;
   }
 
   /** The lead's touchpoints, newest first. */
@@ -187,7 +243,7 @@ export class Repository {
       updatedAt: at,
     };
     const lead = withTemperature(leadSchema.parse(draft), [], now, settings);
-    await leads.add(lead);
+    await leads.add(toStored(lead));
     await updateAggregates(tx, undefined, lead, settings);
     return { lead, created: true };
     });
@@ -232,7 +288,7 @@ export class Repository {
     const all = await tx.objectStore('touchpoints').index('byLead').getAll(IDBKeyRange.bound([before.id, ''], [before.id, '\uffff']));
     const lastTouchAt = engagementOf(all).lastContactAt;
     const after = withTemperature({ ...before, lastTouchAt, updatedAt: now.toISOString() }, all, now, settings);
-    await tx.objectStore('leads').put(after);
+    await tx.objectStore('leads').put(toStored(after));
     await updateAggregates(tx, before, after, settings);
     return { touchpoint, created: true, lead: after };
     });
@@ -255,7 +311,7 @@ export class Repository {
       const moved = reengageIfDue(before, now, settings.stages) ?? before;
       const after = withTemperature(moved, touchpoints, now, settings);
       if (after !== before) {
-        await cursor.update(after);
+        await cursor.update(toStored(after));
         await updateAggregates(tx, before, after, settings);
         changed.push(before.id);
       }
@@ -276,11 +332,17 @@ export class Repository {
     let after = leadSchema.parse({ ...change(before, settings, now), id, updatedAt: now.toISOString() });
     const touchpoints = await tx.objectStore('touchpoints').index('byLead').getAll(IDBKeyRange.bound([id, ''], [id, '\uffff']));
     after = withTemperature(after, touchpoints, now, settings);
-    await tx.objectStore('leads').put(after);
+    await tx.objectStore('leads').put(toStored(after));
     await updateAggregates(tx, before, after, settings);
     return after;
     });
   }
+}
+
+/** The record to store: the lead with its search keys derived afresh. */
+function toStored(lead: Lead): StoredLead {
+  const { searchKeys: _old, ...plain } = lead as StoredLead;
+  return { ...plain, searchKeys: searchKeysOf(lead) };
 }
 
 /**
@@ -322,8 +384,8 @@ function withTemperature(lead: Lead, touchpoints: Touchpoint[], now: Date, setti
 async function updateAggregates(tx: WriteTx, before: Lead | undefined, after: Lead | undefined, settings: Settings) {
   const meta = tx.objectStore('meta');
   const stored = (await meta.get('aggregates')) as Aggregates | undefined;
-  // Without stored aggregates there is nothing to patch: the next read rebuilds them.
-  if (!stored) return;
+  // Without current aggregates there is nothing to patch: the next read rebuilds them.
+  if (stored?.version !== AGGREGATES_VERSION) return;
   applyChange(stored, before, after, settings.stages);
   await meta.put(stored);
 }

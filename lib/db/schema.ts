@@ -5,9 +5,13 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Lead, Touchpoint } from '../pipeline/model';
 import type { Aggregates } from '../pipeline/aggregates';
+import { searchKeysOf } from '../pipeline/search';
+
+/** A lead as stored: the domain record plus derived keys for the quick search index. */
+export type StoredLead = Lead & { searchKeys: string[] };
 
 export const DB_NAME = 'leadline';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface MetaRecord {
   key: string;
@@ -17,9 +21,12 @@ export interface MetaRecord {
 export interface LeadlineDB extends DBSchema {
   leads: {
     key: string;
-    value: Lead;
+    value: StoredLead;
     indexes: {
       byLinkedinUrl: string;
+      bySearch: string;
+      byFollowUp: string;
+      byTemperature: string;
       byEmail: string;
       byName: string;
       byStage: string;
@@ -50,7 +57,7 @@ export type Db = IDBPDatabase<LeadlineDB>;
  */
 export function openLeadlineDb(name = DB_NAME): Promise<Db> {
   return openDB<LeadlineDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    async upgrade(db, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) {
         const leads = db.createObjectStore('leads', { keyPath: 'id' });
         // Leads without a LinkedIn URL hold null there, which is not a valid key, so they are
@@ -66,6 +73,18 @@ export function openLeadlineDb(name = DB_NAME): Promise<Db> {
         // thread is two touchpoints); touchpoints without an external id are not in this index.
         touchpoints.createIndex('byExternalId', ['leadId', 'externalId'], { unique: true });
         db.createObjectStore('meta', { keyPath: 'key' });
+      }
+      if (oldVersion < 2) {
+        // Quick search by word prefix and the due follow-up list, without scanning leads.
+        const leads = transaction.objectStore('leads');
+        leads.createIndex('bySearch', 'searchKeys', { multiEntry: true });
+        leads.createIndex('byFollowUp', 'nextFollowUpOn');
+        leads.createIndex('byTemperature', 'temperature');
+        let cursor = await leads.openCursor();
+        while (cursor) {
+          await cursor.update({ ...cursor.value, searchKeys: searchKeysOf(cursor.value) });
+          cursor = await cursor.continue();
+        }
       }
     },
   });

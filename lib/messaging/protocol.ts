@@ -119,6 +119,18 @@ export interface LookupReply {
   duplicates: Lead[];
 }
 
+/** A lead as the popup and lists show it. */
+export interface LeadSummary {
+  id: string;
+  name: string;
+  company: string | null;
+  stage: string;
+  temperature: Lead['temperature'];
+  nextFollowUpOn: string | null;
+  /** The LinkedIn profile or last Gmail thread; null: open it on the pipeline page. */
+  openUrl: string | null;
+}
+
 export interface Summary {
   aggregates: Aggregates;
   settings: Settings;
@@ -132,6 +144,11 @@ export const protocol = {
   'lead.move': message<LeadView>()(z.object({ id, move: stageMove })),
   'touchpoint.log': message<{ lead: LeadView; created: boolean }>()(touchpointInput),
   'summary.get': message<Summary>()(z.object({})),
+  'leads.search': message<LeadSummary[]>()(z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).optional() })),
+  'leads.due': message<LeadSummary[]>()(z.object({ today: isoDay })),
+  'leads.list': message<LeadSummary[]>()(
+    z.object({ temperature: temperature.optional(), stage: z.string().max(40).optional(), limit: z.number().int().min(1).max(1000).optional() }),
+  ),
   'settings.get': message<Settings>()(z.object({})),
   'settings.save': message<Settings>()(settings, 'extension-page'),
   /** The two settings a sidebar may change in place (Gmail's options); nothing else. */

@@ -10,9 +10,22 @@ import type { StageDef } from './model';
 
 type Counts = Record<string, number>;
 
+/** The funnel figures of one group of leads. */
+export interface FunnelSlice {
+  total: number;
+  /** Leads in each funnel stage now (won included). */
+  open: Counts;
+  /** Leads that reached each funnel stage. */
+  reached: Counts;
+  /** Lost leads by the stage they leaked from. */
+  lostFrom: Counts;
+}
+
+export const AGGREGATES_VERSION = 2;
+
 export interface Aggregates {
   key: 'aggregates';
-  version: 1;
+  version: typeof AGGREGATES_VERSION;
   total: number;
   /** Leads sitting in each funnel stage now (won included). */
   open: Counts;
@@ -30,12 +43,14 @@ export interface Aggregates {
   /** Sum of deal values of leads in each stage, and how many had one. */
   value: Counts;
   valued: Counts;
+  /** The same funnel figures per creation month (YYYY-MM), for the period filter. */
+  cohorts: Record<string, FunnelSlice>;
 }
 
 export function emptyAggregates(): Aggregates {
   return {
     key: 'aggregates',
-    version: 1,
+    version: AGGREGATES_VERSION,
     total: 0,
     open: {},
     reached: {},
@@ -46,6 +61,7 @@ export function emptyAggregates(): Aggregates {
     lastActivity: {},
     value: {},
     valued: {},
+    cohorts: {},
   };
 }
 
@@ -62,18 +78,24 @@ function bump(counts: Counts, key: string, delta: number) {
 }
 
 /** Adds (sign 1) or removes (sign -1) one lead's contribution. Mutates `agg`. */
+function applySlice(slice: FunnelSlice, lead: Lead, sign: 1 | -1): void {
+  slice.total += sign;
+  for (const id of lead.reached) bump(slice.reached, id, sign);
+  if (lead.stage === LOST) bump(slice.lostFrom, lead.lost?.from ?? 'unknown', sign);
+  else if (lead.stage !== LATER) bump(slice.open, lead.stage, sign);
+}
+
 export function applyLead(agg: Aggregates, lead: Lead, sign: 1 | -1, stages: StageDef[]): void {
-  agg.total += sign;
-  for (const id of lead.reached) bump(agg.reached, id, sign);
-  if (lead.stage === LOST) {
-    bump(agg.lostFrom, lead.lost?.from ?? 'unknown', sign);
-    return;
-  }
+  applySlice(agg, lead, sign);
+  const month = lead.createdAt.slice(0, 7);
+  const cohort = (agg.cohorts[month] ??= { total: 0, open: {}, reached: {}, lostFrom: {} });
+  applySlice(cohort, lead, sign);
+  if (cohort.total === 0) delete agg.cohorts[month];
+  if (lead.stage === LOST) return;
   if (lead.stage === LATER) {
     agg.later += sign;
     return;
   }
-  bump(agg.open, lead.stage, sign);
   if (lead.dealValue !== null) {
     bump(agg.value, lead.stage, sign * lead.dealValue);
     bump(agg.valued, lead.stage, sign);
@@ -113,4 +135,25 @@ export function rebuild(leads: Iterable<Lead>, stages: StageDef[]): Aggregates {
   const agg = emptyAggregates();
   for (const lead of leads) applyLead(agg, lead, 1, stages);
   return agg;
+}
+
+export type Period = 'month' | 'quarter' | 'all';
+
+/** The funnel of leads created this month, this quarter (of `today`, YYYY-MM-DD), or ever. */
+export function sliceFor(agg: Aggregates, period: Period, today: string): FunnelSlice {
+  if (period === 'all') return agg;
+  const year = today.slice(0, 4);
+  const month = Number(today.slice(5, 7));
+  const months =
+    period === 'month'
+      ? [today.slice(0, 7)]
+      : [0, 1, 2].map((i) => `${year}-${String(Math.floor((month - 1) / 3) * 3 + 1 + i).padStart(2, '0')}`);
+  const out: FunnelSlice = { total: 0, open: {}, reached: {}, lostFrom: {} };
+  for (const m of months) {
+    const c = agg.cohorts[m];
+    if (!c) continue;
+    out.total += c.total;
+    for (const key of ['open', 'reached', 'lostFrom'] as const) for (const [k, v] of Object.entries(c[key])) bump(out[key], k, v);
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 /** Funnel figures derived from the aggregates: what the popup draws. Pure. */
-import type { Aggregates } from './aggregates';
+import type { Aggregates, FunnelSlice } from './aggregates';
 import type { StageDef } from './model';
 import { wonStageId } from './stages';
 
@@ -15,7 +15,7 @@ export interface FunnelRow {
   lost: number;
 }
 
-export function funnelRows(agg: Aggregates, stages: StageDef[]): FunnelRow[] {
+export function funnelRows(agg: FunnelSlice, stages: StageDef[]): FunnelRow[] {
   return stages.map((stage, i) => {
     const reached = agg.reached[stage.id] ?? 0;
     const next = stages[i + 1];
@@ -36,7 +36,7 @@ export function weightedPipeline(agg: Aggregates, stages: StageDef[]): number {
 }
 
 /** won ÷ (won + lost), or null before any lead is closed. */
-export function winRate(agg: Aggregates, stages: StageDef[]): number | null {
+export function winRate(agg: FunnelSlice, stages: StageDef[]): number | null {
   const won = agg.open[wonStageId(stages)] ?? 0;
   const lost = Object.values(agg.lostFrom).reduce((a, b) => a + b, 0);
   return won + lost === 0 ? null : won / (won + lost);

@@ -1,20 +1,61 @@
-/** The popup's state: the summary the background keeps. */
+/** The popup's state: the summary the background keeps, the period, quick search, due follow-ups. */
 import { signal } from '@preact/signals';
-import type { Summary } from '../messaging/protocol';
+import { browser } from 'wxt/browser';
+import type { LeadSummary, Summary } from '../messaging/protocol';
+import type { Period } from '../pipeline/aggregates';
+import { localDay } from '../pipeline/time';
 import type { Send } from './send';
+
+/** The pipeline page, optionally at a filter or a lead (`temperature=hot`, `lead=<id>`). */
+export function pipelineUrl(hash = ''): string {
+  return browser.runtime.getURL(`/pipeline.html${hash ? `#${hash}` : ''}`);
+}
 
 export class PopupModel {
   readonly summary = signal<Summary | null>(null);
+  readonly due = signal<LeadSummary[]>([]);
   readonly error = signal<string | null>(null);
+  readonly period = signal<Period>('all');
+  readonly query = signal('');
+  readonly results = signal<LeadSummary[] | null>(null);
+  private searchSeq = 0;
 
   constructor(private readonly send: Send) {}
 
   async load(): Promise<void> {
     try {
-      this.summary.value = await this.send('summary.get', {});
+      const [summary, due] = await Promise.all([this.send('summary.get', {}), this.send('leads.due', { today: localDay(new Date()) })]);
+      this.summary.value = summary;
+      this.due.value = due;
       this.error.value = null;
     } catch (error) {
       this.error.value = (error as Error).message;
     }
+  }
+
+  /** Answers as the user types; an answer to an older query is dropped. */
+  async search(query: string): Promise<void> {
+    this.query.value = query;
+    const seq = ++this.searchSeq;
+    if (query.trim() === '') {
+      this.results.value = null;
+      return;
+    }
+    try {
+      const results = await this.send('leads.search', { query });
+      if (seq === this.searchSeq) this.results.value = results;
+    } catch (error) {
+      if (seq === this.searchSeq) this.error.value = (error as Error).message;
+    }
+  }
+
+  /** Opens a lead where the rep works with it: LinkedIn, its Gmail thread, or the pipeline page. */
+  open(lead: LeadSummary): void {
+    void this.openUrl(lead.openUrl ?? pipelineUrl(`lead=${lead.id}`));
+  }
+
+  async openUrl(url: string): Promise<void> {
+    await browser.tabs.create({ url });
+    window.close();
   }
 }

@@ -195,3 +195,15 @@ export async function waitForSidebarValue(page: Page, selector: string, value: s
     value,
   );
 }
+
+/** Polls until `probe` returns `want` (for state written asynchronously), or fails after `timeoutMs`. */
+export async function until<T>(probe: () => Promise<T>, want: T, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await probe();
+    if (last === want) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`waited ${timeoutMs} ms for ${JSON.stringify(want)}, last saw ${JSON.stringify(last)}`);
+}

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
 import { DB_VERSION, openLeadlineDb } from '../../lib/db/schema';
+import { Repository } from '../../lib/db/repository';
+import { makeLead } from './helpers/leads';
 
 describe('database migrations', () => {
   it('creates every store and index from nothing', async () => {
@@ -8,7 +10,7 @@ describe('database migrations', () => {
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(['leads', 'meta', 'touchpoints']);
     const tx = db.transaction(['leads', 'touchpoints']);
-    expect([...tx.objectStore('leads').indexNames].sort()).toEqual(['byEmail', 'byLinkedinUrl', 'byName', 'byStage', 'byUpdatedAt']);
+    expect([...tx.objectStore('leads').indexNames].sort()).toEqual(['byEmail', 'byFollowUp', 'byLinkedinUrl', 'byName', 'bySearch', 'byStage', 'byTemperature', 'byUpdatedAt']);
     expect(tx.objectStore('leads').index('byLinkedinUrl').unique).toBe(true);
     expect(tx.objectStore('leads').index('byEmail').multiEntry).toBe(true);
     expect([...tx.objectStore('touchpoints').indexNames].sort()).toEqual(['byExternalId', 'byLead']);
@@ -17,7 +19,7 @@ describe('database migrations', () => {
 
   // One case per older version: each opens a database as that version left it, with data, and
   // checks the current code opens it without losing anything.
-  it.each(Array.from({ length: DB_VERSION }, (_, i) => i + 1))('opens a version %i database with its data intact', async (version) => {
+  it.each(Array.from({ length: DB_VERSION - 1 }, (_, i) => i + 1))('migrates a version %i database with its data intact', async (version) => {
     const name = `migrate-from-${version}`;
     const old = await openDB(name, version, {
       upgrade(db, oldVersion) {
@@ -36,11 +38,15 @@ describe('database migrations', () => {
         }
       },
     });
-    await old.put('leads', { id: 'l1', name: 'Ada', linkedinUrl: null, emails: ['a@x.io'], stage: 'prospect', updatedAt: 'x' });
+    await old.put('leads', { ...makeLead({ id: 'l1', name: 'Ada Lovelace', company: 'Analytical Engines', emails: ['ada@engines.io'] }) });
     old.close();
     const db = await openLeadlineDb(name);
     expect(db.version).toBe(DB_VERSION);
-    expect(await db.get('leads', 'l1')).toMatchObject({ name: 'Ada' });
+    expect(await db.get('leads', 'l1')).toMatchObject({ name: 'Ada Lovelace' });
+    // Version 2: search keys derived for leads stored before, so quick search finds them.
+    const repo = new Repository(db);
+    expect((await repo.search('analyt')).map((l) => l.id)).toEqual(['l1']);
+    expect((await repo.search('ada@eng')).map((l) => l.id)).toEqual(['l1']);
     db.close();
   });
 });

@@ -119,3 +119,34 @@ describe('Repository', () => {
     expect(await repo.refresh()).toEqual([]);
   });
 });
+
+describe('quick search and the due list', () => {
+  it('finds leads by the prefix of any word of name or company, or of an email, without duplicates', async () => {
+    const { repo } = await freshRepo();
+    const ada = (await repo.capture({ ...ADA, emails: ['ada@engines.io'] })).lead;
+    const grace = (await repo.capture({ name: 'Grace Hopper', company: 'Navy Labs', source: 'manual' })).lead;
+    expect((await repo.search('ada')).map((l) => l.id)).toEqual([ada.id]);
+    expect((await repo.search('LOVE')).map((l) => l.id)).toEqual([ada.id]);
+    expect((await repo.search('navy')).map((l) => l.id)).toEqual([grace.id]);
+    expect((await repo.search('ada@en')).map((l) => l.id)).toEqual([ada.id]);
+    expect((await repo.search('grace lab')).map((l) => l.id)).toEqual([grace.id]);
+    expect(await repo.search('grace engines')).toEqual([]);
+    expect(await repo.search('   ')).toEqual([]);
+    // Renaming moves the search keys with the lead.
+    await repo.update(grace.id, { name: 'Amazing Grace' });
+    expect((await repo.search('amaz')).map((l) => l.id)).toEqual([grace.id]);
+  });
+
+  it('lists open leads whose follow-up is due today or overdue', async () => {
+    const { repo } = await freshRepo();
+    const a = (await repo.capture(ADA)).lead;
+    const b = (await repo.capture({ name: 'Bob', source: 'manual' })).lead;
+    const c = (await repo.capture({ name: 'Cy', source: 'manual' })).lead;
+    await repo.update(a.id, { nextFollowUpOn: '2026-11-22' });
+    await repo.update(b.id, { nextFollowUpOn: '2026-11-20' });
+    await repo.update(c.id, { nextFollowUpOn: '2026-11-25' });
+    expect((await repo.dueFollowUps('2026-11-22')).map((l) => l.name)).toEqual(['Bob', 'Ada Lovelace']);
+    await repo.move(b.id, { to: 'lost', reason: 'gone' });
+    expect((await repo.dueFollowUps('2026-11-22')).map((l) => l.name)).toEqual(['Ada Lovelace']);
+  });
+});

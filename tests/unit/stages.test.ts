@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { moveLead, reengageIfDue, StageError } from '../../lib/pipeline/stages';
-import { isStale, rebuild, staleCount } from '../../lib/pipeline/aggregates';
+import { isStale, rebuild, sliceFor, staleCount } from '../../lib/pipeline/aggregates';
 import { DEFAULT_STAGES } from '../../lib/pipeline/model';
 import { makeLead } from './helpers/leads';
 
@@ -75,5 +75,21 @@ describe('stale (rotting) leads', () => {
     const won = makeLead({ stage: 'won', createdAt: '2025-01-01T00:00:00.000Z', stageHistory: [] });
     expect(isStale(won, DEFAULT_STAGES, '2026-11-22')).toBe(false);
     expect(staleCount(rebuild([won], DEFAULT_STAGES), DEFAULT_STAGES, '2026-11-22')).toBe(0);
+  });
+});
+
+describe('period filter', () => {
+  const lead = (id: string, createdAt: string, stage = 'prospect') =>
+    makeLead({ id, createdAt, stage, reached: stage === 'qualified' ? ['prospect', 'qualified'] : ['prospect'], stageHistory: [] });
+
+  it('counts the leads created this month, this quarter, or ever', () => {
+    const agg = rebuild(
+      [lead('a', '2026-11-03T10:00:00.000Z', 'qualified'), lead('b', '2026-10-15T10:00:00.000Z'), lead('c', '2026-08-01T10:00:00.000Z'), lead('d', '2025-11-20T10:00:00.000Z')],
+      DEFAULT_STAGES,
+    );
+    expect(sliceFor(agg, 'month', '2026-11-22')).toMatchObject({ total: 1, reached: { prospect: 1, qualified: 1 } });
+    expect(sliceFor(agg, 'quarter', '2026-11-22')).toMatchObject({ total: 2, reached: { prospect: 2, qualified: 1 }, open: { prospect: 1, qualified: 1 } });
+    expect(sliceFor(agg, 'all', '2026-11-22').total).toBe(4);
+    expect(sliceFor(agg, 'quarter', '2026-08-10').total).toBe(1);
   });
 });
