@@ -1,7 +1,7 @@
 import { TEMPERATURES } from '../lib/pipeline/constants';
 import { stageName } from '../lib/pipeline/stages';
 import type { Temperature } from '../lib/pipeline/model';
-import type { PipelineModel } from '../lib/ui/pipeline-model';
+import { toHash, type PipelineModel } from '../lib/ui/pipeline-model';
 import { LeadCard } from './LeadCard';
 
 /** The pipeline page: the filtered lead list and the selected lead's card. */
@@ -60,7 +60,7 @@ export function PipelinePage({ model }: { model: PipelineModel }) {
             {(leads ?? []).map((lead) => (
               <tr key={lead.id} aria-selected={selected?.id === lead.id}>
                 <td>
-                  <a href={`#${new URLSearchParams({ ...(f.temperature ? { temperature: f.temperature } : {}), ...(f.stage ? { stage: f.stage } : {}), ...(f.query ? { q: f.query } : {}), lead: lead.id }).toString()}`}>{lead.name}</a>
+                  <a href={`#${toHash({ ...f, lead: lead.id })}`}>{lead.name}</a>
                 </td>
                 <td>{lead.company ?? ''}</td>
                 <td>{stageName(lead.stage, stages)}</td>

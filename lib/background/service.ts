@@ -15,7 +15,8 @@ export function createHandlers(repo: Repository, changed: (leadIds: string[]) =>
     return lead;
   };
 
-  const summaries = (leads: Lead[]): Promise<LeadSummary[]> =>
+  // `openUrl` costs a touchpoint read per lead: only the short lists that open leads ask for it.
+  const summaries = (leads: Lead[], withOpenUrl = true): Promise<LeadSummary[]> =>
     Promise.all(
       leads.map(async (l) => ({
         id: l.id,
@@ -24,7 +25,7 @@ export function createHandlers(repo: Repository, changed: (leadIds: string[]) =>
         stage: l.stage,
         temperature: l.temperature,
         nextFollowUpOn: l.nextFollowUpOn,
-        openUrl: await repo.openUrlOf(l),
+        openUrl: withOpenUrl ? await repo.openUrlOf(l) : null,
       })),
     );
 
@@ -36,7 +37,7 @@ export function createHandlers(repo: Repository, changed: (leadIds: string[]) =>
       return summaries(await repo.dueFollowUps(today));
     },
     async 'leads.list'({ temperature, stage, limit }) {
-      return summaries(await repo.list({ temperature, stage }, limit));
+      return summaries(await repo.list({ temperature, stage }, limit), false);
     },
     async 'lead.capture'(fields) {
       const { lead, created } = await repo.capture(fields);

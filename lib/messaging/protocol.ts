@@ -127,7 +127,7 @@ export interface LeadSummary {
   stage: string;
   temperature: Lead['temperature'];
   nextFollowUpOn: string | null;
-  /** The LinkedIn profile or last Gmail thread; null: open it on the pipeline page. */
+  /** The LinkedIn profile or last Gmail thread; null: open it on the pipeline page (always null from `leads.list`). */
   openUrl: string | null;
 }
 
