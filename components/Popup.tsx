@@ -34,15 +34,6 @@ export function Popup({ model }: { model: PopupModel }) {
       </a>
     </header>
   );
-  if (agg.total === 0) {
-    return (
-      <main class="ll-popup">
-        {header}
-        <p>Your pipeline is empty.</p>
-        <p>Open someone's LinkedIn profile and press “Capture lead” in the Leadline sidebar, or open an email thread in Gmail.</p>
-      </main>
-    );
-  }
   const today = localDay(new Date());
   const slice = sliceFor(agg, model.period.value, today);
   const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: settings.currency, maximumFractionDigits: 0 });
@@ -51,12 +42,21 @@ export function Popup({ model }: { model: PopupModel }) {
   return (
     <main class="ll-popup">
       {header}
+      {agg.total === 0 && (
+        <section class="ll-empty" aria-label="Getting started">
+          <p>
+            <strong>Your pipeline is empty.</strong> Open someone's LinkedIn profile and press “Capture lead” in the Leadline sidebar, or open an email
+            thread in Gmail. Or import a CSV on the pipeline page.
+          </p>
+        </section>
+      )}
       <QuickSearch model={model} />
       <div class="ll-row-between">
         <h2>Funnel</h2>
         <PeriodFilter value={model.period.value} onChange={(p) => (model.period.value = p)} />
       </div>
-      {slice.total === 0 ? <p class="ll-muted">No leads captured in this period.</p> : <FunnelChart rows={funnelRows(slice, settings.stages)} />}
+      <FunnelChart rows={funnelRows(slice, settings.stages)} />
+      {slice.total === 0 && agg.total > 0 && <p class="ll-muted">No leads captured in this period.</p>}
       <TemperatureSplit counts={agg.temperature} onOpen={(t) => void model.openUrl(pipelineUrl(`temperature=${t}`))} />
       <h2>Follow-ups due ({due.length})</h2>
       {due.length === 0 ? <p class="ll-muted">Nothing due today.</p> : <LeadSummaryList leads={due} label="Follow-ups due" today={today} onOpen={(l) => model.open(l)} />}

@@ -19,7 +19,7 @@ import { moveLead, reengageIfDue, type StageMove } from '../pipeline/stages';
 import { DEFAULT_SETTINGS, readSettings, settings as settingsSchema, type Settings } from '../settings/settings';
 import type { IDBPTransaction } from 'idb';
 import type { Db, LeadlineDB, StoredLead } from './schema';
-import { fold, queryWords, searchKeysOf } from '../pipeline/search';
+import { queryWords, searchKeysOf } from '../pipeline/search';
 
 const STORES = ['leads', 'touchpoints', 'meta'] as const;
 type WriteTx = IDBPTransaction<LeadlineDB, ('leads' | 'touchpoints' | 'meta')[], 'readwrite'>;
@@ -131,19 +131,24 @@ export class Repository {
   }
 
   /**
-   * Leads whose name or company words, or email, start with the query's words: the first word
-   * walks the search index from its prefix, the others filter those hits. No full scan.
+   * Leads whose name or company words, or email, start with every word of the query. The word
+   * with the fewest index entries drives the walk (a count over a key range reads no records);
+   * the others filter its hits. No full scan unless every word is that common.
    */
   async search(query: string, limit = 8): Promise<Lead[]> {
-    const [head, ...rest] = queryWords(query);
-    if (!head) return [];
-    const hits = new Map<string, Lead>();
+    const words = [...new Set(queryWords(query))];
+    if (words.length === 0) return [];
     const index = this.db.transaction('leads').store.index('bySearch');
-    let cursor = await index.openCursor(IDBKeyRange.bound(head, `${head}\uffff`));
+    const range = (w: string) => IDBKeyRange.bound(w, `${w}\uffff`);
+    const counts = words.length === 1 ? [0] : await Promise.all(words.map((w) => index.count(range(w))));
+    const driver = words[counts.indexOf(Math.min(...counts))]!;
+    const rest = words.filter((w) => w !== driver);
+    const hits = new Map<string, Lead>();
+    let cursor = await index.openCursor(range(driver));
     while (cursor && hits.size < limit) {
       const lead = cursor.value;
       const keys = lead.searchKeys ?? searchKeysOf(lead);
-      if (!hits.has(lead.id) && rest.every((w) => keys.some((k) => k.startsWith(fold(w))))) hits.set(lead.id, lead);
+      if (!hits.has(lead.id) && rest.every((w) => keys.some((k) => k.startsWith(w)))) hits.set(lead.id, lead);
       cursor = await cursor.continue();
     }
     return [...hits.values()];

@@ -137,6 +137,15 @@ describe('quick search and the due list', () => {
     expect((await repo.search('amaz')).map((l) => l.id)).toEqual([grace.id]);
   });
 
+  it('answers a query whose first word matches every lead from its rarer word, in any word order', async () => {
+    const { repo } = await freshRepo();
+    for (let i = 0; i < 40; i++) await repo.capture({ name: `Lead ${i}`, company: 'Common Co', source: 'manual' });
+    expect((await repo.search('lead 37', 8)).map((l) => l.name)).toEqual(['Lead 37']);
+    expect((await repo.search('37 lead', 8)).map((l) => l.name)).toEqual(['Lead 37']);
+    expect((await repo.search('common 3 lead', 20)).map((l) => l.name).sort()).toEqual(['Lead 3', ...Array.from({ length: 10 }, (_, i) => `Lead 3${i}`)].sort());
+    expect(await repo.search('lead 99')).toEqual([]);
+  });
+
   it('lists open leads whose follow-up is due today or overdue', async () => {
     const { repo } = await freshRepo();
     const a = (await repo.capture(ADA)).lead;
