@@ -12,7 +12,8 @@ import type { ChangedEvent, ToggleEvent } from '../lib/messaging/events';
 const REFRESH_ALARM = 'leadline-refresh';
 
 export default defineBackground(() => {
-  const repo = openLeadlineDb().then((db) => new Repository(db));
+  const db = openLeadlineDb();
+  const repo = db.then((d) => new Repository(d));
   const hostPatterns = HOST_MATCHES.map((p) => new MatchPattern(p));
 
   async function updateBadge() {
@@ -35,8 +36,8 @@ export default defineBackground(() => {
     updateBadge().catch((error) => console.warn('Leadline: badge update failed', error));
   }
 
-  const dispatch = repo.then((r) =>
-    createDispatcher(createHandlers(r, changed), {
+  const dispatch = Promise.all([repo, db]).then(([r, d]) =>
+    createDispatcher(createHandlers(r, d, changed), {
       extensionId: browser.runtime.id,
       extensionOrigin: browser.runtime.getURL('/'),
       isHostPage: (url) => hostPatterns.some((p) => p.includes(url)),
@@ -50,6 +51,7 @@ export default defineBackground(() => {
   });
 
   async function refresh() {
+    await (await repo).purgeTrash();
     const ids = await (await repo).refresh();
     if (ids.length > 0) changed(ids);
     else await updateBadge();

@@ -3,11 +3,18 @@ import type { Handlers } from '../messaging/server';
 import type { LeadSummary, LeadView } from '../messaging/protocol';
 import { NotFoundError, type Repository } from '../db/repository';
 import type { Lead } from '../pipeline/model';
+import { LeadQueries } from '../db/lead-query';
+import type { Db } from '../db/schema';
 
 /** How many recent touchpoints a lead view carries. */
 export const RECENT_TOUCHPOINTS = 8;
 
-export function createHandlers(repo: Repository, changed: (leadIds: string[]) => void): Handlers {
+export function createHandlers(repo: Repository, db: Db, notify: (leadIds: string[]) => void): Handlers {
+  const queries = new LeadQueries(db);
+  const changed = (leadIds: string[]) => {
+    queries.invalidate();
+    notify(leadIds);
+  };
   const view = async (lead: Lead): Promise<LeadView> => ({ lead, touchpoints: await repo.touchpointsOf(lead.id, RECENT_TOUCHPOINTS) });
   const mustGet = async (id: string) => {
     const lead = await repo.get(id);
@@ -88,6 +95,56 @@ export function createHandlers(repo: Repository, changed: (leadIds: string[]) =>
     },
     async 'aggregates.rebuild'() {
       return repo.rebuildAggregates();
+    },
+    async 'leads.table'({ today, offset, limit, ...q }) {
+      return queries.table({ ...q, offset, limit }, (await repo.settings()).stages, today);
+    },
+    async 'leads.export'({ today, ...q }) {
+      return queries.all(q, (await repo.settings()).stages, today);
+    },
+    async 'board.get'({ today, perColumn }) {
+      return queries.board((await repo.settings()).stages, today, perColumn);
+    },
+    async 'lead.timeline'({ id }) {
+      return { lead: await mustGet(id), touchpoints: await repo.timeline(id) };
+    },
+    async 'touchpoint.update'({ id, patch }) {
+      const lead = await repo.updateTouchpoint(id, patch);
+      changed([lead.id]);
+      return view(lead);
+    },
+    async 'touchpoint.delete'({ id }) {
+      const lead = await repo.deleteTouchpoint(id);
+      changed([lead.id]);
+      return view(lead);
+    },
+    async 'leads.delete'({ ids }) {
+      const done = await repo.delete(ids);
+      changed(ids);
+      return done;
+    },
+    async 'leads.undelete'({ batchId }) {
+      const done = await repo.undelete(batchId);
+      changed([]);
+      return done;
+    },
+    async 'leads.duplicates'() {
+      return repo.duplicates();
+    },
+    async 'lead.merge'({ keepId, otherId }) {
+      const lead = await repo.merge(keepId, otherId);
+      changed([keepId, otherId]);
+      return view(lead);
+    },
+    async 'leads.import'({ rows }) {
+      const results = await repo.importRows(rows.map((r) => ({ ...r, emails: r.emails })));
+      const ids = results.flatMap((r) => (r.status === 'error' ? [] : [r.id]));
+      if (ids.length > 0) changed(ids);
+      return results;
+    },
+    async 'data.replaced'() {
+      changed([]);
+      return { done: true as const };
     },
   };
 }

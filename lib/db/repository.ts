@@ -15,14 +15,17 @@ import {
 } from '../pipeline/model';
 import { AGGREGATES_VERSION, applyChange, rebuild, type Aggregates } from '../pipeline/aggregates';
 import { classify, engagementOf } from '../pipeline/temperature';
-import { moveLead, reengageIfDue, type StageMove } from '../pipeline/stages';
+import { moveLead, reengageIfDue, stagesUpTo, type StageMove } from '../pipeline/stages';
+import { duplicateGroups, mergeLeads } from '../pipeline/merge';
 import { DEFAULT_SETTINGS, readSettings, settings as settingsSchema, type Settings } from '../settings/settings';
-import type { IDBPTransaction } from 'idb';
+import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Db, LeadlineDB, StoredLead } from './schema';
+import { plainLead, toStored } from './stored';
 import { queryWords, searchKeysOf } from '../pipeline/search';
 
 const STORES = ['leads', 'touchpoints', 'meta'] as const;
-type WriteTx = IDBPTransaction<LeadlineDB, ('leads' | 'touchpoints' | 'meta')[], 'readwrite'>;
+const WITH_TRASH = ['leads', 'touchpoints', 'meta', 'trash'] as const;
+type WriteTx = IDBPTransaction<LeadlineDB, ArrayLike<StoreNames<LeadlineDB>>, 'readwrite'>;
 
 export class NotFoundError extends Error {}
 
@@ -36,6 +39,18 @@ export interface CaptureFields {
   emails?: string[];
   source: LeadSource;
 }
+
+/** One row of an import, already mapped to lead fields; `line` is the file's line number. */
+export interface ImportRow extends CaptureFields {
+  line: number;
+  emails: string[];
+  dealValue?: number | null;
+  tags?: string[];
+  notes?: string;
+  stage?: string | null;
+}
+
+export type ImportResult = { line: number; status: 'created' | 'merged'; id: string } | { line: number; status: 'error'; reason: string };
 
 export interface TouchpointFields {
   leadId: string;
@@ -90,6 +105,11 @@ export class Repository {
       if (missing.length > 0) throw new Error(`Stage "${missing[0]}" still has leads: move them before deleting the stage.`);
       await tx.objectStore('meta').put({ key: 'settings', ...parsed });
       await tx.objectStore('meta').put(rebuild(leads, parsed.stages));
+      // Stage order is a sort key: re-derive it for leads whose rank moved.
+      for (const lead of leads) {
+        const next = toStored(lead, parsed.stages);
+        if (next.sort.stageRank !== lead.sort?.stageRank) await tx.objectStore('leads').put(next);
+      }
       return parsed;
     });
   }
@@ -217,38 +237,9 @@ export class Repository {
       (await firstDefined(emails.map((e) => () => leads.index('byEmail').get(e))));
     if (existing) return { lead: existing, created: false };
     const settings = readSettings(await tx.objectStore('meta').get('settings'));
-    const first = settings.stages[0]!.id;
-    const draft: Lead = {
-      id: crypto.randomUUID(),
-      name: fields.name,
-      headline: fields.headline ?? null,
-      company: fields.company ?? null,
-      location: fields.location ?? null,
-      linkedinUrl: fields.linkedinUrl ?? null,
-      photoUrl: fields.photoUrl ?? null,
-      emails,
-      source: fields.source,
-      stage: first,
-      reached: [first],
-      stageHistory: [{ from: null, to: first, at }],
-      lost: null,
-      later: null,
-      qualification: { ...EMPTY_QUALIFICATION },
-      temperature: null,
-      temperatureReasons: [],
-      temperatureOverride: null,
-      dealValue: null,
-      currency: settings.currency,
-      expectedCloseOn: null,
-      nextFollowUpOn: null,
-      tags: [],
-      notes: '',
-      lastTouchAt: null,
-      createdAt: at,
-      updatedAt: at,
-    };
+    const draft = newLead({ ...fields, emails }, settings, at, null);
     const lead = withTemperature(leadSchema.parse(draft), [], now, settings);
-    await leads.add(toStored(lead));
+    await leads.add(toStored(lead, settings.stages));
     await updateAggregates(tx, undefined, lead, settings);
     return { lead, created: true };
     });
@@ -293,7 +284,7 @@ export class Repository {
     const all = await tx.objectStore('touchpoints').index('byLead').getAll(IDBKeyRange.bound([before.id, ''], [before.id, '\uffff']));
     const lastTouchAt = engagementOf(all).lastContactAt;
     const after = withTemperature({ ...before, lastTouchAt, updatedAt: now.toISOString() }, all, now, settings);
-    await tx.objectStore('leads').put(toStored(after));
+    await tx.objectStore('leads').put(toStored(after, settings.stages));
     await updateAggregates(tx, before, after, settings);
     return { touchpoint, created: true, lead: after };
     });
@@ -316,13 +307,226 @@ export class Repository {
       const moved = reengageIfDue(before, now, settings.stages) ?? before;
       const after = withTemperature(moved, touchpoints, now, settings);
       if (after !== before) {
-        await cursor.update(toStored(after));
+        await cursor.update(toStored(after, settings.stages));
         await updateAggregates(tx, before, after, settings);
         changed.push(before.id);
       }
       cursor = await cursor.continue();
     }
     return changed;
+    });
+  }
+
+  /** All touchpoints of a lead, newest first: the timeline. */
+  async timeline(leadId: string): Promise<Touchpoint[]> {
+    return this.touchpointsOf(leadId);
+  }
+
+  /** Edits a touchpoint and recomputes its lead (last contact, temperature, aggregates). */
+  async updateTouchpoint(id: string, patch: Partial<Pick<Touchpoint, 'channel' | 'direction' | 'at' | 'summary'>>): Promise<Lead> {
+    return this.touchpointWrite(id, (tp) => touchpointSchema.parse({ ...tp, ...patch }));
+  }
+
+  async deleteTouchpoint(id: string): Promise<Lead> {
+    return this.touchpointWrite(id, () => null);
+  }
+
+  /**
+   * Deletes leads with their touchpoints into the trash, in one transaction, and returns the
+   * batch id that `undelete` takes. Batches older than 30 days are purged by `refresh`.
+   */
+  async delete(ids: string[]): Promise<{ batchId: string; count: number }> {
+    const now = this.now();
+    const tx = this.db.transaction(WITH_TRASH, 'readwrite');
+    return commit(tx, async () => {
+      const settings = readSettings(await tx.objectStore('meta').get('settings'));
+      const leads: Lead[] = [];
+      const touchpoints: Touchpoint[] = [];
+      const agg = await liveAggregates(tx);
+      for (const id of new Set(ids)) {
+        const lead = await tx.objectStore('leads').get(id);
+        if (!lead) continue;
+        const range = IDBKeyRange.bound([id, ''], [id, '\uffff']);
+        const tps = await tx.objectStore('touchpoints').index('byLead').getAll(range);
+        for (const tp of tps) await tx.objectStore('touchpoints').delete(tp.id);
+        await tx.objectStore('leads').delete(id);
+        if (agg) applyChange(agg, lead, undefined, settings.stages);
+        leads.push(plainLead(lead));
+        touchpoints.push(...tps);
+      }
+      if (leads.length === 0) throw new NotFoundError('None of these leads exists.');
+      if (agg) await tx.objectStore('meta').put(agg);
+      const batchId = crypto.randomUUID();
+      await tx.objectStore('trash').put({ id: batchId, at: now.toISOString(), leads, touchpoints });
+      return { batchId, count: leads.length };
+    });
+  }
+
+  /** Puts a deleted batch back as it was. Fails, writing nothing, if a lead's LinkedIn URL or email was taken meanwhile. */
+  async undelete(batchId: string): Promise<{ count: number }> {
+    const tx = this.db.transaction(WITH_TRASH, 'readwrite');
+    return commit(tx, async () => {
+      const batch = await tx.objectStore('trash').get(batchId);
+      if (!batch) throw new NotFoundError('Nothing to undo: that delete is no longer in the trash.');
+      const settings = readSettings(await tx.objectStore('meta').get('settings'));
+      const agg = await liveAggregates(tx);
+      for (const lead of batch.leads) {
+        const restored = lead.stage === 'lost' || lead.stage === 'later' || settings.stages.some((s) => s.id === lead.stage) ? lead : { ...lead, stage: settings.stages[0]!.id };
+        await tx.objectStore('leads').add(toStored(restored, settings.stages)).catch((error: Error) => {
+          throw new Error(`Cannot undo: ${lead.name}'s LinkedIn URL or email now belongs to another lead (${error.name}).`);
+        });
+        if (agg) applyChange(agg, undefined, restored, settings.stages);
+      }
+      for (const tp of batch.touchpoints) await tx.objectStore('touchpoints').put(tp);
+      if (agg) await tx.objectStore('meta').put(agg);
+      await tx.objectStore('trash').delete(batchId);
+      return { count: batch.leads.length };
+    });
+  }
+
+  /** Likely duplicates: same name (case and accents folded) and the same or a missing company. */
+  async duplicates(): Promise<Lead[][]> {
+    const index = this.db.transaction('leads').store.index('sort.name');
+    const candidates: string[] = [];
+    let run: string[] = [];
+    let runKey: IDBValidKey | null = null;
+    let cursor = await index.openKeyCursor();
+    const flush = () => {
+      if (run.length > 1) candidates.push(...run);
+    };
+    while (cursor) {
+      if (cursor.key !== runKey) {
+        flush();
+        run = [];
+        runKey = cursor.key;
+      }
+      run.push(cursor.primaryKey);
+      cursor = await cursor.continue();
+    }
+    flush();
+    const store = this.db.transaction('leads').store;
+    const leads = (await Promise.all(candidates.map((id) => store.get(id)))).filter((l): l is StoredLead => !!l).map(plainLead);
+    return duplicateGroups(leads);
+  }
+
+  /** `keepId` absorbs `otherId`: fuller fields, every touchpoint (an email logged on both is kept once), then `otherId` is gone. */
+  async merge(keepId: string, otherId: string): Promise<Lead> {
+    if (keepId === otherId) throw new Error('A lead cannot be merged with itself.');
+    const now = this.now();
+    const tx = this.db.transaction(STORES, 'readwrite');
+    return commit(tx, async () => {
+      const keep = await tx.objectStore('leads').get(keepId);
+      const other = await tx.objectStore('leads').get(otherId);
+      if (!keep || !other) throw new NotFoundError('One of the two leads no longer exists.');
+      const settings = readSettings(await tx.objectStore('meta').get('settings'));
+      const tps = tx.objectStore('touchpoints');
+      const range = (id: string) => IDBKeyRange.bound([id, ''], [id, '\uffff']);
+      const kept = await tps.index('byLead').getAll(range(keepId));
+      const logged = new Set(kept.map((t) => t.externalId).filter(Boolean));
+      for (const tp of await tps.index('byLead').getAll(range(otherId))) {
+        if (tp.externalId && logged.has(tp.externalId)) await tps.delete(tp.id);
+        else await tps.put({ ...tp, leadId: keepId });
+      }
+      // The other record goes first: its LinkedIn URL and emails are unique keys the merged lead takes.
+      await tx.objectStore('leads').delete(otherId);
+      const all = await tps.index('byLead').getAll(range(keepId));
+      const merged = leadSchema.parse({ ...mergeLeads(plainLead(keep), plainLead(other), settings.stages), lastTouchAt: engagementOf(all).lastContactAt, updatedAt: now.toISOString() });
+      const after = withTemperature(merged, all, now, settings);
+      await tx.objectStore('leads').put(toStored(after, settings.stages));
+      const agg = await liveAggregates(tx);
+      if (agg) {
+        applyChange(agg, other, undefined, settings.stages);
+        applyChange(agg, keep, after, settings.stages);
+        await tx.objectStore('meta').put(agg);
+      }
+      return after;
+    });
+  }
+
+  /**
+   * Imports rows in one transaction: a row whose LinkedIn URL or email is already stored fills
+   * that lead's empty fields (no second lead); others become new leads. A row that fails is
+   * reported with its reason and the others are kept.
+   */
+  async importRows(rows: ImportRow[]): Promise<ImportResult[]> {
+    const now = this.now();
+    const at = now.toISOString();
+    const tx = this.db.transaction(STORES, 'readwrite');
+    return commit(tx, async () => {
+      const settings = readSettings(await tx.objectStore('meta').get('settings'));
+      const leads = tx.objectStore('leads');
+      const agg = await liveAggregates(tx);
+      const results: ImportResult[] = [];
+      for (const row of rows) {
+        const emails = [...new Set(row.emails.map((e) => e.trim().toLowerCase()))];
+        const existing =
+          (row.linkedinUrl ? await leads.index('byLinkedinUrl').get(row.linkedinUrl) : undefined) ??
+          (await firstDefined(emails.map((e) => () => leads.index('byEmail').get(e))));
+        const stage = row.stage && settings.stages.some((s) => s.id === row.stage) ? row.stage : null;
+        const incoming = newLead({ ...row, emails }, settings, at, stage);
+        const draft = existing ? mergeLeads(plainLead(existing), { ...incoming, stage: existing.stage, stageHistory: [], reached: [] }, settings.stages) : incoming;
+        const parsed = leadSchema.safeParse({ ...draft, updatedAt: at });
+        if (!parsed.success) {
+          results.push({ line: row.line, status: 'error', reason: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+          continue;
+        }
+        const lead = withTemperature(parsed.data, [], now, settings);
+        // The row's URL or an email may belong to a second stored lead: report it rather than abort the batch.
+        const urlOwner = lead.linkedinUrl ? await leads.index('byLinkedinUrl').get(lead.linkedinUrl) : undefined;
+        const emailOwner = await firstDefined(lead.emails.map((e) => async () => {
+          const owner = await leads.index('byEmail').get(e);
+          return owner && owner.id !== lead.id ? { e, owner } : undefined;
+        }));
+        if (urlOwner && urlOwner.id !== lead.id) {
+          results.push({ line: row.line, status: 'error', reason: `${lead.linkedinUrl} already belongs to ${urlOwner.name}` });
+          continue;
+        }
+        if (emailOwner) {
+          results.push({ line: row.line, status: 'error', reason: `${emailOwner.e} already belongs to ${emailOwner.owner.name}` });
+          continue;
+        }
+        await leads.put(toStored(lead, settings.stages));
+        if (agg) applyChange(agg, existing, lead, settings.stages);
+        results.push({ line: row.line, status: existing ? 'merged' : 'created', id: lead.id });
+      }
+      if (agg) await tx.objectStore('meta').put(agg);
+      return results;
+    });
+  }
+
+  /** Drops trash batches older than `days`. */
+  async purgeTrash(days = 30): Promise<number> {
+    const cutoff = new Date(this.now().getTime() - days * 86_400_000).toISOString();
+    const tx = this.db.transaction('trash', 'readwrite');
+    let purged = 0;
+    let cursor = await tx.store.index('byAt').openCursor(IDBKeyRange.upperBound(cutoff, true));
+    while (cursor) {
+      await cursor.delete();
+      purged++;
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    return purged;
+  }
+
+  /** Changes or removes (change returns null) one touchpoint, then recomputes its lead. */
+  private async touchpointWrite(id: string, change: (tp: Touchpoint) => Touchpoint | null): Promise<Lead> {
+    const now = this.now();
+    const tx = this.db.transaction(STORES, 'readwrite');
+    return commit(tx, async () => {
+      const tp = await tx.objectStore('touchpoints').get(id);
+      if (!tp) throw new NotFoundError(`No touchpoint with id ${id}.`);
+      const before = await tx.objectStore('leads').get(tp.leadId);
+      if (!before) throw new NotFoundError(`No lead with id ${tp.leadId}.`);
+      const next = change(tp);
+      if (next) await tx.objectStore('touchpoints').put({ ...next, id, leadId: tp.leadId });
+      else await tx.objectStore('touchpoints').delete(id);
+      const settings = readSettings(await tx.objectStore('meta').get('settings'));
+      const all = await tx.objectStore('touchpoints').index('byLead').getAll(IDBKeyRange.bound([before.id, ''], [before.id, '\uffff']));
+      const after = withTemperature({ ...before, lastTouchAt: engagementOf(all).lastContactAt, updatedAt: now.toISOString() }, all, now, settings);
+      await tx.objectStore('leads').put(toStored(after, settings.stages));
+      await updateAggregates(tx, before, after, settings);
+      return after;
     });
   }
 
@@ -337,17 +541,11 @@ export class Repository {
     let after = leadSchema.parse({ ...change(before, settings, now), id, updatedAt: now.toISOString() });
     const touchpoints = await tx.objectStore('touchpoints').index('byLead').getAll(IDBKeyRange.bound([id, ''], [id, '\uffff']));
     after = withTemperature(after, touchpoints, now, settings);
-    await tx.objectStore('leads').put(toStored(after));
+    await tx.objectStore('leads').put(toStored(after, settings.stages));
     await updateAggregates(tx, before, after, settings);
     return after;
     });
   }
-}
-
-/** The record to store: the lead with its search keys derived afresh. */
-function toStored(lead: Lead): StoredLead {
-  const { searchKeys: _old, ...plain } = lead as StoredLead;
-  return { ...plain, searchKeys: searchKeysOf(lead) };
 }
 
 /**
@@ -384,6 +582,46 @@ function withTemperature(lead: Lead, touchpoints: Touchpoint[], now: Date, setti
   const reasons = c.reasons.map((r) => r.text);
   if (c.temperature === lead.temperature && reasons.join('\n') === lead.temperatureReasons.join('\n')) return lead;
   return { ...lead, temperature: c.temperature, temperatureReasons: reasons };
+}
+
+/** A new lead record from captured or imported fields, in `stage` (default: the first). */
+function newLead(fields: CaptureFields & { dealValue?: number | null; tags?: string[]; notes?: string }, settings: Settings, at: string, stage: string | null): Lead {
+  const first = stage ?? settings.stages[0]!.id;
+  return {
+    id: crypto.randomUUID(),
+    name: fields.name,
+    headline: fields.headline ?? null,
+    company: fields.company ?? null,
+    location: fields.location ?? null,
+    linkedinUrl: fields.linkedinUrl ?? null,
+    photoUrl: fields.photoUrl ?? null,
+    emails: fields.emails ?? [],
+    source: fields.source,
+    stage: first,
+    reached: stagesUpTo(first, settings.stages),
+    stageHistory: [{ from: null, to: first, at }],
+    lost: null,
+    later: null,
+    qualification: { ...EMPTY_QUALIFICATION },
+    temperature: null,
+    temperatureReasons: [],
+    temperatureOverride: null,
+    dealValue: fields.dealValue ?? null,
+    currency: settings.currency,
+    expectedCloseOn: null,
+    nextFollowUpOn: null,
+    tags: fields.tags ?? [],
+    notes: fields.notes ?? '',
+    lastTouchAt: null,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/** The stored aggregates when current (to patch in place), else null: the next read rebuilds them. */
+async function liveAggregates(tx: WriteTx): Promise<Aggregates | null> {
+  const stored = (await tx.objectStore('meta').get('aggregates')) as Aggregates | undefined;
+  return stored?.version === AGGREGATES_VERSION ? stored : null;
 }
 
 async function updateAggregates(tx: WriteTx, before: Lead | undefined, after: Lead | undefined, settings: Settings) {

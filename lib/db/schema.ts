@@ -6,12 +6,13 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Lead, Touchpoint } from '../pipeline/model';
 import type { Aggregates } from '../pipeline/aggregates';
 import { searchKeysOf } from '../pipeline/search';
+import { readSettings } from '../settings/settings';
+import { toStored, type StoredLead } from './stored';
 
-/** A lead as stored: the domain record plus derived keys for the quick search index. */
-export type StoredLead = Lead & { searchKeys: string[] };
+export type { StoredLead } from './stored';
 
 export const DB_NAME = 'leadline';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface MetaRecord {
   key: string;
@@ -31,6 +32,17 @@ export interface LeadlineDB extends DBSchema {
       byName: string;
       byStage: string;
       byUpdatedAt: string;
+      bySource: string;
+      byTag: string;
+      byActivity: [string, string];
+      byStageUpdated: [string, string];
+      'sort.name': string;
+      'sort.company': string;
+      'sort.stageRank': number;
+      'sort.temp': number;
+      'sort.value': number;
+      'sort.followUp': string;
+      'sort.touch': string;
     };
   };
   touchpoints: {
@@ -41,11 +53,24 @@ export interface LeadlineDB extends DBSchema {
       byExternalId: [string, string];
     };
   };
+  /** Deleted leads with their touchpoints, one record per delete, until undone or purged. */
+  trash: {
+    key: string;
+    value: TrashBatch;
+    indexes: { byAt: string };
+  };
   /** Settings and the popup's aggregates, one record each. */
   meta: {
     key: string;
     value: MetaRecord | Aggregates;
   };
+}
+
+export interface TrashBatch {
+  id: string;
+  at: string;
+  leads: Lead[];
+  touchpoints: Touchpoint[];
 }
 
 export type Db = IDBPDatabase<LeadlineDB>;
@@ -83,6 +108,22 @@ export function openLeadlineDb(name = DB_NAME): Promise<Db> {
         let cursor = await leads.openCursor();
         while (cursor) {
           await cursor.update({ ...cursor.value, searchKeys: searchKeysOf(cursor.value) });
+          cursor = await cursor.continue();
+        }
+      }
+      if (oldVersion < 3) {
+        // The table's sorts and filters through indexes; a trash store for delete with undo.
+        const leads = transaction.objectStore('leads');
+        for (const key of ['name', 'company', 'stageRank', 'temp', 'value', 'followUp', 'touch'] as const) leads.createIndex(`sort.${key}`, `sort.${key}`);
+        leads.createIndex('bySource', 'source');
+        leads.createIndex('byTag', 'tags', { multiEntry: true });
+        leads.createIndex('byActivity', ['stage', 'sort.activityDay']);
+        leads.createIndex('byStageUpdated', ['stage', 'updatedAt']);
+        db.createObjectStore('trash', { keyPath: 'id' }).createIndex('byAt', 'at');
+        const { stages } = readSettings(await transaction.objectStore('meta').get('settings'));
+        let cursor = await leads.openCursor();
+        while (cursor) {
+          await cursor.update(toStored(cursor.value, stages));
           cursor = await cursor.continue();
         }
       }

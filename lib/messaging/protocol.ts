@@ -21,6 +21,8 @@ import {
   type Touchpoint,
 } from '../pipeline/model';
 import type { Aggregates } from '../pipeline/aggregates';
+import { SORT_COLUMNS, type LeadRow, type TablePage } from '../db/lead-query';
+import type { ImportResult } from '../db/repository';
 import type { StageMove } from '../pipeline/stages';
 import { settings, type Settings } from '../settings/settings';
 
@@ -108,6 +110,47 @@ export const touchpointInput = z.object({
   externalId: z.string().min(1).max(300).nullish(),
 });
 
+export const leadFilter = z
+  .object({
+    stage: z.string().max(40).optional(),
+    temperature: temperature.optional(),
+    source: leadSource.optional(),
+    tag: z.string().max(60).optional(),
+    stale: z.boolean().optional(),
+    due: z.boolean().optional(),
+    text: z.string().max(200).optional(),
+  })
+  .strict();
+
+const tableQuery = z.object({ filter: leadFilter, sort: z.enum(SORT_COLUMNS), desc: z.boolean(), today: isoDay });
+
+/** A row of an import, mapped to lead fields by the page. */
+export const importRow = z.object({
+  line: z.number().int().min(1),
+  name: text(200),
+  headline: text(500).nullish(),
+  company: text(200).nullish(),
+  location: text(200).nullish(),
+  linkedinUrl: canonicalLinkedinUrl.nullish(),
+  emails: z.array(email).max(20),
+  dealValue: z.number().min(0).max(1e12).nullish(),
+  tags: z.array(text(60)).max(50).optional(),
+  notes: z.string().max(20000).optional(),
+  stage: z.string().max(40).nullish(),
+  source: leadSource,
+});
+
+export const touchpointPatch = z
+  .object({ channel, direction, at: isoInstant, summary: z.string().trim().max(2000) })
+  .partial()
+  .strict();
+
+export interface BoardColumn {
+  stage: string;
+  total: number;
+  rows: LeadRow[];
+}
+
 export interface LeadView {
   lead: Lead;
   touchpoints: Touchpoint[];
@@ -154,6 +197,21 @@ export const protocol = {
   /** The two settings a sidebar may change in place (Gmail's options); nothing else. */
   'settings.patch': message<Settings>()(z.object({ autoLog: z.boolean().optional(), ownEmails: z.array(email).max(20).optional() }).strict()),
   'aggregates.rebuild': message<Aggregates>()(z.object({}), 'extension-page'),
+  'leads.table': message<TablePage>()(tableQuery.extend({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(500) }), 'extension-page'),
+  /** Every row of the filtered table, for the CSV export. */
+  'leads.export': message<LeadRow[]>()(tableQuery, 'extension-page'),
+  'board.get': message<BoardColumn[]>()(z.object({ today: isoDay, perColumn: z.number().int().min(1).max(200) }), 'extension-page'),
+  /** A lead with every touchpoint: the detail view's timeline. */
+  'lead.timeline': message<LeadView>()(z.object({ id }), 'extension-page'),
+  'touchpoint.update': message<LeadView>()(z.object({ id, patch: touchpointPatch }), 'extension-page'),
+  'touchpoint.delete': message<LeadView>()(z.object({ id }), 'extension-page'),
+  'leads.delete': message<{ batchId: string; count: number }>()(z.object({ ids: z.array(id).min(1).max(100_000) }), 'extension-page'),
+  'leads.undelete': message<{ count: number }>()(z.object({ batchId: id }), 'extension-page'),
+  'leads.duplicates': message<Lead[][]>()(z.object({}), 'extension-page'),
+  'lead.merge': message<LeadView>()(z.object({ keepId: id, otherId: id }), 'extension-page'),
+  'leads.import': message<ImportResult[]>()(z.object({ rows: z.array(importRow).max(2000) }), 'extension-page'),
+  /** The pipeline page replaced the stores (a restore): drop caches, tell everyone. */
+  'data.replaced': message<{ done: true }>()(z.object({}), 'extension-page'),
 } as const;
 
 export type Protocol = typeof protocol;

@@ -3,14 +3,19 @@ import { openDB } from 'idb';
 import { DB_VERSION, openLeadlineDb } from '../../lib/db/schema';
 import { Repository } from '../../lib/db/repository';
 import { makeLead } from './helpers/leads';
+import { LeadQueries } from '../../lib/db/lead-query';
+import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 
 describe('database migrations', () => {
   it('creates every store and index from nothing', async () => {
     const db = await openLeadlineDb('migrate-fresh');
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['leads', 'meta', 'touchpoints']);
+    expect([...db.objectStoreNames].sort()).toEqual(['leads', 'meta', 'touchpoints', 'trash']);
     const tx = db.transaction(['leads', 'touchpoints']);
-    expect([...tx.objectStore('leads').indexNames].sort()).toEqual(['byEmail', 'byFollowUp', 'byLinkedinUrl', 'byName', 'bySearch', 'byStage', 'byTemperature', 'byUpdatedAt']);
+    expect([...tx.objectStore('leads').indexNames].sort()).toEqual([
+      'byActivity', 'byEmail', 'byFollowUp', 'byLinkedinUrl', 'byName', 'bySearch', 'bySource', 'byStage', 'byStageUpdated', 'byTag', 'byTemperature', 'byUpdatedAt',
+      'sort.company', 'sort.followUp', 'sort.name', 'sort.stageRank', 'sort.temp', 'sort.touch', 'sort.value',
+    ]);
     expect(tx.objectStore('leads').index('byLinkedinUrl').unique).toBe(true);
     expect(tx.objectStore('leads').index('byEmail').multiEntry).toBe(true);
     expect([...tx.objectStore('touchpoints').indexNames].sort()).toEqual(['byExternalId', 'byLead']);
@@ -22,7 +27,7 @@ describe('database migrations', () => {
   it.each(Array.from({ length: DB_VERSION - 1 }, (_, i) => i + 1))('migrates a version %i database with its data intact', async (version) => {
     const name = `migrate-from-${version}`;
     const old = await openDB(name, version, {
-      upgrade(db, oldVersion) {
+      async upgrade(db, oldVersion, _v, transaction) {
         // Version 1 as shipped.
         if (oldVersion < 1) {
           const leads = db.createObjectStore('leads', { keyPath: 'id' });
@@ -36,9 +41,17 @@ describe('database migrations', () => {
           tps.createIndex('byExternalId', ['leadId', 'externalId'], { unique: true });
           db.createObjectStore('meta', { keyPath: 'key' });
         }
+        // Version 2 as shipped (its data step ran over an empty store here).
+        if (oldVersion < 2 && version >= 2) {
+          const leads = transaction.objectStore('leads');
+          leads.createIndex('bySearch', 'searchKeys', { multiEntry: true });
+          leads.createIndex('byFollowUp', 'nextFollowUpOn');
+          leads.createIndex('byTemperature', 'temperature');
+        }
       },
     });
-    await old.put('leads', { ...makeLead({ id: 'l1', name: 'Ada Lovelace', company: 'Analytical Engines', emails: ['ada@engines.io'] }) });
+    const ada = makeLead({ id: 'l1', name: 'Ada Lovelace', company: 'Analytical Engines', emails: ['ada@engines.io'], stage: 'qualified', reached: ['prospect', 'qualified'] });
+    await old.put('leads', version >= 2 ? { ...ada, searchKeys: ['ada', 'lovelace', 'analytical', 'engines', 'ada@engines.io', 'ada'] } : ada);
     old.close();
     const db = await openLeadlineDb(name);
     expect(db.version).toBe(DB_VERSION);
@@ -47,6 +60,12 @@ describe('database migrations', () => {
     const repo = new Repository(db);
     expect((await repo.search('analyt')).map((l) => l.id)).toEqual(['l1']);
     expect((await repo.search('ada@eng')).map((l) => l.id)).toEqual(['l1']);
+    // Version 3: sort keys derived, so the table finds and sorts older leads through its indexes.
+    const queries = new LeadQueries(db);
+    const page = await queries.table({ filter: {}, sort: 'stage', desc: false, offset: 0, limit: 10 }, DEFAULT_SETTINGS.stages, '2026-11-22');
+    expect(page).toMatchObject({ total: 1, rows: [{ id: 'l1', stage: 'qualified' }] });
+    expect((await queries.table({ filter: { stage: 'qualified' }, sort: 'name', desc: false, offset: 0, limit: 10 }, DEFAULT_SETTINGS.stages, '2026-11-22')).total).toBe(1);
+    expect(await db.getAllKeysFromIndex('leads', 'sort.stageRank', 1)).toEqual(['l1']);
     db.close();
   });
 });

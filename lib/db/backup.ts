@@ -1,0 +1,117 @@
+/**
+ * JSON backup and restore of everything: leads, touchpoints and settings. A restore parses and
+ * checks the whole file before it writes anything, then replaces the stores in one transaction.
+ */
+import { z } from 'zod';
+import { lead as leadSchema, touchpoint as touchpointSchema, type Lead, type Touchpoint } from '../pipeline/model';
+import { rebuild } from '../pipeline/aggregates';
+import { readSettings, settings as settingsSchema, type Settings } from '../settings/settings';
+import type { Db } from './schema';
+import { plainLead, toStored } from './stored';
+
+export const BACKUP_FORMAT = 'leadline-backup';
+export const BACKUP_VERSION = 1;
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: string;
+  settings: Settings;
+  leads: Lead[];
+  touchpoints: Touchpoint[];
+}
+
+export class BackupError extends Error {}
+
+/** A consistent snapshot (one read transaction) as JSON text parts, to join into a Blob without one giant string. */
+export async function exportBackup(db: Db, now = new Date()): Promise<{ parts: string[]; leads: number; touchpoints: number }> {
+  const tx = db.transaction(['leads', 'touchpoints', 'meta']);
+  const [leads, touchpoints, settings] = await Promise.all([
+    tx.objectStore('leads').getAll(),
+    tx.objectStore('touchpoints').getAll(),
+    tx.objectStore('meta').get('settings'),
+  ]);
+  // Settings never saved are the defaults: the backup says so explicitly.
+  const head = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), settings: readSettings(settings) };
+  const parts = [`${JSON.stringify(head).slice(0, -1)},"leads":[`];
+  const chunk = 5000;
+  for (let i = 0; i < leads.length; i += chunk) parts.push((i ? ',' : '') + leads.slice(i, i + chunk).map((l) => JSON.stringify(plainLead(l))).join(','));
+  parts.push('],"touchpoints":[');
+  for (let i = 0; i < touchpoints.length; i += chunk) parts.push((i ? ',' : '') + touchpoints.slice(i, i + chunk).map((t) => JSON.stringify(t)).join(','));
+  parts.push(']}');
+  return { parts, leads: leads.length, touchpoints: touchpoints.length };
+}
+
+const where = (issue: z.core.$ZodIssue) => (issue.path.length ? `${issue.path.join('.')}: ` : '');
+
+/** Parses and checks a whole backup file; throws a BackupError saying what is wrong, first problem first. */
+export function parseBackup(text: string): Backup {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new BackupError('This file is not JSON: it is not a Leadline backup, or it is damaged.');
+  }
+  const head = z.object({ format: z.literal(BACKUP_FORMAT), version: z.number() }).safeParse(raw);
+  if (!head.success) throw new BackupError('This JSON file is not a Leadline backup.');
+  if (head.data.version !== BACKUP_VERSION) throw new BackupError(`This backup has format version ${head.data.version}; this Leadline reads version ${BACKUP_VERSION}.`);
+  const shape = z.object({
+    format: z.literal(BACKUP_FORMAT),
+    version: z.literal(BACKUP_VERSION),
+    exportedAt: z.string(),
+    settings: settingsSchema,
+    leads: z.array(leadSchema),
+    touchpoints: z.array(touchpointSchema),
+  });
+  const parsed = shape.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new BackupError(`The backup is damaged at ${where(issue)}${issue.message}. Nothing was restored.`);
+  }
+  const backup = parsed.data as Backup;
+  const ids = new Set<string>();
+  const urls = new Set<string>();
+  const emails = new Set<string>();
+  const stageIds = new Set(backup.settings.stages.map((s) => s.id));
+  for (const lead of backup.leads) {
+    if (ids.has(lead.id)) throw new BackupError(`The backup holds lead ${lead.id} twice. Nothing was restored.`);
+    ids.add(lead.id);
+    if (lead.linkedinUrl && urls.has(lead.linkedinUrl)) throw new BackupError(`Two leads of the backup share ${lead.linkedinUrl}. Nothing was restored.`);
+    if (lead.linkedinUrl) urls.add(lead.linkedinUrl);
+    for (const e of lead.emails) {
+      if (emails.has(e)) throw new BackupError(`Two leads of the backup share ${e}. Nothing was restored.`);
+      emails.add(e);
+    }
+    if (lead.stage !== 'lost' && lead.stage !== 'later' && !stageIds.has(lead.stage)) throw new BackupError(`Lead ${lead.name} is in stage "${lead.stage}", which the backup's settings lack. Nothing was restored.`);
+  }
+  for (const tp of backup.touchpoints) {
+    if (!ids.has(tp.leadId)) throw new BackupError(`Touchpoint ${tp.id} belongs to no lead of the backup. Nothing was restored.`);
+  }
+  return backup;
+}
+
+/** Replaces every lead, touchpoint and the settings by the backup's, in one transaction: all or nothing. */
+export async function restoreBackup(db: Db, backup: Backup): Promise<void> {
+  const tx = db.transaction(['leads', 'touchpoints', 'meta', 'trash'], 'readwrite');
+  try {
+    await Promise.all([tx.objectStore('leads').clear(), tx.objectStore('touchpoints').clear(), tx.objectStore('trash').clear()]);
+    const leads = tx.objectStore('leads');
+    const touchpoints = tx.objectStore('touchpoints');
+    // Requests are queued without awaiting each one; the transaction runs them in order.
+    const writes: Promise<unknown>[] = [];
+    for (const lead of backup.leads) writes.push(leads.add(toStored(lead, backup.settings.stages)));
+    for (const tp of backup.touchpoints) writes.push(touchpoints.add(tp));
+    writes.push(tx.objectStore('meta').put({ key: 'settings', ...backup.settings }));
+    writes.push(tx.objectStore('meta').put(rebuild(backup.leads, backup.settings.stages)));
+    await Promise.all(writes);
+    await tx.done;
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted by the failed request.
+    }
+    await tx.done.catch(() => {});
+    throw new BackupError(`Restore failed, nothing was changed: ${(error as Error).message}`);
+  }
+}
