@@ -1,7 +1,8 @@
 /** The background's message handlers: small named functions over the repository. */
 import type { Handlers } from '../messaging/server';
-import type { LeadSummary, LeadView } from '../messaging/protocol';
-import { NotFoundError, type Repository } from '../db/repository';
+import { importRow, type LeadSummary, type LeadView } from '../messaging/protocol';
+import { describeZodError } from '../messaging/server';
+import { NotFoundError, type ImportResult, type Repository } from '../db/repository';
 import type { Lead } from '../pipeline/model';
 import { LeadQueries } from '../db/lead-query';
 import type { Db } from '../db/schema';
@@ -137,7 +138,13 @@ export function createHandlers(repo: Repository, db: Db, notify: (leadIds: strin
       return view(lead);
     },
     async 'leads.import'({ rows }) {
-      const results = await repo.importRows(rows.map((r) => ({ ...r, emails: r.emails })));
+      const checked = rows.map((raw) => ({ raw, parsed: importRow.safeParse(raw) }));
+      const valid = checked.flatMap((c) => (c.parsed.success ? [c.parsed.data] : []));
+      const stored = await repo.importRows(valid);
+      const invalid: ImportResult[] = checked.flatMap((c) =>
+        c.parsed.success ? [] : [{ line: Number((c.raw as { line?: unknown })?.line) || 0, status: 'error' as const, reason: describeZodError(c.parsed.error) }],
+      );
+      const results = [...stored, ...invalid].sort((a, b) => a.line - b.line);
       const ids = results.flatMap((r) => (r.status === 'error' ? [] : [r.id]));
       if (ids.length > 0) changed(ids);
       return results;

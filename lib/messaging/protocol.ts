@@ -209,7 +209,8 @@ export const protocol = {
   'leads.undelete': message<{ count: number }>()(z.object({ batchId: id }), 'extension-page'),
   'leads.duplicates': message<Lead[][]>()(z.object({}), 'extension-page'),
   'lead.merge': message<LeadView>()(z.object({ keepId: id, otherId: id }), 'extension-page'),
-  'leads.import': message<ImportResult[]>()(z.object({ rows: z.array(importRow).max(2000) }), 'extension-page'),
+  /** Rows are checked one by one in the handler, so one bad row is reported, not the whole batch. */
+  'leads.import': message<ImportResult[]>()(z.object({ rows: z.array(z.unknown()).max(2000) }), 'extension-page'),
   /** The pipeline page replaced the stores (a restore): drop caches, tell everyone. */
   'data.replaced': message<{ done: true }>()(z.object({}), 'extension-page'),
 } as const;

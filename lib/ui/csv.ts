@@ -1,0 +1,186 @@
+/**
+ * CSV import and export. Parsing is papaparse's; here: finding the header row (LinkedIn's
+ * Connections.csv starts with a "Notes:" preamble), default column mappings for files exported
+ * from HubSpot, Pipedrive and LinkedIn, and mapping each row to lead fields or to a reason it
+ * cannot be imported. Pure: no DOM, no messaging.
+ */
+import Papa from 'papaparse';
+import { canonicalProfileUrl } from '../sites/linkedin/url';
+import type { StageDef } from '../pipeline/model';
+import { fold } from '../pipeline/search';
+import type { LeadRow } from '../db/lead-query';
+
+export const TARGETS = ['ignore', 'name', 'firstName', 'lastName', 'email', 'company', 'headline', 'location', 'linkedinUrl', 'dealValue', 'stage', 'tags', 'notes'] as const;
+export type Target = (typeof TARGETS)[number];
+
+export const TARGET_LABELS: Record<Target, string> = {
+  ignore: '(ignore)',
+  name: 'Full name',
+  firstName: 'First name',
+  lastName: 'Last name',
+  email: 'Email(s)',
+  company: 'Company',
+  headline: 'Headline / job title',
+  location: 'Location',
+  linkedinUrl: 'LinkedIn URL',
+  dealValue: 'Deal value',
+  stage: 'Stage',
+  tags: 'Tags',
+  notes: 'Notes',
+};
+
+/** Header names as HubSpot, Pipedrive and LinkedIn export them (folded), by target. */
+const ALIASES: Record<Exclude<Target, 'ignore'>, string[]> = {
+  name: ['name', 'full name', 'contact name', 'person - name', 'person name'],
+  firstName: ['first name', 'firstname', 'given name', 'person - first name'],
+  lastName: ['last name', 'lastname', 'family name', 'surname', 'person - last name'],
+  email: ['email', 'email address', 'e-mail', 'emails', 'work email', 'person - email', 'person - email - work', 'person - email - other'],
+  company: ['company', 'company name', 'organization', 'organisation', 'organization - name', 'person - organization', 'associated company', 'account name'],
+  headline: ['job title', 'title', 'position', 'headline', 'person - job title'],
+  location: ['location', 'city', 'person - city', 'address'],
+  linkedinUrl: ['url', 'linkedin', 'linkedin url', 'linkedin profile', 'linkedin profile url', 'person - linkedin', 'profile url'],
+  dealValue: ['deal value', 'deal - value', 'amount', 'value', 'deal amount'],
+  stage: ['stage', 'deal - stage', 'lead status', 'lifecycle stage', 'pipeline stage'],
+  tags: ['tags', 'labels', 'label', 'person - labels', 'person - label'],
+  notes: ['notes', 'note', 'description'],
+};
+
+const aliasOf = (header: string): Target => {
+  const key = fold(header).replace(/\s+/g, ' ').trim();
+  for (const [target, names] of Object.entries(ALIASES)) if (names.includes(key)) return target as Target;
+  return 'ignore';
+};
+
+export interface ParsedCsv {
+  headers: string[];
+  /** Data rows with the file line each starts on. */
+  rows: { line: number; cells: string[] }[];
+  mapping: Target[];
+}
+
+export class CsvError extends Error {}
+
+/** Parses a CSV file's text; the header is the first of the first 10 rows naming at least two known columns. */
+export function parseCsv(text: string): ParsedCsv {
+  const body = text.replace(/^\uFEFF/, '');
+  const records: { line: number; cells: string[] }[] = [];
+  let line = 1;
+  let consumed = 0;
+  Papa.parse<string[]>(body, {
+    skipEmptyLines: false,
+    step: (result) => {
+      // The cursor stands after the row's line break: the next row starts on the line after the
+      // breaks counted so far (quoted fields may hold breaks of their own).
+      const end = result.meta.cursor;
+      records.push({ line, cells: result.data });
+      for (let i = consumed; i < end; i++) if (body.charCodeAt(i) === 10) line++;
+      consumed = end;
+    },
+  });
+  const headerAt = records.slice(0, 10).findIndex((r) => r.cells.filter((c) => aliasOf(c) !== 'ignore').length >= 2);
+  if (headerAt < 0) throw new CsvError('No header row found: the first rows should name columns such as "First Name", "Email" or "Company".');
+  const headers = records[headerAt]!.cells.map((c) => c.trim());
+  const mapping = headers.map(aliasOf);
+  // "Name" beside first/last name columns (Pipedrive's person export) would double the name.
+  const rows = records.slice(headerAt + 1).filter((r) => r.cells.some((c) => c.trim() !== ''));
+  return { headers, rows, mapping };
+}
+
+export interface MappedRow {
+  line: number;
+  name: string;
+  headline: string | null;
+  company: string | null;
+  location: string | null;
+  linkedinUrl: string | null;
+  emails: string[];
+  dealValue: number | null;
+  stage: string | null;
+  tags: string[];
+  notes: string;
+  source: 'import';
+}
+
+export type RowOutcome = { ok: true; row: MappedRow } | { ok: false; line: number; reason: string };
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Maps one data row to lead fields, or says why it cannot be imported. */
+export function mapRow(cells: string[], line: number, mapping: Target[], stages: StageDef[]): RowOutcome {
+  const pick = (target: Target) =>
+    mapping
+      .flatMap((t, i) => (t === target ? [(cells[i] ?? '').trim()] : []))
+      .filter(Boolean)
+      .join(' ');
+  const fail = (reason: string): RowOutcome => ({ ok: false, line, reason });
+  const name = pick('name') || [pick('firstName'), pick('lastName')].filter(Boolean).join(' ');
+  if (!name) return fail('no name');
+  if (name.length > 200) return fail('name longer than 200 characters');
+  const emails = pick('email')
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map((e) => e.toLowerCase());
+  const badEmail = emails.find((e) => !EMAIL.test(e));
+  if (badEmail) return fail(`"${badEmail}" is not an email address`);
+  const rawUrl = pick('linkedinUrl');
+  const linkedinUrl = rawUrl ? canonicalProfileUrl(/^https?:\/\//i.test(rawUrl) ? rawUrl : `https://${rawUrl}`) : null;
+  if (rawUrl && !linkedinUrl) return fail(`"${rawUrl}" is not a LinkedIn profile URL`);
+  const rawValue = pick('dealValue');
+  let dealValue: number | null = null;
+  if (rawValue) {
+    // A number with thousands separators, optionally with a currency symbol or code around it.
+    const m = /^(?:[A-Z]{3}|[$€£¥])?\s*(\d[\d.,\s]*)\s*(?:[A-Z]{3}|[$€£¥])?$/i.exec(rawValue);
+    const digits = m?.[1]!.replace(/\s/g, '').replace(/[.,](?=\d{3}(?:[.,]|$))/g, '').replace(',', '.') ?? '';
+    dealValue = Number(digits);
+    if (!m || !Number.isFinite(dealValue)) return fail(`"${rawValue}" is not a deal value`);
+  }
+  const rawStage = fold(pick('stage'));
+  const stage = rawStage ? (stages.find((s) => fold(s.name) === rawStage || s.id === rawStage)?.id ?? null) : null;
+  const text = (v: string, max: number) => (v ? v.slice(0, max) : null);
+  return {
+    ok: true,
+    row: {
+      line,
+      name,
+      headline: text(pick('headline'), 500),
+      company: text(pick('company'), 200),
+      location: text(pick('location'), 200),
+      linkedinUrl,
+      emails: [...new Set(emails)],
+      dealValue,
+      stage,
+      tags: [
+        ...new Set(
+          pick('tags')
+            .split(/[,;]/)
+            .map((t) => t.trim().slice(0, 60))
+            .filter(Boolean),
+        ),
+      ],
+      notes: pick('notes').slice(0, 20000),
+      source: 'import',
+    },
+  };
+}
+
+/** The filtered table as CSV, with the columns an import maps back. */
+export function rowsToCsv(rows: LeadRow[], stageName: (id: string) => string): string {
+  // escapeFormulae: a scraped name like "=HYPERLINK(…)" must not run as a formula in a spreadsheet.
+  return Papa.unparse({
+    fields: ['Name', 'Company', 'Email', 'LinkedIn URL', 'Stage', 'Temperature', 'Deal value', 'Currency', 'Next follow-up', 'Last touch', 'Tags', 'Source'],
+    data: rows.map((r) => [
+      r.name,
+      r.company ?? '',
+      r.emails.join('; '),
+      r.linkedinUrl ?? '',
+      stageName(r.stage),
+      r.temperature ?? '',
+      r.dealValue ?? '',
+      r.currency,
+      r.nextFollowUpOn ?? '',
+      r.lastTouchAt ?? '',
+      r.tags.join('; '),
+      r.source,
+    ]),
+  }, { escapeFormulae: true });
+}
