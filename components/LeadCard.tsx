@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { LeadCardModel } from '../lib/ui/lead-card-model';
 import { stageName } from '../lib/pipeline/stages';
 import { isStale, lastActivityDay } from '../lib/pipeline/aggregates';
@@ -10,7 +11,7 @@ import { TemperatureView } from './TemperatureView';
 import { TouchpointList } from './TouchpointList';
 
 /** A known lead: stage, temperature with reasons, BANT, follow-up, touchpoints and logging. */
-export function LeadCard({ card }: { card: LeadCardModel }) {
+export function LeadCard({ card, timeline }: { card: LeadCardModel; timeline?: ComponentChildren }) {
   const { lead, touchpoints } = card.view.value;
   const stages = card.settings.stages;
   const busy = card.busy.value;
@@ -39,7 +40,7 @@ export function LeadCard({ card }: { card: LeadCardModel }) {
       <QualificationControl value={lead.qualification} disabled={busy} onChange={(q) => void card.update({ qualification: q })} />
       <LeadDetailsControl lead={lead} disabled={busy} onChange={(patch) => void card.update(patch)} />
       <LogActions disabled={busy} onLog={(kind, summary) => card.log(kind, summary)} />
-      <TouchpointList touchpoints={touchpoints} />
+      {timeline ?? <TouchpointList touchpoints={touchpoints} />}
       {card.error.value && (
         <p class="ll-error" role="alert">
           {card.error.value}

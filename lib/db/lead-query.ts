@@ -7,7 +7,8 @@
  */
 import { dayMinus, isClosedOrParked } from '../pipeline/stages';
 import { isStale } from '../pipeline/aggregates';
-import { LATER, LOST, type Lead, type StageDef } from '../pipeline/model';
+import { LATER, LOST } from '../pipeline/constants';
+import type { Lead, LeadSource, StageDef, Temperature } from '../pipeline/model';
 import { queryWords, searchKeysOf } from '../pipeline/search';
 import type { Db, LeadlineDB, StoredLead } from './schema';
 import { NO_FOLLOW_UP, sortKeysOf, type SortKeys } from './stored';
@@ -18,8 +19,8 @@ export type SortColumn = (typeof SORT_COLUMNS)[number];
 
 export interface LeadFilter {
   stage?: string;
-  temperature?: string;
-  source?: string;
+  temperature?: Temperature;
+  source?: LeadSource;
   tag?: string;
   stale?: boolean;
   /** Open leads with a follow-up today or earlier. */

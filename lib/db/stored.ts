@@ -3,7 +3,8 @@
  * table sorting, staleness). Derived afresh on every write, so they never drift from the lead.
  */
 import { lastActivityDay } from '../pipeline/aggregates';
-import { LATER, LOST, type Lead, type StageDef } from '../pipeline/model';
+import { LATER, LOST } from '../pipeline/constants';
+import type { Lead, StageDef } from '../pipeline/model';
 import { fold, searchKeysOf } from '../pipeline/search';
 
 export interface SortKeys {

@@ -36,10 +36,10 @@ export function measuredDefaults(agg: Aggregates, stages: StageDef[]): { average
 
 export function plan(input: PlanInput, agg: Aggregates, stages: StageDef[]): PlanRow[] {
   const won = stages.length - 1;
-  const needed: (number | null)[] = new Array(stages.length).fill(null);
+  const needed: (number | null)[] = Array.from({ length: stages.length }, () => null);
   needed[won] = input.averageDeal > 0 ? Math.ceil(input.target / input.averageDeal) : null;
   for (let i = won - 1; i >= 0; i--) {
-    const next = needed[i + 1];
+    const next = needed[i + 1] ?? null;
     const rate = input.conversions[i] ?? 0;
     // Rounding guard: 0.3 × 10 must not ask for 34 because of floating point.
     needed[i] = next === null || rate <= 0 ? null : Math.ceil(next / rate - 1e-9);

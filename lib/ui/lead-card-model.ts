@@ -21,6 +21,8 @@ export class LeadCardModel {
     readonly settings: Settings,
     /** Where a logged touchpoint links back to (the profile or the thread). */
     private readonly pageUrl: string | null = null,
+    /** Keep every touchpoint (the pipeline page's timeline), not only the recent ones. */
+    private readonly full = false,
   ) {
     this.view = signal(view);
   }
@@ -31,12 +33,21 @@ export class LeadCardModel {
 
   private run(action: () => Promise<LeadView>): Promise<boolean> {
     return runBusy(this.busy, this.error, async () => {
-      this.view.value = await action();
+      const view = await action();
+      this.view.value = this.full ? await this.send('lead.timeline', { id: view.lead.id }) : view;
     });
   }
 
   async reload(): Promise<void> {
     await this.run(() => this.send('lead.get', { id: this.id }));
+  }
+
+  updateTouchpoint(id: string, patch: Payload<'touchpoint.update'>['patch']): Promise<boolean> {
+    return this.run(() => this.send('touchpoint.update', { id, patch }));
+  }
+
+  deleteTouchpoint(id: string): Promise<boolean> {
+    return this.run(() => this.send('touchpoint.delete', { id }));
   }
 
   move(move: StageMove): Promise<boolean> {

@@ -1,74 +1,172 @@
-/** The pipeline page's state: the filtered lead list and the selected lead. Filters live in the hash. */
+/**
+ * The pipeline page's state. The address holds the view, the table's filters and sort and the
+ * open lead (`#view=table&stage=qualified&sort=value&desc=1&lead=<id>`), so back/forward and
+ * links from the popup work. Each view has its own small model; this one routes and undoes.
+ */
 import { signal } from '@preact/signals';
-import type { LeadSummary } from '../messaging/protocol';
+import type { LeadFilter, SortColumn } from '../db/lead-query';
+import type { Aggregates } from '../pipeline/aggregates';
+import type { LeadSource, Temperature } from '../pipeline/model';
+import { LEAD_SOURCES } from '../pipeline/constants';
 import type { Settings } from '../settings/settings';
-import type { Temperature } from '../pipeline/model';
+import { localDay } from '../pipeline/time';
 import { LeadCardModel } from './lead-card-model';
+import { runBusy } from './run-busy';
 import type { Send } from './send';
+import { TableModel } from './table-model';
+import { BoardModel } from './board-model';
 
-export interface PipelineFilter {
-  temperature?: Temperature;
-  stage?: string;
-  query?: string;
+export const VIEWS = ['board', 'table', 'duplicates', 'planner', 'data', 'settings'] as const;
+export type View = (typeof VIEWS)[number];
+export const VIEW_LABELS: Record<View, string> = {
+  board: 'Board',
+  table: 'Table',
+  duplicates: 'Duplicates',
+  planner: 'Planner',
+  data: 'Import / export',
+  settings: 'Settings',
+};
+
+const SORTS: SortColumn[] = ['name', 'company', 'stage', 'temperature', 'value', 'followUp', 'lastTouch', 'updated'];
+
+export interface Route {
+  view: View;
+  filter: LeadFilter;
+  sort: SortColumn;
+  desc: boolean;
   lead?: string;
 }
 
-/** `#temperature=hot&lead=<id>` ⇄ filter. */
-export function parseHash(hash: string): PipelineFilter {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const t = params.get('temperature');
-  return {
-    temperature: t === 'hot' || t === 'warm' || t === 'cold' ? t : undefined,
-    stage: params.get('stage') || undefined,
-    query: params.get('q') || undefined,
-    lead: params.get('lead') || undefined,
+/** `#view=table&temperature=hot&lead=<id>` → route. Filters without a view open the table. */
+export function parseHash(hash: string): Route {
+  const p = new URLSearchParams(hash.replace(/^#/, ''));
+  const t = p.get('temperature');
+  const filter: LeadFilter = {
+    stage: p.get('stage') || undefined,
+    temperature: t === 'hot' || t === 'warm' || t === 'cold' ? (t as Temperature) : undefined,
+    source: (LEAD_SOURCES as readonly string[]).includes(p.get('source') ?? '') ? (p.get('source') as LeadSource) : undefined,
+    tag: p.get('tag') || undefined,
+    stale: p.get('stale') === '1' || undefined,
+    due: p.get('due') === '1' || undefined,
+    text: p.get('q') || undefined,
   };
+  const hasFilter = Object.values(filter).some((v) => v !== undefined);
+  const view = (VIEWS as readonly string[]).includes(p.get('view') ?? '') ? (p.get('view') as View) : hasFilter ? 'table' : 'board';
+  const sort = (SORTS as string[]).includes(p.get('sort') ?? '') ? (p.get('sort') as SortColumn) : 'updated';
+  return { view, filter, sort, desc: p.has('sort') ? p.get('desc') === '1' : true, lead: p.get('lead') || undefined };
 }
 
-export function toHash(filter: PipelineFilter): string {
-  const params = new URLSearchParams();
-  if (filter.temperature) params.set('temperature', filter.temperature);
-  if (filter.stage) params.set('stage', filter.stage);
-  if (filter.query) params.set('q', filter.query);
-  if (filter.lead) params.set('lead', filter.lead);
-  return params.toString();
+export function toHash(route: Partial<Route>): string {
+  const p = new URLSearchParams();
+  if (route.view && route.view !== 'board') p.set('view', route.view);
+  const f = route.filter ?? {};
+  if (f.stage) p.set('stage', f.stage);
+  if (f.temperature) p.set('temperature', f.temperature);
+  if (f.source) p.set('source', f.source);
+  if (f.tag) p.set('tag', f.tag);
+  if (f.stale) p.set('stale', '1');
+  if (f.due) p.set('due', '1');
+  if (f.text) p.set('q', f.text);
+  if (route.sort && (route.sort !== 'updated' || route.desc === false)) {
+    p.set('sort', route.sort);
+    if (route.desc) p.set('desc', '1');
+  }
+  if (route.lead) p.set('lead', route.lead);
+  return p.toString();
+}
+
+export interface UndoOffer {
+  batchId: string;
+  text: string;
 }
 
 export class PipelineModel {
-  readonly filter = signal<PipelineFilter>({});
-  readonly leads = signal<LeadSummary[] | null>(null);
-  readonly selected = signal<LeadCardModel | null>(null);
+  readonly route = signal<Route>(parseHash(''));
   readonly settings = signal<Settings | null>(null);
+  readonly aggregates = signal<Aggregates | null>(null);
+  readonly selected = signal<LeadCardModel | null>(null);
+  readonly undo = signal<UndoOffer | null>(null);
+  readonly busy = signal(false);
   readonly error = signal<string | null>(null);
+  readonly table: TableModel;
+  readonly board: BoardModel;
 
-  constructor(private readonly send: Send) {}
-
-  async fromHash(hash: string): Promise<void> {
-    this.filter.value = parseHash(hash);
-    await this.load();
+  constructor(readonly send: Send) {
+    this.table = new TableModel(send);
+    this.board = new BoardModel(send);
   }
 
-  /** Changes the filter through the address, so back/forward and links work. */
-  setFilter(next: PipelineFilter): void {
+  get today(): string {
+    return localDay(new Date());
+  }
+
+  async fromHash(hash: string): Promise<void> {
+    const before = this.route.value;
+    const next = parseHash(hash);
+    this.route.value = next;
+    const sameData = before.view === next.view && toHash({ ...before, lead: undefined }) === toHash({ ...next, lead: undefined });
+    await (sameData && this.settings.value ? this.loadLead() : this.load());
+  }
+
+  /** Goes to a route through the address (history entry, shareable). */
+  go(change: Partial<Route>): void {
+    const next = { ...this.route.value, ...change };
     location.hash = toHash(next);
   }
 
+  openLead(id: string | undefined): void {
+    this.go({ lead: id });
+  }
+
+  /** Loads what the current view shows; also the answer to a "changed" event. */
   async load(): Promise<void> {
-    const f = this.filter.value;
     try {
-      this.settings.value ??= await this.send('settings.get', {});
-      this.leads.value = f.query
-        ? await this.send('leads.search', { query: f.query, limit: 50 })
-        : await this.send('leads.list', { temperature: f.temperature, stage: f.stage, limit: 500 });
-      if (f.lead) {
-        const view = await this.send('lead.get', { id: f.lead });
-        const current = this.selected.value;
-        if (current?.id === f.lead) current.view.value = view;
-        else this.selected.value = new LeadCardModel(this.send, view, this.settings.value, null);
-      } else this.selected.value = null;
+      const [settings, summary] = await Promise.all([this.send('settings.get', {}), this.send('summary.get', {})]);
+      this.settings.value = settings;
+      this.aggregates.value = summary.aggregates;
+      const r = this.route.value;
+      if (r.view === 'table') await this.table.setQuery({ filter: r.filter, sort: r.sort, desc: r.desc }, this.today);
+      if (r.view === 'board') await this.board.load(this.today);
+      await this.loadLead();
       this.error.value = null;
     } catch (error) {
       this.error.value = (error as Error).message;
     }
+  }
+
+  private async loadLead(): Promise<void> {
+    const id = this.route.value.lead;
+    if (!id) {
+      this.selected.value = null;
+      return;
+    }
+    try {
+      const view = await this.send('lead.timeline', { id });
+      const current = this.selected.value;
+      if (current?.id === id) current.view.value = view;
+      else this.selected.value = new LeadCardModel(this.send, view, this.settings.value!, null, true);
+    } catch (error) {
+      this.selected.value = null;
+      this.error.value = (error as Error).message;
+    }
+  }
+
+  /** Deletes leads into the trash and offers to undo. */
+  async deleteLeads(ids: string[]): Promise<void> {
+    await runBusy(this.busy, this.error, async () => {
+      const { batchId, count } = await this.send('leads.delete', { ids });
+      this.undo.value = { batchId, text: count === 1 ? 'Lead deleted.' : `${count} leads deleted.` };
+      this.table.clearSelection();
+      if (this.route.value.lead && ids.includes(this.route.value.lead)) this.openLead(undefined);
+    });
+  }
+
+  async undoDelete(): Promise<void> {
+    const offer = this.undo.value;
+    if (!offer) return;
+    await runBusy(this.busy, this.error, async () => {
+      await this.send('leads.undelete', { batchId: offer.batchId });
+      this.undo.value = null;
+    });
   }
 }

@@ -207,3 +207,35 @@ export async function until<T>(probe: () => Promise<T>, want: T, timeoutMs = 500
   }
   throw new Error(`waited ${timeoutMs} ms for ${JSON.stringify(want)}, last saw ${JSON.stringify(last)}`);
 }
+
+/** One of the extension's pages (popup.html, pipeline.html#…), with its errors recorded as problems. */
+export async function openExtensionPage(session: Session, path: string): Promise<Page> {
+  const page = await session.browser.newPage();
+  page.on('pageerror', (error) => session.problems.push(`page error on ${page.url()}: ${(error as Error).message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') session.problems.push(`console on ${page.url()}: ${msg.text()}`);
+  });
+  await page.goto(`chrome-extension://${session.extensionId}/${path}`);
+  return page;
+}
+
+/** Empties the extension's stores, as a wipe would (test setup only). */
+export async function wipe(session: Session): Promise<void> {
+  await session.worker.evaluate(
+    () =>
+      new Promise<void>((resolvePromise, reject) => {
+        const open = indexedDB.open('leadline');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const names = ['leads', 'touchpoints', 'meta', 'trash'];
+          const tx = open.result.transaction(names, 'readwrite');
+          for (const name of names) tx.objectStore(name).clear();
+          tx.oncomplete = () => {
+            open.result.close();
+            resolvePromise();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}

@@ -75,8 +75,8 @@ describe('popup: the funnel at a glance', () => {
     const opened = session.browser.waitForTarget((t) => t.url().endsWith('/pipeline.html#temperature=cold'));
     await popup.click('.ll-cold');
     const page = (await (await opened).page())!;
-    await page.waitForSelector('table[aria-label="Leads"] tbody tr');
-    const names = await page.$$eval('table[aria-label="Leads"] tbody tr td:first-child', (els) => els.map((e) => e.textContent).sort());
+    await page.waitForSelector('table[aria-label="Leads"] tbody tr[data-id]');
+    const names = await page.$$eval('table[aria-label="Leads"] tbody tr[data-id] .ll-cell-name', (els) => els.map((e) => e.textContent).sort());
     expect(names).toEqual(['Kim Lee', 'Kireet Agrawal']);
     await page.click('::-p-text(Kim Lee)');
     await page.waitForSelector('::-p-aria([name="Lead: Kim Lee"])');
