@@ -10,7 +10,8 @@ export function PlannerView({ model }: { model: PipelineModel }) {
   const measured = agg ? measuredDefaults(agg, stages) : { averageDeal: null, conversions: [] };
   const [target, setTarget] = useState(100_000);
   const [average, setAverage] = useState<number>(Math.round(measured.averageDeal ?? 5000));
-  const [rates, setRates] = useState<number[]>(() => stages.slice(0, -1).map((_, i) => Math.round((measured.conversions[i] ?? 0.5) * 100)));
+  const [rates, setRates] = useState<number[]>(() => // A stage nobody has left yet measures 0%: start from 50% there rather than call the target unreachable.
+    stages.slice(0, -1).map((_, i) => Math.round((measured.conversions[i] || 0.5) * 100)));
   if (!agg) return null;
   const rows = plan({ target, averageDeal: average, conversions: rates.map((r) => r / 100) }, agg, stages);
   const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: settings.currency, maximumFractionDigits: 0 });

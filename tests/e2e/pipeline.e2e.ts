@@ -238,6 +238,44 @@ describe('pipeline page: board, table, detail, duplicates, delete/undo, import, 
     const popup = await openExtensionPage(session, 'popup.html');
     await popup.waitForSelector('[data-testid="total"]');
     expect(await textOf(popup, '[data-testid="total"]')).toBe('3');
+    await popup.close();
+    expect(session.problems).toEqual([]);
+  });
+
+  it('saves settings that the board then uses, and plans backwards from a revenue target', async () => {
+    await page.goto(`chrome-extension://${session.extensionId}/pipeline.html#view=settings`);
+    const name = '::-p-aria([role="textbox"][name="Name of stage 4"])';
+    await press(page, name);
+    await page.click(name, { count: 3 });
+    await page.type(name, 'Nurture');
+    await page.click('::-p-aria([role="spinbutton"][name="Rotting days of Nurture"])', { count: 3 });
+    await page.type('::-p-aria([role="spinbutton"][name="Rotting days of Nurture"])', '45');
+    await press(page, '::-p-aria([role="button"][name="Save settings"])');
+    await page.waitForSelector('::-p-text(Settings saved.)');
+    const [settings] = (await readStore<{ key: string; stages: { id: string; name: string; rottingDays: number }[] }>(session, 'meta')).filter((m) => m.key === 'settings');
+    expect(settings!.stages[3]).toEqual(expect.objectContaining({ id: 'nurturing', name: 'Nurture', rottingDays: 45 }));
+
+    // Deleting a stage that holds a lead is refused with a reason; nothing changes.
+    await press(page, '::-p-aria([role="button"][name="Delete stage Prospect"])');
+    await press(page, '::-p-aria([role="button"][name="Save settings"])');
+    await page.waitForSelector('::-p-text(still has leads)');
+
+    await page.goto(`chrome-extension://${session.extensionId}/pipeline.html`);
+    await page.waitForSelector(`${column('nurturing')} h2 ::-p-text(Nurture)`);
+
+    await page.goto(`chrome-extension://${session.extensionId}/pipeline.html#view=planner`);
+    const target = '::-p-aria([role="spinbutton"][name="Revenue target (USD)"])';
+    await press(page, target);
+    await page.click(target, { count: 3 });
+    await page.type(target, '10000');
+    const average = '::-p-aria([role="spinbutton"][name="Average deal (USD)"])';
+    await page.click(average, { count: 3 });
+    await page.type(average, '1000');
+    await until(() => textOf(page, '[data-testid="needed-won"]'), '10');
+    const lastRate = '::-p-aria([role="spinbutton"][name="Conversion from Negotiation to Won (%)"])';
+    await page.click(lastRate, { count: 3 });
+    await page.type(lastRate, '25');
+    await until(() => textOf(page, '[data-testid="needed-negotiation"]'), '40');
     expect(session.problems).toEqual([]);
   });
 });
