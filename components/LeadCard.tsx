@@ -30,6 +30,11 @@ export function LeadCard({ card, timeline }: { card: LeadCardModel; timeline?: C
         </p>
       )}
       <StageControl lead={lead} stages={stages} disabled={busy} onMove={(move) => void card.move(move)} />
+      {!card.full && (
+        <button type="button" class="ll-link-button" onClick={() => void card.openInPipeline()}>
+          Open in pipeline
+        </button>
+      )}
       <TemperatureView
         temperature={lead.temperature}
         reasons={lead.temperatureReasons}

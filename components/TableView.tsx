@@ -115,41 +115,14 @@ export function TableView({ model }: { model: PipelineModel }) {
           Search{' '}
           <input type="search" value={text} placeholder="Name, company or email" onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)} />
         </label>
-        <label>
-          Stage{' '}
-          <select value={f.stage ?? ''} onChange={(e) => setFilter({ stage: (e.currentTarget as HTMLSelectElement).value || undefined })}>
-            <option value="">Any</option>
-            {stages.map((s) => (
-              <option value={s.id} key={s.id}>
-                {s.name}
-              </option>
-            ))}
-            <option value="lost">Lost</option>
-            <option value="later">Later</option>
-          </select>
-        </label>
-        <label>
-          Temperature{' '}
-          <select value={f.temperature ?? ''} onChange={(e) => setFilter({ temperature: ((e.currentTarget as HTMLSelectElement).value || undefined) as LeadFilter['temperature'] })}>
-            <option value="">Any</option>
-            {TEMPERATURES.map((t) => (
-              <option value={t} key={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Source{' '}
-          <select value={f.source ?? ''} onChange={(e) => setFilter({ source: ((e.currentTarget as HTMLSelectElement).value || undefined) as LeadFilter['source'] })}>
-            <option value="">Any</option>
-            {LEAD_SOURCES.map((s) => (
-              <option value={s} key={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Stage"
+          value={f.stage}
+          options={[...stages.map((s) => [s.id, s.name] as const), ['lost', 'Lost'] as const, ['later', 'Later'] as const]}
+          onChange={(stage) => setFilter({ stage })}
+        />
+        <FilterSelect label="Temperature" value={f.temperature} options={TEMPERATURES.map((t) => [t, t] as const)} onChange={(temperature) => setFilter({ temperature })} />
+        <FilterSelect label="Source" value={f.source} options={LEAD_SOURCES.map((s) => [s, s] as const)} onChange={(source) => setFilter({ source })} />
         <label>
           Tag{' '}
           <input
@@ -207,5 +180,22 @@ export function TableView({ model }: { model: PipelineModel }) {
         {total === 0 && <p class="ll-empty-note">No lead matches these filters.</p>}
       </div>
     </section>
+  );
+}
+
+/** A filter's select: "Any" or one of the options (value, label). */
+function FilterSelect<T extends string>({ label, value, options, onChange }: { label: string; value: T | undefined; options: readonly (readonly [T, string])[]; onChange: (value: T | undefined) => void }) {
+  return (
+    <label>
+      {label}{' '}
+      <select value={value ?? ''} onChange={(e) => onChange(((e.currentTarget as HTMLSelectElement).value || undefined) as T | undefined)}>
+        <option value="">Any</option>
+        {options.map(([v, text]) => (
+          <option value={v} key={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -37,7 +37,7 @@ export default defineBackground(() => {
   }
 
   const dispatch = Promise.all([repo, db]).then(([r, d]) =>
-    createDispatcher(createHandlers(r, d, changed), {
+    createDispatcher(createHandlers(r, d, changed, async (hash) => void (await browser.tabs.create({ url: browser.runtime.getURL(`/pipeline.html${hash ? `#${hash}` : ''}`) }))), {
       extensionId: browser.runtime.id,
       extensionOrigin: browser.runtime.getURL('/'),
       isHostPage: (url) => hostPatterns.some((p) => p.includes(url)),

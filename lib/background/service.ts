@@ -10,7 +10,7 @@ import type { Db } from '../db/schema';
 /** How many recent touchpoints a lead view carries. */
 export const RECENT_TOUCHPOINTS = 8;
 
-export function createHandlers(repo: Repository, db: Db, notify: (leadIds: string[]) => void): Handlers {
+export function createHandlers(repo: Repository, db: Db, notify: (leadIds: string[]) => void, openPipeline: (hash: string) => Promise<void> = async () => {}): Handlers {
   const queries = new LeadQueries(db);
   const changed = (leadIds: string[]) => {
     queries.invalidate();
@@ -148,6 +148,11 @@ export function createHandlers(repo: Repository, db: Db, notify: (leadIds: strin
       const ids = results.flatMap((r) => (r.status === 'error' ? [] : [r.id]));
       if (ids.length > 0) changed(ids);
       return results;
+    },
+    async 'pipeline.open'({ leadId }) {
+      if (leadId) await mustGet(leadId);
+      await openPipeline(leadId ? `lead=${encodeURIComponent(leadId)}` : '');
+      return { done: true as const };
     },
     async 'data.replaced'() {
       changed([]);

@@ -125,19 +125,13 @@ export const leadFilter = z
 const tableQuery = z.object({ filter: leadFilter, sort: z.enum(SORT_COLUMNS), desc: z.boolean(), today: isoDay });
 
 /** A row of an import, mapped to lead fields by the page. */
-export const importRow = z.object({
+export const importRow = captureInput.omit({ photoUrl: true }).extend({
   line: z.number().int().min(1),
-  name: text(200),
-  headline: text(500).nullish(),
-  company: text(200).nullish(),
-  location: text(200).nullish(),
-  linkedinUrl: canonicalLinkedinUrl.nullish(),
   emails: z.array(email).max(20),
   dealValue: z.number().min(0).max(1e12).nullish(),
   tags: z.array(text(60)).max(50).optional(),
   notes: z.string().max(20000).optional(),
   stage: z.string().max(40).nullish(),
-  source: leadSource,
 });
 
 export const touchpointPatch = z
@@ -212,6 +206,8 @@ export const protocol = {
   /** Rows are checked one by one in the handler, so one bad row is reported, not the whole batch. */
   'leads.import': message<ImportResult[]>()(z.object({ rows: z.array(z.unknown()).max(2000) }), 'extension-page'),
   /** The pipeline page replaced the stores (a restore): drop caches, tell everyone. */
+  /** Opens the pipeline page in a new tab, at a lead when given (the sidebar's link). */
+  'pipeline.open': message<{ done: true }>()(z.object({ leadId: id.optional() })),
   'data.replaced': message<{ done: true }>()(z.object({}), 'extension-page'),
 } as const;
 

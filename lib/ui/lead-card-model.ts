@@ -22,7 +22,7 @@ export class LeadCardModel {
     /** Where a logged touchpoint links back to (the profile or the thread). */
     private readonly pageUrl: string | null = null,
     /** Keep every touchpoint (the pipeline page's timeline), not only the recent ones. */
-    private readonly full = false,
+    readonly full = false,
   ) {
     this.view = signal(view);
   }
@@ -40,6 +40,13 @@ export class LeadCardModel {
 
   async reload(): Promise<void> {
     await this.run(() => this.send('lead.get', { id: this.id }));
+  }
+
+  /** Opens this lead on the pipeline page in a new tab (the background opens it). */
+  async openInPipeline(): Promise<void> {
+    await runBusy(this.busy, this.error, async () => {
+      await this.send('pipeline.open', { leadId: this.id });
+    });
   }
 
   updateTouchpoint(id: string, patch: Payload<'touchpoint.update'>['patch']): Promise<boolean> {

@@ -35,35 +35,34 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(): Promise<Session> {
+export async function launch(options: { extension?: boolean } = {}): Promise<Session> {
+  const withExtension = options.extension ?? true;
   const userDataDir = mkdtempSync(join(tmpdir(), 'leadline-e2e-'));
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
     pipe: true,
-    enableExtensions: [EXTENSION_DIR],
+    ...(withExtension ? { enableExtensions: [EXTENSION_DIR] } : {}),
     userDataDir,
     args: CHROME_ARGS,
     defaultViewport: { width: 1400, height: 900 },
   });
+  const problems: string[] = [];
+  const close = async () => {
+    await browser.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  };
+  if (!withExtension) {
+    // The floor of host-page measurements: the same browser, no extension (no worker to talk to).
+    return { browser, extensionId: '', worker: null as unknown as WebWorker, problems, routes: new Map(), close };
+  }
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 15_000 });
   const worker = (await target.worker())!;
   const extensionId = new URL(target.url()).host;
-  const problems: string[] = [];
   worker.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`service worker: ${msg.text()}`);
   });
-  return {
-    browser,
-    extensionId,
-    worker,
-    problems,
-    routes: new Map(),
-    async close() {
-      await browser.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
+  return { browser, extensionId, worker, problems, routes: new Map(), close };
 }
 
 /** A new tab that serves saved pages for the session's routes and records problems. */
@@ -147,27 +146,22 @@ export const button = (name: string) => `::-p-aria([role="button"][name="${name}
  */
 export async function spaNavigate(page: Page, url: string, fixture: string | null, delayMs = 300, via: 'push' | 'hash' = 'push'): Promise<void> {
   const html = fixture ? readFileSync(join(FIXTURES, fixture), 'utf8') : '<main><h2>Feed</h2></main>';
-  await page.evaluate(
-    (to, markup, delay, how) => {
-      // The 2025 page enforces Trusted Types; LinkedIn's own code inserts markup through a named
-      // policy its CSP allows, and so do we here.
-      type Policy = { createHTML(s: string): string };
-      const tt = (window as unknown as { trustedTypes?: { createPolicy(n: string, r: { createHTML(s: string): string }): Policy } }).trustedTypes;
-      const policy: Policy = tt ? tt.createPolicy('dompurify', { createHTML: (s) => s }) : { createHTML: (s) => s };
-      if (how === 'hash') location.hash = new URL(to).hash;
-      else history.pushState({}, '', to);
-      setTimeout(() => {
-        const incoming = new DOMParser().parseFromString(policy.createHTML(markup), 'text/html').body;
-        // A snapshot: the live collection shrinks as children are removed.
-        for (const child of Array.from(document.body.children)) if (!child.tagName.startsWith('LEADLINE-')) child.remove();
-        document.body.prepend(...incoming.childNodes);
-      }, delay);
-    },
-    url,
-    html,
-    delayMs,
-    via,
-  );
+  // Script text, not a function: the benchmark runs this file through a bundler that would wrap
+  // inner functions in a helper the page lacks.
+  await page.evaluate(`(() => {
+    const [to, markup, delay, how] = ${JSON.stringify([url, html, delayMs, via])};
+    // The 2025 page enforces Trusted Types; LinkedIn's own code inserts markup through a named
+    // policy its CSP allows, and so do we here.
+    const policy = window.trustedTypes ? window.trustedTypes.createPolicy('dompurify', { createHTML: (s) => s }) : { createHTML: (s) => s };
+    if (how === 'hash') location.hash = new URL(to).hash;
+    else history.pushState({}, '', to);
+    setTimeout(() => {
+      const incoming = new DOMParser().parseFromString(policy.createHTML(markup), 'text/html').body;
+      // A snapshot: the live collection shrinks as children are removed.
+      for (const child of Array.from(document.body.children)) if (!child.tagName.startsWith('LEADLINE-')) child.remove();
+      document.body.prepend(...incoming.childNodes);
+    }, delay);
+  })()`);
 }
 
 /** Sets a form control's value the way a picker does, firing input and change. */

@@ -83,6 +83,19 @@ describe('popup: the funnel at a glance', () => {
     expect(session.problems).toEqual([]);
   });
 
+  it('opens the lead on the pipeline page from the sidebar', async () => {
+    const linkedin = await openTab(session);
+    await linkedin.goto(KIREET);
+    await linkedin.waitForSelector('::-p-aria([name="Lead: Kireet Agrawal"])');
+    const opened = session.browser.waitForTarget((t) => /\/pipeline\.html#lead=/.test(t.url()));
+    await click(linkedin, button('Open in pipeline'));
+    const page = (await (await opened).page())!;
+    await page.waitForSelector('aside[aria-label="Lead detail"] article[aria-label="Lead: Kireet Agrawal"]');
+    await page.close();
+    await linkedin.close();
+    expect(session.problems).toEqual([]);
+  });
+
   it('repairs lost aggregates from the stores with the same figures', async () => {
     await session.worker.evaluate(
       () =>
