@@ -58,8 +58,16 @@ export function Popup({ model }: { model: PopupModel }) {
       <FunnelChart rows={funnelRows(slice, settings.stages)} />
       {slice.total === 0 && agg.total > 0 && <p class="ll-muted">No leads captured in this period.</p>}
       <TemperatureSplit counts={agg.temperature} onOpen={(t) => void model.openUrl(pipelineUrl(`temperature=${t}`))} />
-      <h2>Follow-ups due ({due.length})</h2>
-      {due.length === 0 ? <p class="ll-muted">Nothing due today.</p> : <LeadSummaryList leads={due} label="Follow-ups due" today={today} onOpen={(l) => model.open(l)} />}
+      <h2>Follow-ups due{due ? ` (${due.length})` : ''}</h2>
+      {due === null ? (
+        <p class="ll-muted" aria-busy="true">
+          …
+        </p>
+      ) : due.length === 0 ? (
+        <p class="ll-muted">Nothing due today.</p>
+      ) : (
+        <LeadSummaryList leads={due} label="Follow-ups due" today={today} onOpen={(l) => model.open(l)} />
+      )}
       <dl class="ll-figures">
         <dt>Stale (rotting)</dt>
         <dd data-testid="stale">{staleCount(agg, settings.stages, today)}</dd>

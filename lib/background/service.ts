@@ -98,13 +98,16 @@ export function createHandlers(repo: Repository, db: Db, notify: (leadIds: strin
       return repo.rebuildAggregates();
     },
     async 'leads.table'({ today, offset, limit, ...q }) {
-      return queries.table({ ...q, offset, limit }, (await repo.settings()).stages, today);
+      const [settings, agg] = await Promise.all([repo.settings(), repo.aggregates()]);
+      return queries.table({ ...q, offset, limit }, settings.stages, today, agg.total);
     },
     async 'leads.export'({ today, ...q }) {
       return queries.all(q, (await repo.settings()).stages, today);
     },
     async 'board.get'({ today, perColumn }) {
-      return queries.board((await repo.settings()).stages, today, perColumn);
+      const [settings, agg] = await Promise.all([repo.settings(), repo.aggregates()]);
+      const totals: Record<string, number> = { ...agg.open, lost: Object.values(agg.lostFrom).reduce((a, b) => a + b, 0), later: agg.later };
+      return queries.board(settings.stages, today, perColumn, totals);
     },
     async 'lead.timeline'({ id }) {
       return { lead: await mustGet(id), touchpoints: await repo.timeline(id) };

@@ -29,6 +29,9 @@ type WriteTx = IDBPTransaction<LeadlineDB, ArrayLike<StoreNames<LeadlineDB>>, 'r
 
 export class NotFoundError extends Error {}
 
+/** How many index entries a search word is probed for before it counts as too common to drive. */
+const SEARCH_PROBE = 500;
+
 export interface CaptureFields {
   name: string;
   headline?: string | null;
@@ -152,23 +155,38 @@ export class Repository {
 
   /**
    * Leads whose name or company words, or email, start with every word of the query. The word
-   * with the fewest index entries drives the walk (a count over a key range reads no records);
-   * the others filter its hits. No full scan unless every word is that common.
+   * with the fewest index entries drives: each word's first entries (primary keys only, at most
+   * SEARCH_PROBE) are read in one request; a word whose range ends within that is walked from
+   * those keys, and the others filter. Only when every word is that common does the first one
+   * walk its range.
    */
   async search(query: string, limit = 8): Promise<Lead[]> {
     const words = [...new Set(queryWords(query))];
     if (words.length === 0) return [];
-    const index = this.db.transaction('leads').store.index('bySearch');
+    const store = this.db.transaction('leads').store;
+    const index = store.index('bySearch');
     const range = (w: string) => IDBKeyRange.bound(w, `${w}\uffff`);
-    const counts = words.length === 1 ? [0] : await Promise.all(words.map((w) => index.count(range(w))));
-    const driver = words[counts.indexOf(Math.min(...counts))]!;
-    const rest = words.filter((w) => w !== driver);
+    const rest = (driver: string) => words.filter((w) => w !== driver);
     const hits = new Map<string, Lead>();
-    let cursor = await index.openCursor(range(driver));
+    const keep = (lead: Lead | undefined, others: string[]) => {
+      if (!lead || hits.has(lead.id)) return;
+      const keys = (lead as StoredLead).searchKeys ?? searchKeysOf(lead);
+      if (others.every((w) => keys.some((k) => k.startsWith(w)))) hits.set(lead.id, lead);
+    };
+    if (words.length > 1) {
+      const probes = await Promise.all(words.map((w) => index.getAllKeys(range(w), SEARCH_PROBE)));
+      const smallest = probes.reduce((best, keys, i) => (keys.length < probes[best]!.length ? i : best), 0);
+      if (probes[smallest]!.length < SEARCH_PROBE) {
+        const others = rest(words[smallest]!);
+        const leads = await Promise.all([...new Set(probes[smallest])].map((id) => store.get(id)));
+        for (const lead of leads) if (hits.size < limit) keep(lead, others);
+        return [...hits.values()];
+      }
+    }
+    const others = rest(words[0]!);
+    let cursor = await index.openCursor(range(words[0]!));
     while (cursor && hits.size < limit) {
-      const lead = cursor.value;
-      const keys = lead.searchKeys ?? searchKeysOf(lead);
-      if (!hits.has(lead.id) && rest.every((w) => keys.some((k) => k.startsWith(w)))) hits.set(lead.id, lead);
+      keep(cursor.value, others);
       cursor = await cursor.continue();
     }
     return [...hits.values()];
@@ -456,39 +474,55 @@ export class Repository {
       const settings = readSettings(await tx.objectStore('meta').get('settings'));
       const leads = tx.objectStore('leads');
       const agg = await liveAggregates(tx);
+      // Every key of the batch is looked up at once (the requests queue in the transaction);
+      // then rows are applied in memory, in order, so a later row sees an earlier one's lead.
+      const lower = (row: ImportRow) => [...new Set(row.emails.map((e) => e.trim().toLowerCase()))];
+      const urls = [...new Set(rows.flatMap((r) => (r.linkedinUrl ? [r.linkedinUrl] : [])))];
+      const emails = [...new Set(rows.flatMap(lower))];
+      const [urlHits, emailHits] = await Promise.all([
+        Promise.all(urls.map((u) => leads.index('byLinkedinUrl').get(u))),
+        Promise.all(emails.map((e) => leads.index('byEmail').get(e))),
+      ]);
+      const byUrl = new Map<string, Lead | undefined>(urls.map((u, i) => [u, urlHits[i] && plainLead(urlHits[i])]));
+      const byEmail = new Map<string, Lead | undefined>(emails.map((e, i) => [e, emailHits[i] && plainLead(emailHits[i])]));
+      // The latest version of each lead touched by the batch (a lookup may return an older copy).
+      const current = new Map<string, Lead>();
+      const latest = (lead: Lead | undefined) => (lead ? (current.get(lead.id) ?? lead) : undefined);
       const results: ImportResult[] = [];
       for (const row of rows) {
-        const emails = [...new Set(row.emails.map((e) => e.trim().toLowerCase()))];
-        const existing =
-          (row.linkedinUrl ? await leads.index('byLinkedinUrl').get(row.linkedinUrl) : undefined) ??
-          (await firstDefined(emails.map((e) => () => leads.index('byEmail').get(e))));
+        const rowEmails = lower(row);
+        const existing = latest((row.linkedinUrl ? byUrl.get(row.linkedinUrl) : undefined) ?? rowEmails.map((e) => byEmail.get(e)).find(Boolean));
         const stage = row.stage && settings.stages.some((s) => s.id === row.stage) ? row.stage : null;
-        const incoming = newLead({ ...row, emails }, settings, at, stage);
-        const draft = existing ? mergeLeads(plainLead(existing), { ...incoming, stage: existing.stage, stageHistory: [], reached: [] }, settings.stages) : incoming;
+        const incoming = newLead({ ...row, emails: rowEmails }, settings, at, stage);
+        // A merge fills descriptive fields only: stage, BANT and touchpoints (so the temperature) stay.
+        const draft = existing ? mergeLeads(existing, { ...incoming, stage: existing.stage, stageHistory: [], reached: [] }, settings.stages) : incoming;
         const parsed = leadSchema.safeParse({ ...draft, updatedAt: at });
         if (!parsed.success) {
           results.push({ line: row.line, status: 'error', reason: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
           continue;
         }
-        const lead = withTemperature(parsed.data, [], now, settings);
-        // The row's URL or an email may belong to a second stored lead: report it rather than abort the batch.
-        const urlOwner = lead.linkedinUrl ? await leads.index('byLinkedinUrl').get(lead.linkedinUrl) : undefined;
-        const emailOwner = await firstDefined(lead.emails.map((e) => async () => {
-          const owner = await leads.index('byEmail').get(e);
-          return owner && owner.id !== lead.id ? { e, owner } : undefined;
-        }));
-        if (urlOwner && urlOwner.id !== lead.id) {
+        const lead = existing ? parsed.data : withTemperature(parsed.data, [], now, settings);
+        // The row's URL or an email may belong to another lead: report the row rather than abort the batch.
+        const urlOwner = lead.linkedinUrl ? latest(byUrl.get(lead.linkedinUrl)) : undefined;
+        const emailClash = rowEmails.find((e) => {
+          const owner = latest(byEmail.get(e));
+          return owner && owner.id !== lead.id;
+        });
+        if (urlOwner && urlOwner.id !== lead.id && lead.linkedinUrl !== existing?.linkedinUrl) {
           results.push({ line: row.line, status: 'error', reason: `${lead.linkedinUrl} already belongs to ${urlOwner.name}` });
           continue;
         }
-        if (emailOwner) {
-          results.push({ line: row.line, status: 'error', reason: `${emailOwner.e} already belongs to ${emailOwner.owner.name}` });
+        if (emailClash) {
+          results.push({ line: row.line, status: 'error', reason: `${emailClash} already belongs to ${latest(byEmail.get(emailClash))!.name}` });
           continue;
         }
-        await leads.put(toStored(lead, settings.stages));
         if (agg) applyChange(agg, existing, lead, settings.stages);
+        current.set(lead.id, lead);
+        if (lead.linkedinUrl) byUrl.set(lead.linkedinUrl, lead);
+        for (const e of lead.emails) byEmail.set(e, lead);
         results.push({ line: row.line, status: existing ? 'merged' : 'created', id: lead.id });
       }
+      await Promise.all([...current.values()].map((lead) => leads.put(toStored(lead, settings.stages))));
       if (agg) await tx.objectStore('meta').put(agg);
       return results;
     });

@@ -13,7 +13,8 @@ export function pipelineUrl(hash = ''): string {
 
 export class PopupModel {
   readonly summary = signal<Summary | null>(null);
-  readonly due = signal<LeadSummary[]>([]);
+  /** null until loaded: the funnel is drawn first, the due list fills in after. */
+  readonly due = signal<LeadSummary[] | null>(null);
   readonly error = signal<string | null>(null);
   readonly period = signal<Period>('all');
   readonly query = signal('');
@@ -24,9 +25,9 @@ export class PopupModel {
 
   async load(): Promise<void> {
     try {
-      const [summary, due] = await Promise.all([this.send('summary.get', {}), this.send('leads.due', { today: localDay(new Date()) })]);
-      this.summary.value = summary;
-      this.due.value = due;
+      const due = this.send('leads.due', { today: localDay(new Date()) });
+      this.summary.value = await this.send('summary.get', {});
+      this.due.value = await due;
       this.error.value = null;
     } catch (error) {
       this.error.value = (error as Error).message;

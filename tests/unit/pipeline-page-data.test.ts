@@ -172,6 +172,8 @@ describe('import', () => {
     const { repo, db } = await freshRepo();
     const kim = (await repo.capture({ name: 'Kim Lee', emails: ['kim@acme.io'], source: 'gmail' })).lead;
     await repo.capture({ name: 'Other', emails: ['taken@x.io'], source: 'manual' });
+    await repo.logTouchpoint({ leadId: kim.id, channel: 'email', direction: 'inbound', summary: 'replied' });
+    expect((await repo.get(kim.id))?.temperature).toBe('hot');
     const results = await repo.importRows([
       { line: 2, name: 'Kim Lee', company: 'Acme Robotics', emails: ['KIM@acme.io'], source: 'import' },
       { line: 3, name: 'Ann New', company: 'Initech', emails: ['ann@initech.io'], dealValue: 300, stage: 'qualified', source: 'import' },
@@ -181,7 +183,8 @@ describe('import', () => {
     expect(results.map((r) => r.status)).toEqual(['merged', 'created', 'merged', 'error']);
     expect(results[3]).toMatchObject({ line: 5, reason: 'taken@x.io already belongs to Other' });
     expect(await db.count('leads')).toBe(3);
-    expect((await repo.get(kim.id))?.company).toBe('Acme Robotics');
+    // Merged: the descriptive fields filled, the temperature (from the touchpoints) kept.
+    expect(await repo.get(kim.id)).toMatchObject({ company: 'Acme Robotics', temperature: 'hot' });
     const ann = await repo.findByEmail('ann@initech.io');
     expect(ann).toMatchObject({ name: 'Ann Again'.length > 'Ann New'.length ? 'Ann Again' : 'Ann New', stage: 'qualified', reached: ['prospect', 'qualified'], dealValue: 300 });
     expect((await repo.aggregates()).total).toBe(3);
