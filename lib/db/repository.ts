@@ -29,8 +29,8 @@ type WriteTx = IDBPTransaction<LeadlineDB, ArrayLike<StoreNames<LeadlineDB>>, 'r
 
 export class NotFoundError extends Error {}
 
-/** How many index entries a search word is probed for before it counts as too common to drive. */
-const SEARCH_PROBE = 500;
+/** How many index entries a search word is probed for (keys only) before it counts as too common to drive. */
+const SEARCH_PROBES = [500, 20_000];
 
 export interface CaptureFields {
   name: string;
@@ -155,10 +155,9 @@ export class Repository {
 
   /**
    * Leads whose name or company words, or email, start with every word of the query. The word
-   * with the fewest index entries drives: each word's first entries (primary keys only, at most
-   * SEARCH_PROBE) are read in one request; a word whose range ends within that is walked from
-   * those keys, and the others filter. Only when every word is that common does the first one
-   * walk its range.
+   * with the fewest index entries drives: each word's first entries (primary keys only, 500, then
+   * 20,000) are read in one request; a word whose range ends within that is read from those keys,
+   * and the others filter. Only when every word is that common does the first one walk its range.
    */
   async search(query: string, limit = 8): Promise<Lead[]> {
     const words = [...new Set(queryWords(query))];
@@ -174,12 +173,16 @@ export class Repository {
       if (others.every((w) => keys.some((k) => k.startsWith(w)))) hits.set(lead.id, lead);
     };
     if (words.length > 1) {
-      const probes = await Promise.all(words.map((w) => index.getAllKeys(range(w), SEARCH_PROBE)));
-      const smallest = probes.reduce((best, keys, i) => (keys.length < probes[best]!.length ? i : best), 0);
-      if (probes[smallest]!.length < SEARCH_PROBE) {
+      // Cheap first (a few hundred keys), wider only when every word is that common.
+      for (const probe of SEARCH_PROBES) {
+        const probes = await Promise.all(words.map((w) => index.getAllKeys(range(w), probe)));
+        const smallest = probes.reduce((best, keys, i) => (keys.length < probes[best]!.length ? i : best), 0);
+        if (probes[smallest]!.length === probe) continue;
         const others = rest(words[smallest]!);
-        const leads = await Promise.all([...new Set(probes[smallest])].map((id) => store.get(id)));
-        for (const lead of leads) if (hits.size < limit) keep(lead, others);
+        const ids = [...new Set(probes[smallest])];
+        for (let i = 0; i < ids.length && hits.size < limit; i += 100) {
+          for (const lead of await Promise.all(ids.slice(i, i + 100).map((id) => store.get(id)))) if (hits.size < limit) keep(lead, others);
+        }
         return [...hits.values()];
       }
     }
