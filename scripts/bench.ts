@@ -6,7 +6,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'puppeteer-core';
-import { button, EXTENSION_DIR, launch, openTab, ROOT, spaNavigate, type Session } from '../tests/e2e/harness';
+import { button, EXTENSION_DIR, launch, openTab, ROOT, spaNavigate, wipe, type Session } from '../tests/e2e/harness';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
@@ -214,23 +214,6 @@ function connectionsCsv(n: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function wipeAll(session: Session) {
-  await session.worker.evaluate(
-    () =>
-      new Promise<void>((res) => {
-        const r = indexedDB.open('leadline');
-        r.onsuccess = () => {
-          const tx = r.result.transaction(['leads', 'touchpoints', 'meta', 'trash'], 'readwrite');
-          for (const s of ['leads', 'touchpoints', 'meta', 'trash']) tx.objectStore(s).clear();
-          tx.oncomplete = () => {
-            r.result.close();
-            res();
-          };
-        };
-      }),
-  );
-}
-
 async function heapMb(session: Session): Promise<number> {
   const client = (session.worker as unknown as { client: { send(m: string): Promise<{ usedSize: number }> } }).client;
   return round((await client.send('Runtime.getHeapUsage')).usedSize / 1024 / 1024);
@@ -341,7 +324,7 @@ async function main() {
     // Popup first draw at 0, 1,000 and 100,000 leads (5 touchpoints each); funnel drawn in all three.
     const popup: Record<string, unknown> = {};
     await phase('popup0and1k', async () => {
-      await wipeAll(session);
+      await wipe(session);
       await timedRequest(page, 'aggregates.rebuild', {});
       await new Promise((r) => setTimeout(r, 2000));
       popup.blankPageMs = round(await blankPageFloor(session));
@@ -353,7 +336,7 @@ async function main() {
     // CSV import of 10,000 rows into an empty pipeline (before the 100k seed: a store just cleared
     // of 600,000 records writes slower, which would not be the import's doing).
     await phase('csvImport', async () => {
-      await wipeAll(session);
+      await wipe(session);
       await timedRequest(page, 'aggregates.rebuild', {});
       const csv = join(scratch, 'connections-10k.csv');
       writeFileSync(csv, connectionsCsv(10_000));
@@ -381,7 +364,7 @@ async function main() {
         return performance.now() - t0;
       })()`)) as number;
       results.csvImport = { rows: 10_000, ms, barePutsFloorMs: round(floorMs), ratio: round(ms / floorMs), summary };
-      await wipeAll(session);
+      await wipe(session);
       await timedRequest(page, 'aggregates.rebuild', {});
     });
 

@@ -23,8 +23,7 @@ export function createHandlers(repo: Repository, db: Db, notify: (leadIds: strin
     return lead;
   };
 
-  // `openUrl` costs a touchpoint read per lead: only the short lists that open leads ask for it.
-  const summaries = (leads: Lead[], withOpenUrl = true): Promise<LeadSummary[]> =>
+  const summaries = (leads: Lead[]): Promise<LeadSummary[]> =>
     Promise.all(
       leads.map(async (l) => ({
         id: l.id,
@@ -33,7 +32,7 @@ export function createHandlers(repo: Repository, db: Db, notify: (leadIds: strin
         stage: l.stage,
         temperature: l.temperature,
         nextFollowUpOn: l.nextFollowUpOn,
-        openUrl: withOpenUrl ? await repo.openUrlOf(l) : null,
+        openUrl: await repo.openUrlOf(l),
       })),
     );
 
@@ -43,9 +42,6 @@ export function createHandlers(repo: Repository, db: Db, notify: (leadIds: strin
     },
     async 'leads.due'({ today }) {
       return summaries(await repo.dueFollowUps(today));
-    },
-    async 'leads.list'({ temperature, stage, limit }) {
-      return summaries(await repo.list({ temperature, stage }, limit), false);
     },
     async 'lead.capture'(fields) {
       const { lead, created } = await repo.capture(fields);
@@ -110,7 +106,7 @@ export function createHandlers(repo: Repository, db: Db, notify: (leadIds: strin
       return queries.board(settings.stages, today, perColumn, totals);
     },
     async 'lead.timeline'({ id }) {
-      return { lead: await mustGet(id), touchpoints: await repo.timeline(id) };
+      return { lead: await mustGet(id), touchpoints: await repo.touchpointsOf(id) };
     },
     async 'touchpoint.update'({ id, patch }) {
       const lead = await repo.updateTouchpoint(id, patch);

@@ -1,7 +1,7 @@
 /**
  * The pipeline table's and board's queries, through indexes. Without a filter the sort's index
- * pages directly (a cursor advanced to the offset; the count from the store). With filters, the
- * filter whose index range holds the fewest entries drives: its leads are read, the other filters
+ * pages directly (a cursor advanced to the offset; the total from the aggregates). With filters,
+ * the filter whose index range holds the fewest entries (`rarest`) drives: its leads are read, the other filters
  * and the sort applied in memory. Results of a filtered query are cached per data version, so
  * scrolling through them reads nothing again.
  */
@@ -13,6 +13,7 @@ import { queryWords, searchKeysOf } from '../pipeline/search';
 import type { Db, LeadlineDB, StoredLead } from './schema';
 import { NO_FOLLOW_UP, sortKeysOf, type SortKeys } from './stored';
 import type { IndexNames } from 'idb';
+import { rarest } from './rarest';
 
 export const SORT_COLUMNS = ['name', 'company', 'stage', 'temperature', 'value', 'followUp', 'lastTouch', 'updated'] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
@@ -177,8 +178,7 @@ export class LeadQueries {
     const version = this.version;
     const index = (name: LeadIndex) => this.db.transaction('leads').store.index(name);
     const drivers = driversOf(q.filter, stages, today);
-    const sizes = await Promise.all(drivers.map(async (d) => (await Promise.all(d.ranges.map((r) => index(d.index).count(r)))).reduce((a, b) => a + b, 0)));
-    const driver = drivers[sizes.indexOf(Math.min(...sizes))]!;
+    const driver = drivers[(await rarest(drivers.map((d) => ({ index: index(d.index), ranges: d.ranges })))).at]!;
     const seen = new Set<string>();
     const leads: Lead[] = [];
     for (const range of driver.ranges) {

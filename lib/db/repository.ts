@@ -21,6 +21,7 @@ import { DEFAULT_SETTINGS, readSettings, settings as settingsSchema, type Settin
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Db, LeadlineDB, StoredLead } from './schema';
 import { plainLead, toStored } from './stored';
+import { rarest } from './rarest';
 import { queryWords, searchKeysOf } from '../pipeline/search';
 
 const STORES = ['leads', 'touchpoints', 'meta'] as const;
@@ -28,9 +29,6 @@ const WITH_TRASH = ['leads', 'touchpoints', 'meta', 'trash'] as const;
 type WriteTx = IDBPTransaction<LeadlineDB, ArrayLike<StoreNames<LeadlineDB>>, 'readwrite'>;
 
 export class NotFoundError extends Error {}
-
-/** How many index entries a search word is probed for (keys only) before it counts as too common to drive. */
-const SEARCH_PROBES = [500, 20_000];
 
 export interface CaptureFields {
   name: string;
@@ -155,9 +153,8 @@ export class Repository {
 
   /**
    * Leads whose name or company words, or email, start with every word of the query. The word
-   * with the fewest index entries drives: each word's first entries (primary keys only, 500, then
-   * 20,000) are read in one request; a word whose range ends within that is read from those keys,
-   * and the others filter. Only when every word is that common does the first one walk its range.
+   * with the fewest index entries (`rarest`) is read from its keys and the others filter; only
+   * when every word is too common for the probes does the first one walk its range.
    */
   async search(query: string, limit = 8): Promise<Lead[]> {
     const words = [...new Set(queryWords(query))];
@@ -173,15 +170,11 @@ export class Repository {
       if (others.every((w) => keys.some((k) => k.startsWith(w)))) hits.set(lead.id, lead);
     };
     if (words.length > 1) {
-      // Cheap first (a few hundred keys), wider only when every word is that common.
-      for (const probe of SEARCH_PROBES) {
-        const probes = await Promise.all(words.map((w) => index.getAllKeys(range(w), probe)));
-        const smallest = probes.reduce((best, keys, i) => (keys.length < probes[best]!.length ? i : best), 0);
-        if (probes[smallest]!.length === probe) continue;
-        const others = rest(words[smallest]!);
-        const ids = [...new Set(probes[smallest])];
-        for (let i = 0; i < ids.length && hits.size < limit; i += 100) {
-          for (const lead of await Promise.all(ids.slice(i, i + 100).map((id) => store.get(id)))) if (hits.size < limit) keep(lead, others);
+      const { at, keys } = await rarest(words.map((w) => ({ index, ranges: [range(w)] })));
+      if (keys) {
+        const others = rest(words[at]!);
+        for (let i = 0; i < keys.length && hits.size < limit; i += 100) {
+          for (const lead of await Promise.all(keys.slice(i, i + 100).map((id) => store.get(id as string)))) if (hits.size < limit) keep(lead, others);
         }
         return [...hits.values()];
       }
@@ -193,20 +186,6 @@ export class Repository {
       cursor = await cursor.continue();
     }
     return [...hits.values()];
-  }
-
-  /** Leads by temperature or stage (through their index), or all, newest first when unfiltered. */
-  async list(filter: { temperature?: string; stage?: string }, limit = 200): Promise<Lead[]> {
-    const store = this.db.transaction('leads').store;
-    if (filter.temperature) return store.index('byTemperature').getAll(filter.temperature, limit);
-    if (filter.stage) return store.index('byStage').getAll(filter.stage, limit);
-    const out: Lead[] = [];
-    let cursor = await store.index('byUpdatedAt').openCursor(null, 'prev');
-    while (cursor && out.length < limit) {
-      out.push(cursor.value);
-      cursor = await cursor.continue();
-    }
-    return out;
   }
 
   /** Where to open a lead: its LinkedIn profile, else the thread of its last logged email. */
@@ -232,7 +211,7 @@ export class Repository {
 
   /** The lead's touchpoints, newest first. */
   async touchpointsOf(leadId: string, limit = Infinity): Promise<Touchpoint[]> {
-    const range = IDBKeyRange.bound([leadId, ''], [leadId, '\uffff']);
+    const range = byLeadRange(leadId);
     const out: Touchpoint[] = [];
     let cursor = await this.db.transaction('touchpoints').store.index('byLead').openCursor(range, 'prev');
     while (cursor && out.length < limit) {
@@ -302,7 +281,7 @@ export class Repository {
     });
     await tx.objectStore('touchpoints').add(touchpoint);
     const settings = readSettings(await tx.objectStore('meta').get('settings'));
-    const all = await tx.objectStore('touchpoints').index('byLead').getAll(IDBKeyRange.bound([before.id, ''], [before.id, '\uffff']));
+    const all = await tx.objectStore('touchpoints').index('byLead').getAll(byLeadRange(before.id));
     const lastTouchAt = engagementOf(all).lastContactAt;
     const after = withTemperature({ ...before, lastTouchAt, updatedAt: now.toISOString() }, all, now, settings);
     await tx.objectStore('leads').put(toStored(after, settings.stages));
@@ -324,7 +303,7 @@ export class Repository {
     let cursor = await tx.objectStore('leads').openCursor();
     while (cursor) {
       const before = cursor.value;
-      const touchpoints = await tx.objectStore('touchpoints').index('byLead').getAll(IDBKeyRange.bound([before.id, ''], [before.id, '\uffff']));
+      const touchpoints = await tx.objectStore('touchpoints').index('byLead').getAll(byLeadRange(before.id));
       const moved = reengageIfDue(before, now, settings.stages) ?? before;
       const after = withTemperature(moved, touchpoints, now, settings);
       if (after !== before) {
@@ -336,11 +315,6 @@ export class Repository {
     }
     return changed;
     });
-  }
-
-  /** All touchpoints of a lead, newest first: the timeline. */
-  async timeline(leadId: string): Promise<Touchpoint[]> {
-    return this.touchpointsOf(leadId);
   }
 
   /** Edits a touchpoint and recomputes its lead (last contact, temperature, aggregates). */
@@ -367,7 +341,7 @@ export class Repository {
       for (const id of new Set(ids)) {
         const lead = await tx.objectStore('leads').get(id);
         if (!lead) continue;
-        const range = IDBKeyRange.bound([id, ''], [id, '\uffff']);
+        const range = byLeadRange(id);
         const tps = await tx.objectStore('touchpoints').index('byLead').getAll(range);
         for (const tp of tps) await tx.objectStore('touchpoints').delete(tp.id);
         await tx.objectStore('leads').delete(id);
@@ -441,16 +415,15 @@ export class Repository {
       if (!keep || !other) throw new NotFoundError('One of the two leads no longer exists.');
       const settings = readSettings(await tx.objectStore('meta').get('settings'));
       const tps = tx.objectStore('touchpoints');
-      const range = (id: string) => IDBKeyRange.bound([id, ''], [id, '\uffff']);
-      const kept = await tps.index('byLead').getAll(range(keepId));
+      const kept = await tps.index('byLead').getAll(byLeadRange(keepId));
       const logged = new Set(kept.map((t) => t.externalId).filter(Boolean));
-      for (const tp of await tps.index('byLead').getAll(range(otherId))) {
+      for (const tp of await tps.index('byLead').getAll(byLeadRange(otherId))) {
         if (tp.externalId && logged.has(tp.externalId)) await tps.delete(tp.id);
         else await tps.put({ ...tp, leadId: keepId });
       }
       // The other record goes first: its LinkedIn URL and emails are unique keys the merged lead takes.
       await tx.objectStore('leads').delete(otherId);
-      const all = await tps.index('byLead').getAll(range(keepId));
+      const all = await tps.index('byLead').getAll(byLeadRange(keepId));
       const merged = leadSchema.parse({ ...mergeLeads(plainLead(keep), plainLead(other), settings.stages), lastTouchAt: engagementOf(all).lastContactAt, updatedAt: now.toISOString() });
       const after = withTemperature(merged, all, now, settings);
       await tx.objectStore('leads').put(toStored(after, settings.stages));
@@ -559,7 +532,7 @@ export class Repository {
       if (next) await tx.objectStore('touchpoints').put({ ...next, id, leadId: tp.leadId });
       else await tx.objectStore('touchpoints').delete(id);
       const settings = readSettings(await tx.objectStore('meta').get('settings'));
-      const all = await tx.objectStore('touchpoints').index('byLead').getAll(IDBKeyRange.bound([before.id, ''], [before.id, '\uffff']));
+      const all = await tx.objectStore('touchpoints').index('byLead').getAll(byLeadRange(before.id));
       const after = withTemperature({ ...before, lastTouchAt: engagementOf(all).lastContactAt, updatedAt: now.toISOString() }, all, now, settings);
       await tx.objectStore('leads').put(toStored(after, settings.stages));
       await updateAggregates(tx, before, after, settings);
@@ -576,7 +549,7 @@ export class Repository {
     if (!before) throw new NotFoundError(`No lead with id ${id}.`);
     const settings = readSettings(await tx.objectStore('meta').get('settings'));
     let after = leadSchema.parse({ ...change(before, settings, now), id, updatedAt: now.toISOString() });
-    const touchpoints = await tx.objectStore('touchpoints').index('byLead').getAll(IDBKeyRange.bound([id, ''], [id, '\uffff']));
+    const touchpoints = await tx.objectStore('touchpoints').index('byLead').getAll(byLeadRange(id));
     after = withTemperature(after, touchpoints, now, settings);
     await tx.objectStore('leads').put(toStored(after, settings.stages));
     await updateAggregates(tx, before, after, settings);
@@ -621,6 +594,11 @@ function withTemperature(lead: Lead, touchpoints: Touchpoint[], now: Date, setti
   return { ...lead, temperature: c.temperature, temperatureReasons: reasons };
 }
 
+/** Every touchpoint key of one lead in the `byLead` index (`[leadId, at]`). */
+function byLeadRange(leadId: string): IDBKeyRange {
+  return IDBKeyRange.bound([leadId, ''], [leadId, '\uffff']);
+}
+
 /** A new lead record from captured or imported fields, in `stage` (default: the first). */
 function newLead(fields: CaptureFields & { dealValue?: number | null; tags?: string[]; notes?: string }, settings: Settings, at: string, stage: string | null): Lead {
   const first = stage ?? settings.stages[0]!.id;
@@ -662,12 +640,10 @@ async function liveAggregates(tx: WriteTx): Promise<Aggregates | null> {
 }
 
 async function updateAggregates(tx: WriteTx, before: Lead | undefined, after: Lead | undefined, settings: Settings) {
-  const meta = tx.objectStore('meta');
-  const stored = (await meta.get('aggregates')) as Aggregates | undefined;
-  // Without current aggregates there is nothing to patch: the next read rebuilds them.
-  if (stored?.version !== AGGREGATES_VERSION) return;
-  applyChange(stored, before, after, settings.stages);
-  await meta.put(stored);
+  const agg = await liveAggregates(tx);
+  if (!agg) return;
+  applyChange(agg, before, after, settings.stages);
+  await tx.objectStore('meta').put(agg);
 }
 
 export { DEFAULT_SETTINGS };

@@ -164,7 +164,7 @@ export interface LeadSummary {
   stage: string;
   temperature: Lead['temperature'];
   nextFollowUpOn: string | null;
-  /** The LinkedIn profile or last Gmail thread; null: open it on the pipeline page (always null from `leads.list`). */
+  /** The LinkedIn profile or last Gmail thread; null: open it on the pipeline page. */
   openUrl: string | null;
 }
 
@@ -183,9 +183,6 @@ export const protocol = {
   'summary.get': message<Summary>()(z.object({})),
   'leads.search': message<LeadSummary[]>()(z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).optional() })),
   'leads.due': message<LeadSummary[]>()(z.object({ today: isoDay })),
-  'leads.list': message<LeadSummary[]>()(
-    z.object({ temperature: temperature.optional(), stage: z.string().max(40).optional(), limit: z.number().int().min(1).max(1000).optional() }),
-  ),
   'settings.get': message<Settings>()(z.object({})),
   'settings.save': message<Settings>()(settings, 'extension-page'),
   /** The two settings a sidebar may change in place (Gmail's options); nothing else. */

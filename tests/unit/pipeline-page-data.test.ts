@@ -130,11 +130,11 @@ describe('touchpoints in the timeline', () => {
     let lead = await repo.updateTouchpoint(touchpoint.id, { at: '2026-09-01T09:00:00.000Z', summary: 'replied, long ago' });
     expect(lead.lastTouchAt).toBe('2026-09-01T09:00:00.000Z');
     expect(lead.temperature).toBe('cold');
-    expect((await repo.timeline(ids[0]!))[0]?.summary).toBe('replied, long ago');
+    expect((await repo.touchpointsOf(ids[0]!))[0]?.summary).toBe('replied, long ago');
     await expect(repo.updateTouchpoint(touchpoint.id, { at: 'yesterday' })).rejects.toThrow();
     lead = await repo.deleteTouchpoint(touchpoint.id);
     expect(lead.lastTouchAt).toBeNull();
-    expect(await repo.timeline(ids[0]!)).toEqual([]);
+    expect(await repo.touchpointsOf(ids[0]!)).toEqual([]);
   });
 });
 
@@ -160,7 +160,7 @@ describe('duplicates and merge', () => {
       id: a.id, headline: 'VP Sales', linkedinUrl: 'https://www.linkedin.com/in/kimlee/', emails: ['kim@acme.io'], dealValue: 900, tags: ['warm-intro'], notes: 'met at a fair', stage: 'contacted',
     });
     expect(await db.count('leads')).toBe(1);
-    expect((await repo.timeline(a.id)).map((t) => t.summary).sort()).toEqual(['call', 'hi']);
+    expect((await repo.touchpointsOf(a.id)).map((t) => t.summary).sort()).toEqual(['call', 'hi']);
     expect((await repo.findByLinkedinUrl('https://www.linkedin.com/in/kimlee/'))?.id).toBe(a.id);
     expect(await repo.aggregates()).toEqual(rebuild([merged], DEFAULT_SETTINGS.stages));
     expect(await repo.duplicates()).toEqual([]);
