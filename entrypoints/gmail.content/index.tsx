@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
-import '../../components/sidebar.css';
+import '../../components/shared/leadline.css';
 import { GMAIL_MATCHES } from '../../lib/sites/hosts';
 import { extractThread, ownEmailsFromTitle } from '../../lib/sites/gmail/extract';
 import { isThreadView } from '../../lib/sites/gmail/url';
 import { send } from '../../lib/messaging/client';
 import { isLeadlineEvent } from '../../lib/messaging/events';
 import { ThreadPanelModel } from '../../lib/ui/thread-panel-model';
-import { watchPage } from '../../lib/ui/page-watch';
-import { mountSidebar } from '../../lib/ui/mount-sidebar';
-import { ThreadPanel } from '../../components/ThreadPanel';
+import { watchPage } from '../../lib/content/page-watch';
+import { mountSidebar } from '../../lib/content/mount-sidebar';
+import { ThreadPanel } from '../../components/sidebar/ThreadPanel';
 
 export default defineContentScript({
   matches: GMAIL_MATCHES,

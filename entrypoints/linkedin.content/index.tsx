@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
-import '../../components/sidebar.css';
+import '../../components/shared/leadline.css';
 import { LINKEDIN_MATCHES } from '../../lib/sites/hosts';
 import { extract } from '../../lib/sites/linkedin/extract';
 import { isProfile, profileSlug } from '../../lib/sites/linkedin/url';
 import { send } from '../../lib/messaging/client';
 import { isLeadlineEvent } from '../../lib/messaging/events';
 import { ProfilePanelModel } from '../../lib/ui/profile-panel-model';
-import { watchPage } from '../../lib/ui/page-watch';
-import { mountSidebar } from '../../lib/ui/mount-sidebar';
-import { ProfilePanel } from '../../components/ProfilePanel';
+import { watchPage } from '../../lib/content/page-watch';
+import { mountSidebar } from '../../lib/content/mount-sidebar';
+import { ProfilePanel } from '../../components/sidebar/ProfilePanel';
 
 export default defineContentScript({
   matches: LINKEDIN_MATCHES,

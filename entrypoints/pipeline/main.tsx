@@ -3,9 +3,9 @@ import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/client';
 import { isLeadlineEvent } from '../../lib/messaging/events';
 import { PipelineModel } from '../../lib/ui/pipeline-model';
-import { PipelinePage } from '../../components/PipelinePage';
-import '../../components/sidebar.css';
-import '../../components/pipeline.css';
+import { PipelinePage } from '../../components/pipeline/PipelinePage';
+import '../../components/shared/leadline.css';
+import '../../components/pipeline/pipeline.css';
 
 const model = new PipelineModel(send);
 browser.runtime.onMessage.addListener((message) => {

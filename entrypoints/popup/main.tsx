@@ -3,8 +3,8 @@ import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/client';
 import { isLeadlineEvent } from '../../lib/messaging/events';
 import { PopupModel } from '../../lib/ui/popup-model';
-import { Popup } from '../../components/Popup';
-import '../../components/popup.css';
+import { Popup } from '../../components/popup/Popup';
+import '../../components/popup/popup.css';
 
 const model = new PopupModel(send);
 browser.runtime.onMessage.addListener((message) => {

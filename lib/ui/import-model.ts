@@ -5,7 +5,7 @@
  */
 import { signal } from '@preact/signals';
 import type { StageDef } from '../pipeline/model';
-import { CsvError, mapRow, parseCsv, type ParsedCsv, type Target } from './csv';
+import { CsvError, mapRow, parseCsv, type ParsedCsv, type Target } from '../import/csv';
 import type { Send } from './send';
 
 export const IMPORT_BATCH = 500;

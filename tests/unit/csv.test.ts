@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { mapRow, parseCsv, rowsToCsv } from '../../lib/ui/csv';
+import { mapRow, parseCsv, rowsToCsv } from '../../lib/import/csv';
 import { DEFAULT_STAGES } from '../../lib/pipeline/constants';
 import type { LeadRow } from '../../lib/db/lead-query';
 

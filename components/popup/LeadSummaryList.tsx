@@ -1,0 +1,29 @@
+import type { LeadSummary } from '../../lib/messaging/protocol';
+
+interface LeadSummaryListProps {
+  leads: LeadSummary[];
+  label: string;
+  today?: string;
+  onOpen: (lead: LeadSummary) => void;
+}
+
+/** A short list of leads, each a button that opens the lead. */
+export function LeadSummaryList({ leads, label, today, onOpen }: LeadSummaryListProps) {
+  return (
+    <ul class="ll-leads" aria-label={label}>
+      {leads.map((lead) => (
+        <li key={lead.id}>
+          <button type="button" onClick={() => onOpen(lead)}>
+            <span class="ll-lead-name">{lead.name}</span>
+            {lead.company && <span class="ll-lead-company"> · {lead.company}</span>}
+            {today && lead.nextFollowUpOn && (
+              <span class={lead.nextFollowUpOn < today ? 'll-overdue' : 'll-due-today'}>
+                {lead.nextFollowUpOn < today ? ` overdue since ${lead.nextFollowUpOn}` : ' today'}
+              </span>
+            )}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
