@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { openLeadlineDb } from '../lib/db/schema';
-import { Repository } from '../lib/db/repository';
+import { createRepositories } from '../lib/db/repositories';
 import { createHandlers } from '../lib/background/service';
 import { createDispatcher } from '../lib/messaging/server';
 import { badgeText, dueFollowUps } from '../lib/background/badge';
@@ -13,11 +13,11 @@ const REFRESH_ALARM = 'leadline-refresh';
 
 export default defineBackground(() => {
   const db = openLeadlineDb();
-  const repo = db.then((d) => new Repository(d));
+  const repos = db.then((d) => createRepositories(d));
   const hostPatterns = HOST_MATCHES.map((p) => new MatchPattern(p));
 
   async function updateBadge() {
-    const agg = await (await repo).aggregates();
+    const agg = await (await repos).aggregates.get();
     await browser.action.setBadgeText({ text: badgeText(dueFollowUps(agg, localDay(new Date()))) });
   }
 
@@ -36,8 +36,8 @@ export default defineBackground(() => {
     updateBadge().catch((error) => console.warn('Leadline: badge update failed', error));
   }
 
-  const dispatch = Promise.all([repo, db]).then(([r, d]) =>
-    createDispatcher(createHandlers(r, d, changed, async (hash) => void (await browser.tabs.create({ url: browser.runtime.getURL(`/pipeline.html${hash ? `#${hash}` : ''}`) }))), {
+  const dispatch = repos.then((r) =>
+    createDispatcher(createHandlers(r, changed, async (hash) => void (await browser.tabs.create({ url: browser.runtime.getURL(`/pipeline.html${hash ? `#${hash}` : ''}`) }))), {
       extensionId: browser.runtime.id,
       extensionOrigin: browser.runtime.getURL('/'),
       isHostPage: (url) => hostPatterns.some((p) => p.includes(url)),
@@ -51,8 +51,8 @@ export default defineBackground(() => {
   });
 
   async function refresh() {
-    await (await repo).purgeTrash();
-    const ids = await (await repo).refresh();
+    await (await repos).trash.purge();
+    const ids = await (await repos).refresh();
     if (ids.length > 0) changed(ids);
     else await updateBadge();
   }

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { LATER, LOST } from '../../lib/pipeline/constants';
 import { stageName, type StageMove } from '../../lib/pipeline/stages';
 import { localDay } from '../../lib/pipeline/time';
-import type { LeadRow } from '../../lib/db/lead-query';
+import type { LeadRow } from '../../lib/messaging/protocol';
 import { toHash, type PipelineModel } from '../../lib/ui/pipeline-model';
 import { LeadRowBadges } from './LeadRowBadges';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { leadPatch } from '../../lib/messaging/protocol';
 import type { Lead } from '../../lib/pipeline/model';
-import type { LeadPatch } from '../../lib/db/repository';
+import type { LeadPatch } from '../../lib/messaging/protocol';
 import { canonicalProfileUrl } from '../../lib/sites/linkedin/url';
 import type { LeadCardModel } from '../../lib/ui/lead-card-model';
 

@@ -1,4 +1,4 @@
-import type { LeadRow } from '../../lib/db/lead-query';
+import type { LeadRow } from '../../lib/messaging/protocol';
 
 /** Temperature, deal value, next follow-up and the stale marker of a lead row. */
 export function LeadRowBadges({ row, money }: { row: LeadRow; money: Intl.NumberFormat }) {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LEAD_SOURCES, TEMPERATURES } from '../../lib/pipeline/constants';
 import { stageName } from '../../lib/pipeline/stages';
-import type { LeadFilter, SortColumn } from '../../lib/db/lead-query';
+import type { LeadFilter, SortColumn } from '../../lib/messaging/protocol';
 import { toHash, type PipelineModel } from '../../lib/ui/pipeline-model';
 import { rowsToCsv } from '../../lib/import/csv';
 import { download } from '../../lib/ui/download';

@@ -1,5 +1,5 @@
 import type { Lead } from '../../lib/pipeline/model';
-import type { LeadPatch } from '../../lib/db/repository';
+import type { LeadPatch } from '../../lib/messaging/protocol';
 
 interface LeadDetailsControlProps {
   lead: Lead;

@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import { canonicalProfileUrl } from '../sites/linkedin/url';
 import type { StageDef } from '../pipeline/model';
 import { fold } from '../pipeline/search';
-import type { LeadRow } from '../db/lead-query';
+import type { LeadRow } from '../messaging/protocol';
 
 export const TARGETS = ['ignore', 'name', 'firstName', 'lastName', 'email', 'company', 'headline', 'location', 'linkedinUrl', 'dealValue', 'stage', 'tags', 'notes'] as const;
 export type Target = (typeof TARGETS)[number];

@@ -15,14 +15,14 @@ import {
   leadSource,
   qualification,
   temperature,
+  lead,
   LATER,
   LOST,
   type Lead,
   type Touchpoint,
 } from '../pipeline/model';
+import { SORT_COLUMNS } from '../pipeline/constants';
 import type { Aggregates } from '../pipeline/aggregates';
-import { SORT_COLUMNS, type LeadRow, type TablePage } from '../db/lead-query';
-import type { ImportResult } from '../db/repository';
 import type { StageMove } from '../pipeline/stages';
 import { settings, type Settings } from '../settings/settings';
 
@@ -139,6 +139,51 @@ export const touchpointPatch = z
   .partial()
   .strict();
 
+/** One row of an import: created, merged into an existing lead, or refused with a reason. */
+export const importResult = z.discriminatedUnion('status', [
+  z.object({ line: z.number(), status: z.enum(['created', 'merged']), id: z.string() }),
+  z.object({ line: z.number(), status: z.literal('error'), reason: z.string() }),
+]);
+
+/** One table row: what the table and the board show of a lead. */
+export const leadRow = lead
+  .pick({
+    id: true,
+    name: true,
+    company: true,
+    stage: true,
+    temperature: true,
+    source: true,
+    tags: true,
+    dealValue: true,
+    currency: true,
+    nextFollowUpOn: true,
+    lastTouchAt: true,
+    updatedAt: true,
+    emails: true,
+    linkedinUrl: true,
+  })
+  .extend({ stale: z.boolean() });
+
+// The types the messages carry, derived from their schemas: storage and UI import them from here.
+export type CaptureFields = z.output<typeof captureInput>;
+export type LookupQuery = z.output<typeof lookupInput>;
+export type LeadPatch = z.output<typeof leadPatch>;
+export type TouchpointFields = z.output<typeof touchpointInput>;
+export type TouchpointPatch = z.output<typeof touchpointPatch>;
+export type LeadFilter = z.output<typeof leadFilter>;
+export type TableQuery = z.output<typeof tableQuery>;
+export type ImportRow = z.output<typeof importRow>;
+export type ImportResult = z.output<typeof importResult>;
+export type LeadRow = z.output<typeof leadRow>;
+export type { SortColumn } from '../pipeline/constants';
+
+export interface TablePage {
+  total: number;
+  offset: number;
+  rows: LeadRow[];
+}
+
 export interface BoardColumn {
   stage: string;
   total: number;
@@ -202,9 +247,9 @@ export const protocol = {
   'lead.merge': message<LeadView>()(z.object({ keepId: id, otherId: id }), 'extension-page'),
   /** Rows are checked one by one in the handler, so one bad row is reported, not the whole batch. */
   'leads.import': message<ImportResult[]>()(z.object({ rows: z.array(z.unknown()).max(2000) }), 'extension-page'),
-  /** The pipeline page replaced the stores (a restore): drop caches, tell everyone. */
   /** Opens the pipeline page in a new tab, at a lead when given (the sidebar's link). */
   'pipeline.open': message<{ done: true }>()(z.object({ leadId: id.optional() })),
+  /** The pipeline page replaced the stores (a restore): drop caches, tell everyone. */
   'data.replaced': message<{ done: true }>()(z.object({}), 'extension-page'),
 } as const;
 

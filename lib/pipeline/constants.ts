@@ -6,6 +6,10 @@ export const CHANNELS = ['email', 'linkedin-message', 'linkedin-connection', 'ca
 export const DIRECTIONS = ['outbound', 'inbound', 'internal'] as const;
 export const TIMEFRAMES = ['now', 'within-2-months', 'later', 'none'] as const;
 
+/** The pipeline table's sortable columns. */
+export const SORT_COLUMNS = ['name', 'company', 'stage', 'temperature', 'value', 'followUp', 'lastTouch', 'updated'] as const;
+export type SortColumn = (typeof SORT_COLUMNS)[number];
+
 /** Stage ids outside the funnel. */
 export const LOST = 'lost';
 export const LATER = 'later';

@@ -29,6 +29,25 @@ export const stageDef = z.object({
 });
 export type StageDef = z.infer<typeof stageDef>;
 
+/** Thresholds of the temperature rules (all settings). */
+export const temperatureThresholds = z.object({
+  /** An inbound reply this recent pushes a warm lead to hot. */
+  hotReplyDays: z.number().int().min(1).max(365),
+  /** An inbound touchpoint this recent makes a lead warm. */
+  warmEngagedDays: z.number().int().min(1).max(365),
+  /** This many outbound touchpoints since the last inbound one is ghosting: cold. */
+  ghostingAttempts: z.number().int().min(1).max(50),
+  /** No touchpoint for longer than the sales cycle cools a lead. */
+  salesCycleDays: z.number().int().min(1).max(3650),
+});
+export type TemperatureThresholds = z.infer<typeof temperatureThresholds>;
+
+/** What the pipeline rules read of the settings: the funnel and the temperature thresholds. */
+export interface PipelineRules {
+  stages: StageDef[];
+  thresholds: TemperatureThresholds;
+}
+
 export const bantAnswer = z.enum(['yes', 'no', 'unknown']);
 export type BantAnswer = z.infer<typeof bantAnswer>;
 export const timeframe = z.enum(TIMEFRAMES);

@@ -13,8 +13,7 @@
  * 6. Otherwise cold: interest without a timeframe.
  * Internal touchpoints (notes) are not contact with the lead and count for none of the rules.
  */
-import type { Lead, Temperature, Touchpoint } from './model';
-import type { Settings } from '../settings/settings';
+import type { Lead, PipelineRules, Temperature, Touchpoint } from './model';
 import { isClosedOrParked, stageName } from './stages';
 import { daysBetween } from './time';
 
@@ -69,7 +68,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const ago = (days: number) => (days < 1 ? 'today' : `${plural(Math.floor(days), 'day')} ago`);
 
 /** The rules' verdict, ignoring any override. */
-function byRules(lead: Lead, e: Engagement, now: Date, settings: Settings): Omit<Classification, 'overridden'> {
+function byRules(lead: Lead, e: Engagement, now: Date, settings: PipelineRules): Omit<Classification, 'overridden'> {
   const t = settings.thresholds;
   const q = lead.qualification;
 
@@ -118,7 +117,7 @@ function byRules(lead: Lead, e: Engagement, now: Date, settings: Settings): Omit
 }
 
 /** Classifies a lead as hot / warm / cold with the reasons, or none outside the funnel. */
-export function classify(lead: Lead, touchpoints: Contact[], now: Date, settings: Settings): Classification {
+export function classify(lead: Lead, touchpoints: Contact[], now: Date, settings: PipelineRules): Classification {
   if (isClosedOrParked(lead, settings.stages)) {
     return {
       temperature: null,
@@ -135,4 +134,12 @@ export function classify(lead: Lead, touchpoints: Contact[], now: Date, settings
     };
   }
   return { ...rules, overridden: false };
+}
+
+/** The lead with its temperature recomputed; the same object when nothing changed. */
+export function withTemperature(lead: Lead, touchpoints: Contact[], now: Date, rules: PipelineRules): Lead {
+  const c = classify(lead, touchpoints, now, rules);
+  const reasons = c.reasons.map((r) => r.text);
+  if (c.temperature === lead.temperature && reasons.join('\n') === lead.temperatureReasons.join('\n')) return lead;
+  return { ...lead, temperature: c.temperature, temperatureReasons: reasons };
 }

@@ -3,7 +3,7 @@ import { signal } from '@preact/signals';
 import type { LeadView, Payload } from '../messaging/protocol';
 import type { Settings } from '../settings/settings';
 import type { StageMove } from '../pipeline/stages';
-import type { LeadPatch } from '../db/repository';
+import type { LeadPatch } from '../messaging/protocol';
 import type { QuickLog } from './quick-logs';
 import type { Send } from './send';
 import { runBusy } from './run-busy';

@@ -4,10 +4,10 @@
  * links from the popup work. Each view has its own small model; this one routes and undoes.
  */
 import { signal } from '@preact/signals';
-import type { LeadFilter, SortColumn } from '../db/lead-query';
+import type { LeadFilter, SortColumn } from '../messaging/protocol';
 import type { Aggregates } from '../pipeline/aggregates';
 import type { LeadSource, Temperature } from '../pipeline/model';
-import { LEAD_SOURCES } from '../pipeline/constants';
+import { LEAD_SOURCES, SORT_COLUMNS } from '../pipeline/constants';
 import type { Settings } from '../settings/settings';
 import { localDay } from '../pipeline/time';
 import { LeadCardModel } from './lead-card-model';
@@ -27,7 +27,6 @@ export const VIEW_LABELS: Record<View, string> = {
   settings: 'Settings',
 };
 
-const SORTS: SortColumn[] = ['name', 'company', 'stage', 'temperature', 'value', 'followUp', 'lastTouch', 'updated'];
 
 export interface Route {
   view: View;
@@ -52,7 +51,7 @@ export function parseHash(hash: string): Route {
   };
   const hasFilter = Object.values(filter).some((v) => v !== undefined);
   const view = (VIEWS as readonly string[]).includes(p.get('view') ?? '') ? (p.get('view') as View) : hasFilter ? 'table' : 'board';
-  const sort = (SORTS as string[]).includes(p.get('sort') ?? '') ? (p.get('sort') as SortColumn) : 'updated';
+  const sort = (SORT_COLUMNS as readonly string[]).includes(p.get('sort') ?? '') ? (p.get('sort') as SortColumn) : 'updated';
   return { view, filter, sort, desc: p.has('sort') ? p.get('desc') === '1' : true, lead: p.get('lead') || undefined };
 }
 

@@ -3,7 +3,7 @@
  * and the selection. Only the pages around the viewport are ever requested.
  */
 import { signal } from '@preact/signals';
-import type { LeadFilter, LeadRow, SortColumn } from '../db/lead-query';
+import type { LeadFilter, LeadRow, SortColumn } from '../messaging/protocol';
 import type { Send } from './send';
 
 export const PAGE_SIZE = 100;

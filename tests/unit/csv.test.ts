@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { mapRow, parseCsv, rowsToCsv } from '../../lib/import/csv';
 import { DEFAULT_STAGES } from '../../lib/pipeline/constants';
-import type { LeadRow } from '../../lib/db/lead-query';
+import type { LeadRow } from '../../lib/messaging/protocol';
 
 describe('CSV import mapping', () => {
   it('finds LinkedIn Connections.csv’s header below its Notes preamble and maps its columns', () => {

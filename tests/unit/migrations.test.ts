@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
 import { DB_VERSION, openLeadlineDb } from '../../lib/db/schema';
-import { Repository } from '../../lib/db/repository';
+import { searchLeads } from '../../lib/db/search';
 import { makeLead } from './helpers/leads';
 import { LeadQueries } from '../../lib/db/lead-query';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
@@ -57,9 +57,8 @@ describe('database migrations', () => {
     expect(db.version).toBe(DB_VERSION);
     expect(await db.get('leads', 'l1')).toMatchObject({ name: 'Ada Lovelace' });
     // Version 2: search keys derived for leads stored before, so quick search finds them.
-    const repo = new Repository(db);
-    expect((await repo.search('analyt')).map((l) => l.id)).toEqual(['l1']);
-    expect((await repo.search('ada@eng')).map((l) => l.id)).toEqual(['l1']);
+    expect((await searchLeads(db, 'analyt')).map((l) => l.id)).toEqual(['l1']);
+    expect((await searchLeads(db, 'ada@eng')).map((l) => l.id)).toEqual(['l1']);
     // Version 3: sort keys derived, so the table finds and sorts older leads through its indexes.
     const queries = new LeadQueries(db);
     const page = await queries.table({ filter: {}, sort: 'stage', desc: false, offset: 0, limit: 10 }, DEFAULT_SETTINGS.stages, '2026-11-22');

@@ -1,0 +1,113 @@
+/** Leads: reading them, capturing new ones, edits and stage moves. */
+import { lead as leadSchema, type Lead } from '../pipeline/model';
+import { newLead, normaliseEmails } from '../pipeline/lead';
+import { moveLead, isClosedOrParked, type StageMove } from '../pipeline/stages';
+import { withTemperature } from '../pipeline/temperature';
+import type { CaptureFields, LeadPatch } from '../messaging/protocol';
+import type { Settings } from '../settings/settings';
+import type { Db } from './schema';
+import { NotFoundError, write, type Writer } from './tx';
+import type { SettingsStore } from './settings-store';
+import type { TouchpointRepository } from './touchpoints';
+
+export class LeadRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly settings: SettingsStore,
+    private readonly touchpoints: TouchpointRepository,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async get(id: string): Promise<Lead | undefined> {
+    return this.db.get('leads', id);
+  }
+
+  async mustGet(id: string): Promise<Lead> {
+    const lead = await this.get(id);
+    if (!lead) throw new NotFoundError(`No lead with id ${id}.`);
+    return lead;
+  }
+
+  async findByLinkedinUrl(url: string): Promise<Lead | undefined> {
+    return this.db.getFromIndex('leads', 'byLinkedinUrl', url);
+  }
+
+  /** Emails are stored lower-cased: the lookup folds the case of the address it is given. */
+  async findByEmail(email: string): Promise<Lead | undefined> {
+    return this.db.getFromIndex('leads', 'byEmail', email.trim().toLowerCase());
+  }
+
+  /** Leads with exactly this name and, when given, the same company (case and space folded). */
+  async possibleDuplicates(name: string, company: string | null, excludeId?: string): Promise<Lead[]> {
+    const same = (a: string | null, b: string | null) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
+    const candidates = await this.db.getAllFromIndex('leads', 'byName', name.trim());
+    return candidates.filter((l) => l.id !== excludeId && same(l.name, name) && (company === null || same(l.company, company)));
+  }
+
+  /** Where to open a lead: its LinkedIn profile, else the thread of its last logged email. */
+  async openUrlOf(lead: Lead): Promise<string | null> {
+    if (lead.linkedinUrl) return lead.linkedinUrl;
+    const recent = await this.touchpoints.of(lead.id, 20);
+    return recent.find((t) => t.channel === 'email' && t.url)?.url ?? null;
+  }
+
+  /** Open leads with a follow-up on or before `today`, oldest first. */
+  async dueFollowUps(today: string, limit = 20): Promise<Lead[]> {
+    const { stages } = await this.settings.get();
+    const out: Lead[] = [];
+    let cursor = await this.db.transaction('leads').store.index('byFollowUp').openCursor(IDBKeyRange.upperBound(today));
+    while (cursor && out.length < limit) {
+      if (!isClosedOrParked(cursor.value, stages)) out.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    return out;
+  }
+
+  /**
+   * Stores a new lead, or returns the existing one with the same LinkedIn URL or email. The
+   * lookup and the insert share one transaction, so concurrent captures end with one lead.
+   */
+  async capture(fields: CaptureFields): Promise<{ lead: Lead; created: boolean }> {
+    const emails = normaliseEmails(fields.emails ?? []);
+    return write(this.db, this.now(), async (w) => {
+      const existing =
+        (fields.linkedinUrl ? await w.leads.index('byLinkedinUrl').get(fields.linkedinUrl) : undefined) ??
+        (await firstDefined(emails.map((e) => () => w.leads.index('byEmail').get(e))));
+      if (existing) return { lead: existing, created: false };
+      const at = w.now.toISOString();
+      const draft = newLead({ ...fields, emails }, { id: crypto.randomUUID(), at, stages: w.settings.stages, currency: w.settings.currency });
+      const lead = withTemperature(leadSchema.parse(draft), [], w.now, w.settings);
+      await w.putLead(undefined, lead);
+      return { lead, created: true };
+    });
+  }
+
+  /** Applies a user edit, validated as a whole lead. */
+  async update(id: string, patch: LeadPatch): Promise<Lead> {
+    return this.change(id, (lead) => ({ ...lead, ...patch, ...(patch.emails ? { emails: normaliseEmails(patch.emails) } : {}) }));
+  }
+
+  async move(id: string, move: StageMove): Promise<Lead> {
+    return this.change(id, (lead, settings, now) => moveLead(lead, move, now, settings.stages));
+  }
+
+  /** Reads, changes, validates and writes one lead in one transaction, its temperature recomputed. */
+  private async change(id: string, change: (lead: Lead, settings: Settings, now: Date) => Lead): Promise<Lead> {
+    return write(this.db, this.now(), async (w: Writer) => {
+      const before = await w.leads.get(id);
+      if (!before) throw new NotFoundError(`No lead with id ${id}.`);
+      const changed = leadSchema.parse({ ...change(before, w.settings, w.now), id, updatedAt: w.now.toISOString() });
+      const after = withTemperature(changed, await w.touchpointsOf(id), w.now, w.settings);
+      await w.putLead(before, after);
+      return after;
+    });
+  }
+}
+
+async function firstDefined<T>(lookups: (() => Promise<T | undefined>)[]): Promise<T | undefined> {
+  for (const lookup of lookups) {
+    const hit = await lookup();
+    if (hit !== undefined) return hit;
+  }
+  return undefined;
+}

@@ -1,0 +1,84 @@
+/** Touchpoints: reading a lead's, logging (idempotent by external id), editing and deleting. */
+import { touchpoint as touchpointSchema, type Lead, type Touchpoint } from '../pipeline/model';
+import { engagementOf, withTemperature } from '../pipeline/temperature';
+import type { TouchpointFields, TouchpointPatch } from '../messaging/protocol';
+import type { Db } from './schema';
+import { byLeadRange, NotFoundError, write, type Writer } from './tx';
+
+/**
+ * The lead after its touchpoints changed: last contact and temperature recomputed from `base`
+ * (default: the stored `before`), stored, and accounted as a change from `before`.
+ */
+export async function recomputeLead(w: Writer, before: Lead, base: Lead = before): Promise<Lead> {
+  const all = await w.touchpointsOf(before.id);
+  const touched = { ...base, lastTouchAt: engagementOf(all).lastContactAt, updatedAt: w.now.toISOString() };
+  const after = withTemperature(touched, all, w.now, w.settings);
+  await w.putLead(before, after);
+  return after;
+}
+
+export class TouchpointRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The lead's touchpoints, newest first. */
+  async of(leadId: string, limit = Infinity): Promise<Touchpoint[]> {
+    const out: Touchpoint[] = [];
+    let cursor = await this.db.transaction('touchpoints').store.index('byLead').openCursor(byLeadRange(leadId), 'prev');
+    while (cursor && out.length < limit) {
+      out.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    return out;
+  }
+
+  /** Logs a touchpoint; an external id already logged returns the stored one and writes nothing. */
+  async log(fields: TouchpointFields): Promise<{ touchpoint: Touchpoint; created: boolean; lead: Lead }> {
+    return write(this.db, this.now(), async (w) => {
+      const before = await w.leads.get(fields.leadId);
+      if (!before) throw new NotFoundError(`No lead with id ${fields.leadId}.`);
+      if (fields.externalId) {
+        const logged = await w.touchpoints.index('byExternalId').get([fields.leadId, fields.externalId]);
+        if (logged) return { touchpoint: logged, created: false, lead: before };
+      }
+      const touchpoint = touchpointSchema.parse({
+        id: crypto.randomUUID(),
+        leadId: fields.leadId,
+        channel: fields.channel,
+        direction: fields.direction,
+        at: fields.at ?? w.now.toISOString(),
+        summary: fields.summary,
+        url: fields.url ?? null,
+        externalId: fields.externalId ?? null,
+        createdAt: w.now.toISOString(),
+      });
+      await w.touchpoints.add(touchpoint);
+      return { touchpoint, created: true, lead: await recomputeLead(w, before) };
+    });
+  }
+
+  /** Edits a touchpoint and recomputes its lead (last contact, temperature, aggregates). */
+  async update(id: string, patch: TouchpointPatch): Promise<Lead> {
+    return this.change(id, (tp) => touchpointSchema.parse({ ...tp, ...patch }));
+  }
+
+  async delete(id: string): Promise<Lead> {
+    return this.change(id, () => null);
+  }
+
+  /** Changes or removes (change returns null) one touchpoint, then recomputes its lead. */
+  private async change(id: string, change: (tp: Touchpoint) => Touchpoint | null): Promise<Lead> {
+    return write(this.db, this.now(), async (w) => {
+      const tp = await w.touchpoints.get(id);
+      if (!tp) throw new NotFoundError(`No touchpoint with id ${id}.`);
+      const before = await w.leads.get(tp.leadId);
+      if (!before) throw new NotFoundError(`No lead with id ${tp.leadId}.`);
+      const next = change(tp);
+      if (next) await w.touchpoints.put({ ...next, id, leadId: tp.leadId });
+      else await w.touchpoints.delete(id);
+      return recomputeLead(w, before);
+    });
+  }
+}

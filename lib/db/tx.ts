@@ -1,0 +1,113 @@
+/**
+ * The one transaction helper every repository shares. A write opens one transaction over the
+ * stores it needs, loads the settings and the live aggregates once, lets the body change leads
+ * (each change patches the aggregates in memory), writes the aggregates back once, and awaits
+ * `tx.done`. On any failure the transaction is aborted, so nothing of it is written. Nothing
+ * outside IndexedDB is awaited while it is open.
+ */
+import type { IDBPTransaction, StoreNames } from 'idb';
+import { AGGREGATES_VERSION, applyChange, type Aggregates } from '../pipeline/aggregates';
+import type { Lead, Touchpoint } from '../pipeline/model';
+import { readSettings, type Settings } from '../settings/settings';
+import type { Db, LeadlineDB } from './schema';
+import { toStored } from './stored';
+
+export type StoreName = StoreNames<LeadlineDB>;
+export type WriteTx = IDBPTransaction<LeadlineDB, StoreName[], 'readwrite'>;
+
+export class NotFoundError extends Error {}
+
+/** Every touchpoint key of one lead in the `byLead` index (`[leadId, at]`). */
+export function byLeadRange(leadId: string): IDBKeyRange {
+  return IDBKeyRange.bound([leadId, ''], [leadId, '\uffff']);
+}
+
+/** The stored aggregates when current (to patch in place), else null: the next read rebuilds them. */
+export function liveAggregates(stored: unknown): Aggregates | null {
+  return (stored as Aggregates | undefined)?.version === AGGREGATES_VERSION ? (stored as Aggregates) : null;
+}
+
+/**
+ * Runs a transaction's body and waits for the commit; on failure aborts it (so nothing is written)
+ * and keeps its settled `done` from surfacing as an unhandled rejection.
+ */
+export async function commit<T>(tx: { done: Promise<void>; abort(): void }, body: () => Promise<T>): Promise<T> {
+  try {
+    const result = await body();
+    await tx.done;
+    return result;
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted (a failed request aborts its transaction) or finished.
+    }
+    await tx.done.catch(() => {});
+    throw error;
+  }
+}
+
+/** One open write transaction with its settings and aggregates loaded. */
+export class Writer {
+  private dirty = false;
+
+  constructor(
+    readonly tx: WriteTx,
+    readonly settings: Settings,
+    private readonly aggregates: Aggregates | null,
+    readonly now: Date,
+  ) {}
+
+  get leads() {
+    return this.tx.objectStore('leads');
+  }
+
+  get touchpoints() {
+    return this.tx.objectStore('touchpoints');
+  }
+
+  /** The lead's touchpoints in this transaction. */
+  touchpointsOf(leadId: string): Promise<Touchpoint[]> {
+    return this.touchpoints.index('byLead').getAll(byLeadRange(leadId));
+  }
+
+  /** Accounts a lead change in the aggregates without writing the lead (the caller writes it). */
+  account(before: Lead | undefined, after: Lead | undefined): void {
+    if (!this.aggregates) return;
+    applyChange(this.aggregates, before, after, this.settings.stages);
+    this.dirty = true;
+  }
+
+  /** Stores a new or changed lead with its derived keys, and accounts it. */
+  async putLead(before: Lead | undefined, after: Lead): Promise<void> {
+    const stored = toStored(after, this.settings.stages);
+    await (before ? this.leads.put(stored) : this.leads.add(stored));
+    this.account(before, after);
+  }
+
+  /** Removes a lead record (its touchpoints are the caller's), and accounts it. */
+  async deleteLead(lead: Lead): Promise<void> {
+    await this.leads.delete(lead.id);
+    this.account(lead, undefined);
+  }
+
+  /** Writes the patched aggregates once, at the end. */
+  async flush(): Promise<void> {
+    if (this.aggregates && this.dirty) await this.tx.objectStore('meta').put(this.aggregates);
+  }
+}
+
+const DATA = ['leads', 'touchpoints', 'meta'] as const satisfies StoreName[];
+
+/** Runs `body` in one write transaction over leads, touchpoints and meta (plus `extra` stores). */
+export async function write<T>(db: Db, now: Date, body: (w: Writer) => Promise<T>, extra: StoreName[] = []): Promise<T> {
+  const tx = db.transaction([...DATA, ...extra], 'readwrite') as unknown as WriteTx;
+  return commit(tx, async () => {
+    const meta = tx.objectStore('meta');
+    const [settings, aggregates] = await Promise.all([meta.get('settings'), meta.get('aggregates')]);
+    const writer = new Writer(tx, readSettings(settings), liveAggregates(aggregates), now);
+    const result = await body(writer);
+    await writer.flush();
+    return result;
+  });
+}
