@@ -1,47 +1,15 @@
-import { signal } from '@preact/signals';
 import { TARGETS, TARGET_LABELS, type Target } from '../../lib/import/csv';
-import { ImportModel } from '../../lib/ui/import-model';
 import type { PipelineModel } from '../../lib/ui/pipeline-model';
-import { download } from '../../lib/ui/download';
-import { runBusy } from '../../lib/ui/run-busy';
-import { openLeadlineDb, type Db } from '../../lib/db/schema';
-import { exportBackup, parseBackup, restoreBackup } from '../../lib/db/backup';
-
-let importModel: ImportModel | null = null;
-const backupBusy = signal(false);
-const backupError = signal<string | null>(null);
-const backupDone = signal<string | null>(null);
-let db: Promise<Db> | null = null;
-// Backup and restore move whole stores: they use the extension's database directly (this page
-// shares the background's origin), as one read snapshot or one all-or-nothing write.
-const database = () => (db ??= openLeadlineDb());
+import { ErrorText } from '../shared/ErrorText';
 
 /** CSV import with column mapping and progress; JSON backup and restore. */
 export function DataView({ model }: { model: PipelineModel }) {
-  const im = (importModel ??= new ImportModel(model.send));
+  const im = model.imports;
+  const backup = model.backup;
   const file = im.file.value;
   const progress = im.progress.value;
   const result = im.result.value;
   const stages = model.settings.value!.stages;
-
-  const backup = () =>
-    runBusy(backupBusy, backupError, async () => {
-      const { parts, leads, touchpoints } = await exportBackup(await database());
-      download(`leadline-backup-${model.today}.json`, parts, 'application/json');
-      backupDone.value = `Backup of ${leads} leads and ${touchpoints} touchpoints saved.`;
-    });
-  const restore = (input: HTMLInputElement) =>
-    runBusy(backupBusy, backupError, async () => {
-      const chosen = input.files?.[0];
-      input.value = '';
-      if (!chosen) return;
-      backupDone.value = null;
-      const parsed = parseBackup(await chosen.text());
-      if (!confirm(`Replace your whole pipeline with the ${parsed.leads.length} leads of ${chosen.name}?`)) return;
-      await restoreBackup(await database(), parsed);
-      await model.send('data.replaced', {});
-      backupDone.value = `Restored ${parsed.leads.length} leads and ${parsed.touchpoints.length} touchpoints from ${chosen.name}.`;
-    });
 
   return (
     <section aria-label="Import and export">
@@ -58,11 +26,7 @@ export function DataView({ model }: { model: PipelineModel }) {
           }}
         />
       </label>
-      {im.error.value && (
-        <p class="ll-error" role="alert">
-          {im.error.value}
-        </p>
-      )}
+      <ErrorText error={im.error.value} />
       {file && (
         <form
           aria-label="Column mapping"
@@ -142,21 +106,23 @@ export function DataView({ model }: { model: PipelineModel }) {
       <h2>Backup and restore</h2>
       <p class="ll-muted">A backup holds every lead, touchpoint and your settings. Restoring checks the whole file first and replaces everything in one step; a damaged or foreign file changes nothing.</p>
       <div class="ll-filters">
-        <button type="button" onClick={() => void backup()} disabled={backupBusy.value}>
+        <button type="button" onClick={() => void backup.backup(model.today)} disabled={backup.busy.value}>
           Download backup (JSON)
         </button>
         <label class="ll-file">
           Restore from a backup{' '}
-          <input type="file" accept=".json,application/json" disabled={backupBusy.value} onChange={(e) => void restore(e.currentTarget as HTMLInputElement)} />
+          <input type="file" accept=".json,application/json" disabled={backup.busy.value}
+            onChange={(e) => {
+              const input = e.currentTarget as HTMLInputElement;
+              const chosen = input.files?.[0];
+              input.value = '';
+              if (chosen) void backup.restore(chosen, (message) => confirm(message));
+            }} />
         </label>
       </div>
-      {backupError.value && (
-        <p class="ll-error" role="alert">
-          {backupError.value}
-        </p>
-      )}
+      <ErrorText error={backup.error.value} />
       <p role="status" data-testid="backup-status">
-        {backupDone.value}
+        {backup.done.value}
       </p>
     </section>
   );

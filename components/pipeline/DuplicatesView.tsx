@@ -1,38 +1,18 @@
-import { signal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
-import type { Lead } from '../../lib/pipeline/model';
 import { stageName } from '../../lib/pipeline/stages';
 import { toHash, type PipelineModel } from '../../lib/ui/pipeline-model';
-import { runBusy } from '../../lib/ui/run-busy';
-
-const groups = signal<Lead[][] | null>(null);
-const busy = signal(false);
-const error = signal<string | null>(null);
-const done = signal<string | null>(null);
+import { ErrorText } from '../shared/ErrorText';
 
 /** Likely duplicates (same name, same or missing company) and a merge into the record to keep. */
 export function DuplicatesView({ model }: { model: PipelineModel }) {
   const stages = model.settings.value!.stages;
-  const load = () => runBusy(busy, error, async () => void (groups.value = await model.send('leads.duplicates', {})));
-  // Reload when the data changes (the aggregates are refreshed on every change).
-  useEffect(() => void load(), [model.aggregates.value]);
-  const merge = (keep: Lead, other: Lead) =>
-    runBusy(busy, error, async () => {
-      await model.send('lead.merge', { keepId: keep.id, otherId: other.id });
-      done.value = `Merged ${other.name} into ${keep.name}: every touchpoint kept.`;
-      await load();
-    });
-  const list = groups.value;
+  const dups = model.duplicates;
+  const list = dups.groups.value;
   return (
     <section aria-label="Duplicates">
       <h2>Likely duplicates</h2>
       <p class="ll-muted">Same name with the same company, or one without a company. Same LinkedIn URL or email cannot happen: those are merged when captured or imported.</p>
-      {error.value && (
-        <p class="ll-error" role="alert">
-          {error.value}
-        </p>
-      )}
-      <p role="status">{done.value}</p>
+      <ErrorText error={dups.error.value} />
+      <p role="status">{dups.done.value}</p>
       {list === null ? (
         <p aria-busy="true">Looking for duplicates…</p>
       ) : list.length === 0 ? (
@@ -55,7 +35,7 @@ export function DuplicatesView({ model }: { model: PipelineModel }) {
                       {group
                         .filter((o) => o.id !== lead.id)
                         .map((other) => (
-                          <button key={other.id} type="button" disabled={busy.value} onClick={() => void merge(lead, other)}>
+                          <button key={other.id} type="button" disabled={dups.busy.value} onClick={() => void dups.merge(lead, other)}>
                             Keep this, merge {group.length > 2 ? `${other.name} (${other.company ?? 'no company'}) ` : 'the other '}into it
                           </button>
                         ))}

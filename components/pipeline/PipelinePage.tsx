@@ -6,6 +6,7 @@ import { DuplicatesView } from './DuplicatesView';
 import { PlannerView } from './PlannerView';
 import { DataView } from './DataView';
 import { SettingsView } from './SettingsView';
+import { ErrorText } from '../shared/ErrorText';
 
 /** The pipeline page: a view per tab, the open lead's detail beside it, and the undo offer. */
 export function PipelinePage({ model }: { model: PipelineModel }) {
@@ -25,11 +26,7 @@ export function PipelinePage({ model }: { model: PipelineModel }) {
           ))}
         </nav>
       </header>
-      {model.error.value && (
-        <p class="ll-error" role="alert">
-          {model.error.value}
-        </p>
-      )}
+      <ErrorText error={model.error.value} />
       {settings && (
         <div class="ll-columns">
           <main class="ll-main">

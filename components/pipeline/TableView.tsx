@@ -3,10 +3,7 @@ import { LEAD_SOURCES, TEMPERATURES } from '../../lib/pipeline/constants';
 import { stageName } from '../../lib/pipeline/stages';
 import type { LeadFilter, SortColumn } from '../../lib/messaging/protocol';
 import { toHash, type PipelineModel } from '../../lib/ui/pipeline-model';
-import { rowsToCsv } from '../../lib/import/csv';
-import { download } from '../../lib/ui/download';
-import { runBusy } from '../../lib/ui/run-busy';
-import { signal } from '@preact/signals';
+import { ErrorText } from '../shared/ErrorText';
 
 const ROW = 36;
 const OVERSCAN = 10;
@@ -21,9 +18,6 @@ const COLUMNS: { key: SortColumn; label: string }[] = [
   { key: 'lastTouch', label: 'Last touch' },
   { key: 'updated', label: 'Updated' },
 ];
-
-const exporting = signal(false);
-const exportError = signal<string | null>(null);
 
 /** Every lead, sorted and filtered through indexes; only the rows in view are in the DOM. */
 export function TableView({ model }: { model: PipelineModel }) {
@@ -70,12 +64,6 @@ export function TableView({ model }: { model: PipelineModel }) {
     model.go({ filter: { ...f, ...change }, lead: undefined });
   }
   const sortBy = (key: SortColumn) => model.go({ sort: key, desc: route.sort === key ? !route.desc : key === 'updated' || key === 'value' });
-
-  const exportCsv = () =>
-    runBusy(exporting, exportError, async () => {
-      const rows = await table.all();
-      download(`leadline-leads-${model.today}.csv`, [rowsToCsv(rows, (id) => stageName(id, stages))], 'text/csv;charset=utf-8');
-    });
 
   const rows = [];
   for (let i = start; i < end; i++) {
@@ -145,15 +133,11 @@ export function TableView({ model }: { model: PipelineModel }) {
             Delete {selection.size} selected
           </button>
         )}
-        <button type="button" onClick={() => void exportCsv()} disabled={exporting.value || !total}>
-          {exporting.value ? 'Exporting…' : 'Export CSV'}
+        <button type="button" onClick={() => void table.exportCsv((id) => stageName(id, stages), model.saveFile)} disabled={table.exporting.value || !total}>
+          {table.exporting.value ? 'Exporting…' : 'Export CSV'}
         </button>
       </div>
-      {(table.error.value || exportError.value) && (
-        <p class="ll-error" role="alert">
-          {table.error.value ?? exportError.value}
-        </p>
-      )}
+      <ErrorText error={table.error.value ?? table.exportError.value} />
       <div class="ll-table-scroll" ref={scroller} onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}>
         <table class="ll-table" aria-label="Leads" aria-rowcount={count + 1}>
           <thead>

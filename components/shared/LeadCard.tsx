@@ -9,6 +9,7 @@ import { QualificationControl } from './QualificationControl';
 import { StageControl } from './StageControl';
 import { TemperatureView } from './TemperatureView';
 import { TouchpointList } from './TouchpointList';
+import { ErrorText } from './ErrorText';
 
 /** A known lead: stage, temperature with reasons, BANT, follow-up, touchpoints and logging. */
 export function LeadCard({ card, timeline }: { card: LeadCardModel; timeline?: ComponentChildren }) {
@@ -46,11 +47,7 @@ export function LeadCard({ card, timeline }: { card: LeadCardModel; timeline?: C
       <LeadDetailsControl lead={lead} disabled={busy} onChange={(patch) => void card.update(patch)} />
       <LogActions disabled={busy} onLog={(kind, summary) => card.log(kind, summary)} />
       {timeline ?? <TouchpointList touchpoints={touchpoints} />}
-      {card.error.value && (
-        <p class="ll-error" role="alert">
-          {card.error.value}
-        </p>
-      )}
+      <ErrorText error={card.error.value} />
     </article>
   );
 }

@@ -1,4 +1,5 @@
 import { DRAFT_FIELDS, type DraftField, type ProfilePanelModel } from '../../lib/ui/profile-panel-model';
+import { ErrorText } from '../shared/ErrorText';
 
 const LABELS: Record<DraftField, string> = { name: 'Name', headline: 'Headline', company: 'Company', location: 'Location' };
 
@@ -39,11 +40,7 @@ export function CaptureForm({ model }: { model: ProfilePanelModel }) {
       <button type="submit" class="ll-primary" disabled={!model.canCapture.value || model.busy.value}>
         Capture lead
       </button>
-      {model.error.value && (
-        <p class="ll-error" role="alert">
-          {model.error.value}
-        </p>
-      )}
+      <ErrorText error={model.error.value} />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import type { ThreadPanelModel } from '../../lib/ui/thread-panel-model';
 import { LeadCard } from '../shared/LeadCard';
 import { ParticipantCapture } from './ParticipantCapture';
 import { GmailOptions } from './GmailOptions';
+import { ErrorText } from '../shared/ErrorText';
 
 /** The Gmail sidebar's content for the open thread. */
 export function ThreadPanel({ model }: { model: ThreadPanelModel }) {
@@ -24,11 +25,7 @@ export function ThreadPanel({ model }: { model: ThreadPanelModel }) {
           {model.logResult.value}
         </p>
       )}
-      {model.error.value && (
-        <p class="ll-error" role="alert">
-          {model.error.value}
-        </p>
-      )}
+      <ErrorText error={model.error.value} />
       {rows.length === 0 && !model.loading.value && <p class="ll-muted">Only you are in this thread.</p>}
       {rows.map((row) =>
         row.card ? (

@@ -3,11 +3,24 @@ import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/client';
 import { isLeadlineEvent } from '../../lib/messaging/events';
 import { PipelineModel } from '../../lib/ui/pipeline-model';
+import { download } from '../../lib/ui/download';
+import { openLeadlineDb, type Db } from '../../lib/db/schema';
+import { exportBackup, parseBackup, restoreBackup, type Backup } from '../../lib/db/backup';
 import { PipelinePage } from '../../components/pipeline/PipelinePage';
 import '../../components/shared/leadline.css';
 import '../../components/pipeline/pipeline.css';
 
-const model = new PipelineModel(send);
+// Backup and restore move whole stores: this page opens the extension's database itself (it
+// shares the background's origin), as one read snapshot or one all-or-nothing write.
+let db: Promise<Db> | null = null;
+const database = () => (db ??= openLeadlineDb());
+const backupService = {
+  exportBackup: async () => exportBackup(await database()),
+  parse: parseBackup,
+  restore: async (backup: unknown) => restoreBackup(await database(), backup as Backup),
+};
+
+const model = new PipelineModel(send, backupService, download);
 browser.runtime.onMessage.addListener((message) => {
   if (isLeadlineEvent(message) && message.leadline === 'changed') void model.load();
 });

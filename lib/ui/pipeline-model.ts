@@ -15,6 +15,10 @@ import { runBusy } from './run-busy';
 import type { Send } from './send';
 import { TableModel } from './table-model';
 import { BoardModel } from './board-model';
+import { BackupModel, type BackupService, type SaveFile } from './backup-model';
+import { DuplicatesModel } from './duplicates-model';
+import { ImportModel } from './import-model';
+import { SettingsModel } from './settings-model';
 
 export const VIEWS = ['board', 'table', 'duplicates', 'planner', 'data', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
@@ -89,10 +93,22 @@ export class PipelineModel {
   readonly error = signal<string | null>(null);
   readonly table: TableModel;
   readonly board: BoardModel;
+  readonly duplicates: DuplicatesModel;
+  readonly imports: ImportModel;
+  readonly backup: BackupModel;
+  /** The Settings view's draft; made when settings first load. */
+  readonly settingsDraft = signal<SettingsModel | null>(null);
 
-  constructor(readonly send: Send) {
+  constructor(
+    readonly send: Send,
+    backupService: BackupService,
+    readonly saveFile: SaveFile,
+  ) {
     this.table = new TableModel(send);
-    this.board = new BoardModel(send);
+    this.board = new BoardModel(send, (id) => this.openLead(id));
+    this.duplicates = new DuplicatesModel(send);
+    this.imports = new ImportModel(send);
+    this.backup = new BackupModel(send, backupService, saveFile);
   }
 
   get today(): string {
@@ -123,7 +139,10 @@ export class PipelineModel {
       const [settings, summary] = await Promise.all([this.send('settings.get', {}), this.send('summary.get', {})]);
       this.settings.value = settings;
       this.aggregates.value = summary.aggregates;
+      if (this.settingsDraft.value) this.settingsDraft.value.stored(settings);
+      else this.settingsDraft.value = new SettingsModel(this.send, settings);
       const r = this.route.value;
+      if (r.view === 'duplicates') await this.duplicates.load();
       if (r.view === 'table') await this.table.setQuery({ filter: r.filter, sort: r.sort, desc: r.desc }, this.today);
       if (r.view === 'board') await this.board.load(this.today);
       await this.loadLead();

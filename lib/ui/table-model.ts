@@ -5,6 +5,9 @@
 import { signal } from '@preact/signals';
 import type { LeadFilter, LeadRow, SortColumn } from '../messaging/protocol';
 import type { Send } from './send';
+import { rowsToCsv } from '../import/csv';
+import { runBusy } from './run-busy';
+import type { SaveFile } from './backup-model';
 
 export const PAGE_SIZE = 100;
 
@@ -20,6 +23,8 @@ export class TableModel {
   readonly revision = signal(0);
   readonly selection = signal<ReadonlySet<string>>(new Set());
   readonly error = signal<string | null>(null);
+  readonly exporting = signal(false);
+  readonly exportError = signal<string | null>(null);
   private pages = new Map<number, LeadRow[]>();
   /** The previous answer's pages, shown until the new ones arrive (no flash of empty rows on a reload). */
   private stale = new Map<number, LeadRow[]>();
@@ -92,5 +97,13 @@ export class TableModel {
   async all(): Promise<LeadRow[]> {
     if (!this.state) return [];
     return this.send('leads.export', { ...this.state, today: this.today });
+  }
+
+  /** Saves every row of the current query as a CSV file. */
+  exportCsv(stageName: (id: string) => string, save: SaveFile): Promise<boolean> {
+    return runBusy(this.exporting, this.exportError, async () => {
+      const rows = await this.all();
+      save(`leadline-leads-${this.today}.csv`, [rowsToCsv(rows, stageName)], 'text/csv;charset=utf-8');
+    });
   }
 }

@@ -1,0 +1,9 @@
+/** An error message for the user, announced by screen readers; nothing when there is none. */
+export function ErrorText({ error, id }: { error: string | null | undefined; id?: string }) {
+  if (!error) return null;
+  return (
+    <p class="ll-error" role="alert" id={id}>
+      {error}
+    </p>
+  );
+}
