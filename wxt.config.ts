@@ -8,6 +8,8 @@ export default defineConfig({
     description: 'Capture leads from LinkedIn and Gmail, keep their temperature honest, see your funnel. Local-first.',
     permissions: ['storage', 'unlimitedStorage', 'alarms'],
     host_permissions: HOST_MATCHES,
+    // The sidebar frame is an extension page the content scripts embed on these hosts only.
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: HOST_MATCHES }],
     action: { default_title: 'Leadline' },
     commands: {
       'toggle-sidebar': {

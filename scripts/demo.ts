@@ -3,7 +3,7 @@
 // touchpoint, opens the popup, and writes screenshots and a one-line summary to demo-output/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { button, click, launch, openTab, readStore, ROOT } from '../tests/e2e/harness';
+import { button, click, launch, openTab, readStore, ROOT, sidebarFrame } from '../tests/e2e/harness';
 
 const OUT = join(ROOT, 'demo-output');
 const PROFILE = 'https://www.linkedin.com/in/parul-sharma-886a79227/';
@@ -17,18 +17,18 @@ async function main() {
     session.routes.set(PROFILE_2022, 'linkedin/2022-03_logged-in_kireetagrawal__scrape-linkedin-selenium.html');
     const page = await openTab(session);
     await page.goto(PROFILE);
-    await page.waitForSelector(button('Capture lead'), { visible: true });
+    await (await sidebarFrame(page)).waitForSelector(button('Capture lead'), { visible: true });
     await page.screenshot({ path: join(OUT, '1-sidebar-new-person.png') });
 
-    await click(page, button('Capture lead'));
-    await page.waitForSelector('::-p-aria([name="Lead: Parul Sharma"])');
-    await click(page, button('Connection request sent'));
-    await page.waitForSelector('>>> ol.ll-touchpoints li');
+    await click(await sidebarFrame(page), button('Capture lead'));
+    await (await sidebarFrame(page)).waitForSelector('::-p-aria([name="Lead: Parul Sharma"])');
+    await click(await sidebarFrame(page), button('Connection request sent'));
+    await (await sidebarFrame(page)).waitForSelector('ol.ll-touchpoints li');
     await page.screenshot({ path: join(OUT, '2-sidebar-lead-card.png') });
 
     // The same sidebar on 2022 markup, after an in-app style page load.
     await page.goto(PROFILE_2022);
-    await page.waitForSelector(button('Capture lead'), { visible: true });
+    await (await sidebarFrame(page)).waitForSelector(button('Capture lead'), { visible: true });
     await page.screenshot({ path: join(OUT, '3-sidebar-2022-page.png') });
 
     const popup = await session.browser.newPage();

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page, type WebWorker } from 'puppeteer-core';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
@@ -120,22 +120,37 @@ export async function readStore<T = unknown>(session: Session, store: string): P
   ) as Promise<T[]>;
 }
 
-/** Waits for an element inside the sidebar's shadow root; `>>>` pierces shadow roots. */
-export function sidebar(selector = ''): string {
-  return `>>> aside[aria-label="Leadline"]${selector ? ` ${selector}` : ''}`;
-}
+/** The host page's element holding the sidebar frame. */
+export const SIDEBAR_HOST = '[data-leadline="sidebar"]';
 
 /**
- * Clicks an element the way a user does: the mouse at the centre of its box. (Puppeteer's own
- * element click computes no clickable point on the saved pages, which render in quirks mode.)
+ * The sidebar frame (an extension page in an iframe) of a host page, once it is there and
+ * connected. It is looked up afresh each time: remounting the sidebar replaces the frame.
  */
-export async function click(page: Page, selector: string): Promise<void> {
-  const handle = await page.waitForSelector(selector, { visible: true });
+export async function sidebarFrame(page: Page, timeoutMs = 10_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = page.frames().find((f) => !f.detached && f.url().startsWith('chrome-extension://') && f.url().includes('/sidebar.html'));
+    if (frame && (await frame.$('aside').catch(() => null))) return frame;
+    if (Date.now() > deadline) throw new Error(`no sidebar frame on ${page.url()} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const pageOf = (target: Page | Frame): Page => ('mainFrame' in target ? target : target.page());
+
+/**
+ * Clicks an element the way a user does: the mouse at the centre of its box (boxes of elements
+ * in a frame are given in the page's coordinates). Puppeteer's own element click computes no
+ * clickable point on the saved pages, which render in quirks mode.
+ */
+export async function click(target: Page | Frame, selector: string): Promise<void> {
+  const handle = await target.waitForSelector(selector, { visible: true });
   await handle!.evaluate((el) => (el as Element).scrollIntoView({ block: 'center' }));
-  await page.waitForFunction((el) => !(el as HTMLButtonElement).disabled, {}, handle);
+  await target.waitForFunction((el) => !(el as HTMLButtonElement).disabled, {}, handle);
   const box = await handle!.boundingBox();
   if (!box) throw new Error(`${selector} has no box`);
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await pageOf(target).mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
 export const button = (name: string) => `::-p-aria([role="button"][name="${name}"])`;
@@ -158,15 +173,15 @@ export async function spaNavigate(page: Page, url: string, fixture: string | nul
     setTimeout(() => {
       const incoming = new DOMParser().parseFromString(policy.createHTML(markup), 'text/html').body;
       // A snapshot: the live collection shrinks as children are removed.
-      for (const child of Array.from(document.body.children)) if (!child.tagName.startsWith('LEADLINE-')) child.remove();
+      for (const child of Array.from(document.body.children)) if (!child.matches('[data-leadline]')) child.remove();
       document.body.prepend(...incoming.childNodes);
     }, delay);
   })()`);
 }
 
 /** Sets a form control's value the way a picker does, firing input and change. */
-export async function setValue(page: Page, selector: string, value: string): Promise<void> {
-  const handle = await page.waitForSelector(selector, { visible: true });
+export async function setValue(target: Page | Frame, selector: string, value: string): Promise<void> {
+  const handle = await target.waitForSelector(selector, { visible: true });
   await handle!.evaluate((el, v) => {
     (el as HTMLInputElement).value = v;
     el.dispatchEvent(new Event('input', { bubbles: true }));
@@ -174,20 +189,22 @@ export async function setValue(page: Page, selector: string, value: string): Pro
   }, value);
 }
 
-/** Text of the first element matching a (piercing) selector, once it exists. */
-export async function textOf(page: Page, selector: string): Promise<string> {
-  const handle = await page.waitForSelector(selector);
+/** Text of the first element matching a selector, once it exists. */
+export async function textOf(target: Page | Frame, selector: string): Promise<string> {
+  const handle = await target.waitForSelector(selector);
   return (await handle!.evaluate((el) => el.textContent ?? '')).trim();
 }
 
 /** Waits until an input inside the sidebar holds `value` (the sidebar draws asynchronously). */
 export async function waitForSidebarValue(page: Page, selector: string, value: string): Promise<void> {
-  await page.waitForFunction(
-    (sel, want) => (document.querySelector('leadline-sidebar')?.shadowRoot?.querySelector(sel) as HTMLInputElement | null)?.value === want,
-    {},
-    selector,
-    value,
-  );
+  const frame = await sidebarFrame(page);
+  await frame.waitForFunction((sel, want) => (document.querySelector(sel) as HTMLInputElement | null)?.value === want, {}, selector, value);
+}
+
+/** Waits until the sidebar's element matching `selector` has text matching `pattern`. */
+export async function waitForSidebarText(page: Page, selector: string, pattern: RegExp): Promise<void> {
+  const frame = await sidebarFrame(page);
+  await frame.waitForFunction((sel, source, flags) => new RegExp(source, flags).test(document.querySelector(sel)?.textContent ?? ''), {}, selector, pattern.source, pattern.flags);
 }
 
 /** Polls until `probe` returns `want` (for state written asynchronously), or fails after `timeoutMs`. */

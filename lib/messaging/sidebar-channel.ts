@@ -1,0 +1,38 @@
+/**
+ * The channel between a content script and the sidebar frame it mounted. The sidebar is an
+ * extension page in an iframe, so the host page can neither read it nor drive it. The content
+ * script reads the page and sends what it found (the page context); the frame sends layout
+ * wishes back. The page cannot join: the port name carries a nonce the content script handed to
+ * its own frame through `postMessage` addressed to the extension's origin.
+ */
+import type { ProfileExtraction } from '../sites/linkedin/extract';
+import type { GmailThread } from '../sites/gmail/extract';
+
+export const PORT_PREFIX = 'leadline-sidebar:';
+
+/** What the page on screen shows, as the content script read it. */
+export type PageContext =
+  | { kind: 'none' }
+  | { kind: 'linkedin-profile'; url: string; profile: ProfileExtraction }
+  | { kind: 'gmail-thread'; url: string; thread: GmailThread; ownEmails: string[] };
+
+export type Site = 'linkedin' | 'gmail';
+
+export type HostMessage =
+  | { type: 'context'; context: PageContext }
+  /** The collapsed state (the keyboard command toggles it in the content script). */
+  | { type: 'collapsed'; value: boolean };
+
+export type FrameMessage = { type: 'collapse'; value: boolean };
+
+/** Sent once by the content script to its own frame (addressed to the extension's origin). */
+export interface FrameHello {
+  leadline: 'hello';
+  nonce: string;
+  site: Site;
+}
+
+export function isFrameHello(data: unknown): data is FrameHello {
+  const d = data as Partial<FrameHello> | null;
+  return !!d && d.leadline === 'hello' && typeof d.nonce === 'string' && (d.site === 'linkedin' || d.site === 'gmail');
+}
