@@ -74,7 +74,11 @@ export function watchPage<T>(ctx: ContentScriptContext, options: WatchOptions<T>
   // The Navigation API announces a navigation before the address is committed: take the new
   // address from the event.
   ctx.addEventListener(window, 'wxt:locationchange', (event) => {
-    url = event.newUrl.href;
+    // The page can dispatch an event of the same name, but its properties do not cross into
+    // this isolated world: only WXT's own event carries the new address.
+    const next = (event as { newUrl?: unknown }).newUrl;
+    if (!(next instanceof URL)) return;
+    url = next.href;
     lastShown = null;
     start();
   });
