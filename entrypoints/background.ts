@@ -8,6 +8,7 @@ import { badgeText, dueFollowUps } from '../lib/background/badge';
 import { localDay } from '../lib/pipeline/time';
 import { HOST_MATCHES } from '../lib/sites/hosts';
 import type { ChangedEvent, ToggleEvent } from '../lib/messaging/events';
+import { pipeSidebars } from '../lib/background/sidebar-pipe';
 
 const REFRESH_ALARM = 'leadline-refresh';
 
@@ -21,18 +22,15 @@ export default defineBackground(() => {
     await browser.action.setBadgeText({ text: badgeText(dueFollowUps(agg, localDay(new Date()))) });
   }
 
+  const sidebars = pipeSidebars(browser.runtime.getURL('/'));
+
   /** Tells open sidebars and extension pages that data changed, and refreshes the badge. */
   function changed(leadIds: string[]) {
     const event: ChangedEvent = { leadline: 'changed', leadIds };
     browser.runtime.sendMessage(event).catch(() => {
       // No extension page is open: nobody to tell.
     });
-    browser.tabs
-      .query({ url: HOST_MATCHES })
-      .then((tabs) => {
-        for (const tab of tabs) if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, event).catch(() => {});
-      })
-      .catch(() => {});
+    sidebars.changed(leadIds);
     updateBadge().catch((error) => console.warn('Leadline: badge update failed', error));
   }
 

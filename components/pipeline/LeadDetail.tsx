@@ -28,7 +28,7 @@ export function LeadDetail({ model, card }: { model: PipelineModel; card: LeadCa
         </button>
       </div>
       <LeadCard card={card} timeline={<Timeline card={card} lead={lead} touchpoints={touchpoints} />} />
-      <LeadEditForm key={lead.id} card={card} lead={lead} />
+      <LeadEditForm key={lead.id} card={card} />
       <button type="button" class="ll-danger" onClick={() => void model.deleteLeads([lead.id])} disabled={model.busy.value}>
         Delete lead
       </button>

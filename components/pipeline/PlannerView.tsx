@@ -1,5 +1,3 @@
-import { useState } from 'preact/hooks';
-import { measuredDefaults, plan } from '../../lib/pipeline/planner';
 import type { PipelineModel } from '../../lib/ui/pipeline-model';
 
 /** Revenue target → wins → leads needed at each stage, against today's pipeline. */
@@ -7,13 +5,11 @@ export function PlannerView({ model }: { model: PipelineModel }) {
   const agg = model.aggregates.value;
   const settings = model.settings.value!;
   const stages = settings.stages;
-  const measured = agg ? measuredDefaults(agg, stages) : { averageDeal: null, conversions: [] };
-  const [target, setTarget] = useState(100_000);
-  const [average, setAverage] = useState<number>(Math.round(measured.averageDeal ?? 5000));
-  const [rates, setRates] = useState<number[]>(() => // A stage nobody has left yet measures 0%: start from 50% there rather than call the target unreachable.
-    stages.slice(0, -1).map((_, i) => Math.round((measured.conversions[i] || 0.5) * 100)));
-  if (!agg) return null;
-  const rows = plan({ target, averageDeal: average, conversions: rates.map((r) => r / 100) }, agg, stages);
+  const planner = model.planner.value;
+  if (!agg || !planner) return null;
+  const { measured } = planner;
+  const rates = planner.rates.value;
+  const rows = planner.rows(agg, stages);
   const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: settings.currency, maximumFractionDigits: 0 });
   const num = (set: (n: number) => void) => (e: Event) => {
     const v = Number((e.currentTarget as HTMLInputElement).value);
@@ -24,10 +20,10 @@ export function PlannerView({ model }: { model: PipelineModel }) {
       <h2>Reverse funnel planner</h2>
       <div class="ll-filters">
         <label>
-          Revenue target ({settings.currency}) <input type="number" min="0" step="1000" value={target} onInput={num(setTarget)} />
+          Revenue target ({settings.currency}) <input type="number" min="0" step="1000" value={planner.target.value} onInput={num((v) => (planner.target.value = v))} />
         </label>
         <label>
-          Average deal ({settings.currency}) <input type="number" min="1" step="100" value={average} onInput={num(setAverage)} />
+          Average deal ({settings.currency}) <input type="number" min="1" step="100" value={planner.averageDeal.value} onInput={num((v) => (planner.averageDeal.value = v))} />
         </label>
         <span class="ll-muted">{measured.averageDeal === null ? 'No deal values yet: enter your average.' : `Measured: ${money.format(measured.averageDeal)}`}</span>
       </div>
@@ -55,7 +51,7 @@ export function PlannerView({ model }: { model: PipelineModel }) {
                       size={4}
                       aria-label={`Conversion from ${row.stage.name} to ${rows[i + 1]!.stage.name} (%)`}
                       value={rates[i]}
-                      onInput={num((v) => setRates(rates.map((r, j) => (j === i ? Math.min(100, v) : r))))}
+                      onInput={num((v) => planner.setRate(i, v))}
                     />
                     %{' '}
                     <span class="ll-muted">{(measured.conversions[i] ?? null) === null ? '(not measured)' : `(measured ${Math.round(measured.conversions[i]! * 100)}%)`}</span>

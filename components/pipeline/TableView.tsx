@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { LEAD_SOURCES, TEMPERATURES } from '../../lib/pipeline/constants';
 import { stageName } from '../../lib/pipeline/stages';
 import type { LeadFilter, SortColumn } from '../../lib/messaging/protocol';
@@ -29,16 +29,16 @@ export function TableView({ model }: { model: PipelineModel }) {
   void table.revision.value; // redraw when a page of rows arrives
   const selection = table.selection.value;
   const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(600);
-  const [text, setText] = useState(f.text ?? '');
+  const { scrollTop, height } = table.viewport.value;
+  const text = table.searchText.value;
+  const setScrollTop = (top: number) => (table.viewport.value = { ...table.viewport.value, scrollTop: top });
   const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: model.settings.value!.currency, maximumFractionDigits: 0 });
   const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => setHeight(el.clientHeight));
+    const observer = new ResizeObserver(() => (table.viewport.value = { ...table.viewport.value, height: el.clientHeight }));
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
@@ -47,7 +47,7 @@ export function TableView({ model }: { model: PipelineModel }) {
     if (scroller.current) scroller.current.scrollTop = 0;
     setScrollTop(0);
   }, [toHash({ ...route, lead: undefined })]);
-  useEffect(() => setText(f.text ?? ''), [f.text]);
+  useEffect(() => void (table.searchText.value = f.text ?? ''), [f.text]);
   // Typing searches after a short pause, through the address.
   useEffect(() => {
     if (text === (f.text ?? '')) return;
@@ -101,7 +101,7 @@ export function TableView({ model }: { model: PipelineModel }) {
       <form class="ll-filters" role="search" aria-label="Filter leads" onSubmit={(e) => e.preventDefault()}>
         <label>
           Search{' '}
-          <input type="search" value={text} placeholder="Name, company or email" onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)} />
+          <input type="search" value={text} placeholder="Name, company or email" onInput={(e) => (table.searchText.value = (e.currentTarget as HTMLInputElement).value)} />
         </label>
         <FilterSelect
           label="Stage"

@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import { CHANNELS, DIRECTIONS } from '../../lib/pipeline/constants';
 import type { Channel, Direction, Lead, Touchpoint } from '../../lib/pipeline/model';
 import { stageName } from '../../lib/pipeline/stages';
@@ -7,18 +6,11 @@ import type { LeadCardModel } from '../../lib/ui/lead-card-model';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-/** `YYYY-MM-DDTHH:mm` in local time, for a datetime-local input. */
-function localInput(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
 type Item = { kind: 'touch'; at: string; tp: Touchpoint } | { kind: 'stage'; at: string; from: string | null; to: string };
 
 /** Touchpoints and stage changes, newest first; touchpoints can be edited and deleted. */
 export function Timeline({ card, lead, touchpoints }: { card: LeadCardModel; lead: Lead; touchpoints: Touchpoint[] }) {
-  const [editing, setEditing] = useState<string | null>(null);
+  const editing = card.touchpointDraft.value?.id ?? null;
   const stages = card.settings.stages;
   const items: Item[] = [
     ...touchpoints.map((tp) => ({ kind: 'touch' as const, at: tp.at, tp })),
@@ -36,14 +28,7 @@ export function Timeline({ card, lead, touchpoints }: { card: LeadCardModel; lea
             </li>
           ) : editing === item.tp.id ? (
             <li key={item.tp.id}>
-              <TouchpointEditor
-                tp={item.tp}
-                disabled={card.busy.value}
-                onCancel={() => setEditing(null)}
-                onSave={async (patch) => {
-                  if (await card.updateTouchpoint(item.tp.id, patch)) setEditing(null);
-                }}
-              />
+              <TouchpointEditor card={card} />
             </li>
           ) : (
             <li key={item.tp.id} class="ll-tl-touch">
@@ -57,14 +42,13 @@ export function Timeline({ card, lead, touchpoints }: { card: LeadCardModel; lea
               </span>
               <time dateTime={item.at}>{when.format(new Date(item.at))}</time>
               <span class="ll-tl-actions">
-                <button type="button" class="ll-icon-button" aria-label={`Edit ${CHANNEL_LABELS[item.tp.channel]} of ${when.format(new Date(item.at))}`} onClick={() => setEditing(item.tp.id)}>
+                <button type="button" class="ll-icon-button" aria-label={`Edit ${CHANNEL_LABELS[item.tp.channel]} of ${when.format(new Date(item.at))}`} onClick={() => card.editTouchpoint(item.tp)}>
                   Edit
                 </button>
                 <button
                   type="button"
                   class="ll-icon-button"
                   aria-label={`Delete ${CHANNEL_LABELS[item.tp.channel]} of ${when.format(new Date(item.at))}`}
-                  disabled={card.busy.value}
                   onClick={() => {
                     if (confirm('Delete this touchpoint?')) void card.deleteTouchpoint(item.tp.id);
                   }}
@@ -80,57 +64,37 @@ export function Timeline({ card, lead, touchpoints }: { card: LeadCardModel; lea
   );
 }
 
-function TouchpointEditor({
-  tp,
-  disabled,
-  onSave,
-  onCancel,
-}: {
-  tp: Touchpoint;
-  disabled: boolean;
-  onSave: (patch: { channel: Channel; direction: Direction; at: string; summary: string }) => void;
-  onCancel: () => void;
-}) {
-  const [channel, setChannel] = useState<Channel>(tp.channel);
-  const [direction, setDirection] = useState<Direction>(tp.direction);
-  const [at, setAt] = useState(localInput(tp.at));
-  const [summary, setSummary] = useState(tp.summary);
-  const [error, setError] = useState<string | null>(null);
+function TouchpointEditor({ card }: { card: LeadCardModel }) {
+  const draft = card.touchpointDraft.value;
+  if (!draft) return null;
   return (
     <form
       class="ll-tp-edit"
       aria-label="Edit touchpoint"
       onSubmit={(e) => {
         e.preventDefault();
-        const date = new Date(at);
-        if (Number.isNaN(date.getTime())) {
-          setError('Give a date and time.');
-          return;
-        }
-        onSave({ channel, direction, at: date.toISOString(), summary });
+        void card.saveTouchpoint();
       }}
     >
-      <select aria-label="Channel" value={channel} onChange={(e) => setChannel((e.currentTarget as HTMLSelectElement).value as Channel)}>
+      <select aria-label="Channel" value={draft.channel} onChange={(e) => card.changeTouchpoint({ channel: (e.currentTarget as HTMLSelectElement).value as Channel })}>
         {CHANNELS.map((c) => (
           <option key={c} value={c}>
             {CHANNEL_LABELS[c]}
           </option>
         ))}
       </select>
-      <select aria-label="Direction" value={direction} onChange={(e) => setDirection((e.currentTarget as HTMLSelectElement).value as Direction)}>
+      <select aria-label="Direction" value={draft.direction} onChange={(e) => card.changeTouchpoint({ direction: (e.currentTarget as HTMLSelectElement).value as Direction })}>
         {DIRECTIONS.map((d) => (
           <option key={d} value={d}>
             {d}
           </option>
         ))}
       </select>
-      <input aria-label="When" type="datetime-local" value={at} required onInput={(e) => setAt((e.currentTarget as HTMLInputElement).value)} />
-      <input aria-label="Summary" value={summary} maxLength={2000} onInput={(e) => setSummary((e.currentTarget as HTMLInputElement).value)} />
-      {error && <span class="ll-error">{error}</span>}
-      <button type="submit" disabled={disabled}>
-        Save
-      </button>
-      <button type="button" onClick={onCancel}>
+      <input aria-label="When" type="datetime-local" value={draft.at} required onInput={(e) => card.changeTouchpoint({ at: (e.currentTarget as HTMLInputElement).value })} />
+      <input aria-label="Summary" value={draft.summary} maxLength={2000} onInput={(e) => card.changeTouchpoint({ summary: (e.currentTarget as HTMLInputElement).value })} />
+      {draft.error && <span class="ll-error">{draft.error}</span>}
+      <button type="submit">Save</button>
+      <button type="button" onClick={() => card.editTouchpoint(null)}>
         Cancel
       </button>
     </form>

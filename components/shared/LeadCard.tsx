@@ -3,7 +3,7 @@ import type { LeadCardModel } from '../../lib/ui/lead-card-model';
 import { stageName } from '../../lib/pipeline/stages';
 import { isStale, lastActivityDay } from '../../lib/pipeline/aggregates';
 import { localDay } from '../../lib/pipeline/time';
-import { LeadDetailsControl } from './LeadDetailsControl';
+import { FieldEditor } from './FieldEditor';
 import { LogActions } from './LogActions';
 import { QualificationControl } from './QualificationControl';
 import { StageControl } from './StageControl';
@@ -11,11 +11,15 @@ import { TemperatureView } from './TemperatureView';
 import { TouchpointList } from './TouchpointList';
 import { ErrorText } from './ErrorText';
 
+/** Fields the card edits in place (the pipeline page's detail form edits the rest). */
+const CARD_FIELDS_FULL = ['nextFollowUpOn', 'dealValue'] as const;
+const CARD_FIELDS = ['nextFollowUpOn', 'dealValue', 'company', 'emails', 'tags', 'notes'] as const;
+
 /** A known lead: stage, temperature with reasons, BANT, follow-up, touchpoints and logging. */
 export function LeadCard({ card, timeline }: { card: LeadCardModel; timeline?: ComponentChildren }) {
   const { lead, touchpoints } = card.view.value;
   const stages = card.settings.stages;
-  const busy = card.busy.value;
+  const editor = card.editor(card.full ? CARD_FIELDS_FULL : CARD_FIELDS);
   return (
     <article class="ll-card" aria-label={`Lead: ${lead.name}`}>
       <h2 class="ll-name">{lead.name}</h2>
@@ -30,7 +34,7 @@ export function LeadCard({ card, timeline }: { card: LeadCardModel; timeline?: C
           Rotting: no touchpoint or stage change since {lastActivityDay(lead)}
         </p>
       )}
-      <StageControl lead={lead} stages={stages} disabled={busy} onMove={(move) => void card.move(move)} />
+      <StageControl card={card} />
       {!card.full && (
         <button type="button" class="ll-link-button" onClick={() => void card.openInPipeline()}>
           Open in pipeline
@@ -40,12 +44,22 @@ export function LeadCard({ card, timeline }: { card: LeadCardModel; timeline?: C
         temperature={lead.temperature}
         reasons={lead.temperatureReasons}
         override={lead.temperatureOverride}
-        disabled={busy}
         onOverride={(value) => void card.update({ temperatureOverride: value })}
       />
-      <QualificationControl value={lead.qualification} disabled={busy} onChange={(q) => void card.update({ qualification: q })} />
-      <LeadDetailsControl lead={lead} disabled={busy} onChange={(patch) => void card.update(patch)} />
-      <LogActions disabled={busy} onLog={(kind, summary) => card.log(kind, summary)} />
+      <QualificationControl value={lead.qualification} onChange={(q) => void card.update({ qualification: q })} />
+      <div class="ll-details">
+        <FieldEditor model={editor} field="nextFollowUpOn" saveOnLeave />
+        <FieldEditor model={editor} field="dealValue" label={`Deal value (${lead.currency})`} saveOnLeave />
+        {!card.full && (
+          <>
+            <FieldEditor model={editor} field="company" saveOnLeave />
+            <FieldEditor model={editor} field="emails" saveOnLeave />
+            <FieldEditor model={editor} field="tags" saveOnLeave />
+            <FieldEditor model={editor} field="notes" saveOnLeave />
+          </>
+        )}
+      </div>
+      <LogActions card={card} />
       {timeline ?? <TouchpointList touchpoints={touchpoints} />}
       <ErrorText error={card.error.value} />
     </article>

@@ -1,34 +1,24 @@
-import { useState } from 'preact/hooks';
-import { QUICK_LOGS, type QuickLog } from '../../lib/ui/quick-logs';
+import { QUICK_LOGS } from '../../lib/ui/quick-logs';
+import type { LeadCardModel } from '../../lib/ui/lead-card-model';
 
-interface LogActionsProps {
-  disabled: boolean;
-  onLog: (kind: QuickLog, summary: string) => Promise<boolean>;
-}
-
-/** One-click logging of a touchpoint, with an optional summary. */
-export function LogActions({ disabled, onLog }: LogActionsProps) {
-  const [summary, setSummary] = useState('');
+/** One-click logging of a touchpoint, with an optional summary. Clicks queue; none is lost. */
+export function LogActions({ card }: { card: LeadCardModel }) {
   return (
     <section class="ll-log" aria-label="Log a touchpoint">
       <label>
         <span class="ll-sr">Summary (optional)</span>
-        <input placeholder="Summary (optional)" value={summary} onInput={(e) => setSummary((e.currentTarget as HTMLInputElement).value)} />
+        <input placeholder="Summary (optional)" value={card.summary.value} maxLength={2000} onInput={(e) => (card.summary.value = (e.currentTarget as HTMLInputElement).value)} />
       </label>
       <div class="ll-buttons">
         {QUICK_LOGS.map((kind) => (
-          <button
-            type="button"
-            key={kind.id}
-            disabled={disabled}
-            onClick={async () => {
-              if (await onLog(kind, summary)) setSummary('');
-            }}
-          >
+          <button type="button" key={kind.id} onClick={() => void card.quickLog(kind)}>
             {kind.label}
           </button>
         ))}
       </div>
+      <p class="ll-result" role="status">
+        {card.busy.value ? 'Saving…' : card.notice.value}
+      </p>
     </section>
   );
 }

@@ -2,8 +2,8 @@ import type { BantAnswer, Qualification, Timeframe } from '../../lib/pipeline/mo
 
 interface QualificationControlProps {
   value: Qualification;
-  disabled: boolean;
-  onChange: (next: Qualification) => void;
+  /** Only the answer that changed: answers given in quick succession never undo each other. */
+  onChange: (change: Partial<Qualification>) => void;
 }
 
 const QUESTIONS = [
@@ -20,9 +20,9 @@ const TIMEFRAMES: [Timeframe, string][] = [
 ];
 
 /** Quick BANT qualification: budget, authority, need and the decision timeframe. */
-export function QualificationControl({ value, disabled, onChange }: QualificationControlProps) {
+export function QualificationControl({ value, onChange }: QualificationControlProps) {
   return (
-    <fieldset class="ll-bant" disabled={disabled}>
+    <fieldset class="ll-bant">
       <legend>Qualification (BANT)</legend>
       {QUESTIONS.map(([key, label]) => (
         <div class="ll-row" role="radiogroup" aria-label={label} key={key}>
@@ -34,7 +34,7 @@ export function QualificationControl({ value, disabled, onChange }: Qualificatio
                 value={answer}
                 name={`ll-bant-${key}`}
                 checked={value[key] === answer}
-                onChange={() => onChange({ ...value, [key]: answer })}
+                onChange={() => onChange({ [key]: answer })}
               />
               {answer === 'unknown' ? '?' : answer}
             </label>
@@ -45,7 +45,7 @@ export function QualificationControl({ value, disabled, onChange }: Qualificatio
         <span class="ll-bant-label">Timeline</span>
         <select
           value={value.timeframe}
-          onChange={(e) => onChange({ ...value, timeframe: (e.currentTarget as HTMLSelectElement).value as Timeframe })}
+          onChange={(e) => onChange({ timeframe: (e.currentTarget as HTMLSelectElement).value as Timeframe })}
         >
           {TIMEFRAMES.map(([v, label]) => (
             <option value={v} key={v}>

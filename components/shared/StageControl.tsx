@@ -1,38 +1,16 @@
-import { useState } from 'preact/hooks';
 import { LATER, LOST } from '../../lib/pipeline/constants';
-import type { Lead, StageDef } from '../../lib/pipeline/model';
-import type { StageMove } from '../../lib/pipeline/stages';
-import { localDay } from '../../lib/pipeline/time';
-
-interface StageControlProps {
-  lead: Lead;
-  stages: StageDef[];
-  disabled: boolean;
-  onMove: (move: StageMove) => void;
-}
+import type { LeadCardModel } from '../../lib/ui/lead-card-model';
 
 /** The stage picker; Lost asks for a reason and Later for a re-engage date before moving. */
-export function StageControl({ lead, stages, disabled, onMove }: StageControlProps) {
-  const [pending, setPending] = useState<typeof LOST | typeof LATER | null>(null);
-  const [reason, setReason] = useState('');
-  const [day, setDay] = useState(() => localDay(new Date(Date.now() + 30 * 86_400_000)));
-
+export function StageControl({ card }: { card: LeadCardModel }) {
+  const { lead } = card.view.value;
+  const stages = card.settings.stages;
+  const pending = card.stagePick.value;
   return (
     <div class="ll-stage">
       <label class="ll-row">
         <span>Stage</span>
-        <select
-          value={pending ?? lead.stage}
-          disabled={disabled}
-          onChange={(e) => {
-            const to = (e.currentTarget as HTMLSelectElement).value;
-            if (to === LOST || to === LATER) setPending(to);
-            else {
-              setPending(null);
-              onMove({ to });
-            }
-          }}
-        >
+        <select value={pending ?? lead.stage} onChange={(e) => card.pickStage((e.currentTarget as HTMLSelectElement).value)}>
           {stages.map((s) => (
             <option value={s.id} key={s.id}>
               {s.name}
@@ -49,23 +27,22 @@ export function StageControl({ lead, stages, disabled, onMove }: StageControlPro
           class="ll-row"
           onSubmit={(e) => {
             e.preventDefault();
-            onMove(pending === LOST ? { to: LOST, reason } : { to: LATER, reengageOn: day });
-            setPending(null);
+            card.confirmStagePick();
           }}
         >
           {pending === LOST ? (
             <label>
               <span class="ll-sr">Why was it lost?</span>
-              <input placeholder="Why was it lost?" value={reason} required onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)} />
+              <input placeholder="Why was it lost?" value={card.lostReason.value} required maxLength={500} onInput={(e) => (card.lostReason.value = (e.currentTarget as HTMLInputElement).value)} />
             </label>
           ) : (
             <label>
               <span class="ll-sr">Re-engage on</span>
-              <input type="date" value={day} required onInput={(e) => setDay((e.currentTarget as HTMLInputElement).value)} />
+              <input type="date" value={card.reengageOn.value} required onInput={(e) => (card.reengageOn.value = (e.currentTarget as HTMLInputElement).value)} />
             </label>
           )}
           <button type="submit">{pending === LOST ? 'Mark lost' : 'Park'}</button>
-          <button type="button" onClick={() => setPending(null)}>
+          <button type="button" onClick={() => (card.stagePick.value = null)}>
             Cancel
           </button>
         </form>

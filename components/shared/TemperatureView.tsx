@@ -5,12 +5,11 @@ interface TemperatureViewProps {
   temperature: Temperature | null;
   reasons: string[];
   override: Temperature | null;
-  disabled: boolean;
   onOverride: (value: Temperature | null) => void;
 }
 
 /** The temperature, why it is what it is, and the user's override. */
-export function TemperatureView({ temperature, reasons, override, disabled, onOverride }: TemperatureViewProps) {
+export function TemperatureView({ temperature, reasons, override, onOverride }: TemperatureViewProps) {
   return (
     <section class="ll-temperature" aria-label="Temperature">
       <div class="ll-row">
@@ -19,7 +18,6 @@ export function TemperatureView({ temperature, reasons, override, disabled, onOv
           <span class="ll-sr">Temperature override</span>
           <select
             value={override ?? ''}
-            disabled={disabled}
             onChange={(e) => onOverride(((e.currentTarget as HTMLSelectElement).value || null) as Temperature | null)}
           >
             <option value="">Automatic</option>

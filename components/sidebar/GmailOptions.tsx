@@ -1,18 +1,13 @@
-import { useState } from 'preact/hooks';
 import type { ThreadPanelModel } from '../../lib/ui/thread-panel-model';
 
 /** Auto-log and the user's own addresses, changeable from the Gmail sidebar. */
 export function GmailOptions({ model }: { model: ThreadPanelModel }) {
-  const [open, setOpen] = useState(false);
   const options = model.options.value;
   return (
     <details
       class="ll-options"
-      open={open}
       onToggle={(e) => {
-        const isOpen = (e.currentTarget as HTMLDetailsElement).open;
-        setOpen(isOpen);
-        if (isOpen && !options) void model.loadOptions();
+        if ((e.currentTarget as HTMLDetailsElement).open && !options) void model.loadOptions();
       }}
     >
       <summary>Gmail options</summary>

@@ -1,8 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/client';
-import { isLeadlineEvent } from '../../lib/messaging/events';
-import { isFrameHello, PORT_PREFIX, type HostMessage } from '../../lib/messaging/sidebar-channel';
+import { isFrameHello, PORT_PREFIX, type FrameEvent, type HostMessage, type Site } from '../../lib/messaging/sidebar-channel';
 import { SidebarModel } from '../../lib/ui/sidebar-model';
 import { SidebarApp } from '../../components/sidebar/SidebarApp';
 import '../../components/shared/leadline.css';
@@ -10,27 +9,30 @@ import '../../components/shared/leadline.css';
 const model = new SidebarModel(send);
 const tried = new Set<string>();
 
-// The content script that mounted this frame says hello with a nonce, addressed to this origin;
-// the port it accepts is this frame's only source of page context. A hello the page forged names
-// a nonce the content script refuses: its port is disconnected before it carries anything.
-window.addEventListener('message', async (event) => {
+// The content script that mounted this frame says hello with a nonce, addressed to this origin.
+// The frame connects through the background, which pipes the port to that content script; the
+// content script refuses a nonce it did not give (a hello the page forged), and a refused port
+// carries nothing. An accepted port that drops (the background was stopped) is opened again.
+window.addEventListener('message', (event) => {
   if (event.source !== window.parent || !isFrameHello(event.data) || tried.has(event.data.nonce)) return;
-  const { nonce, site } = event.data;
-  tried.add(nonce);
-  const tab = await browser.tabs.getCurrent();
-  if (tab?.id === undefined) return;
-  const port = browser.tabs.connect(tab.id, { name: PORT_PREFIX + nonce, frameId: 0 });
-  let bound = false;
-  port.onMessage.addListener((message: HostMessage) => {
-    if (!bound) {
-      bound = true;
-      model.connect(site, (m) => port.postMessage(m));
-    }
-    model.receive(message);
-  });
+  tried.add(event.data.nonce);
+  connect(event.data.nonce, event.data.site);
 });
 
-browser.runtime.onMessage.addListener((message) => {
-  if (isLeadlineEvent(message) && message.leadline === 'changed') void model.onChanged(message.leadIds);
-});
+function connect(nonce: string, site: Site) {
+  const port = browser.runtime.connect({ name: PORT_PREFIX + nonce });
+  let accepted = false;
+  port.onMessage.addListener((message: HostMessage | FrameEvent) => {
+    if (!accepted) {
+      accepted = true;
+      model.connect(site, (m) => port.postMessage(m));
+    }
+    if (message.type === 'changed') void model.onChanged(message.leadIds);
+    else model.receive(message);
+  });
+  port.onDisconnect.addListener(() => {
+    if (accepted) setTimeout(() => connect(nonce, site), 100);
+  });
+}
+
 render(<SidebarApp model={model} />, document.getElementById('app')!);

@@ -54,10 +54,10 @@ export function createHandlers(repos: Repositories, notify: (leadIds: string[]) 
     async 'lead.get'({ id }) {
       return view(await mustGet(id));
     },
-    async 'lead.update'({ id, patch }) {
-      const lead = await leads.update(id, patch);
+    async 'lead.update'({ id, patch, base }) {
+      const { lead, conflicts } = await leads.update(id, patch, base);
       changed([id]);
-      return view(lead);
+      return { ...(await view(lead)), conflicts };
     },
     async 'lead.move'({ id, move }) {
       const lead = await leads.move(id, move);

@@ -3,7 +3,7 @@ import { lead as leadSchema, type Lead } from '../pipeline/model';
 import { newLead, normaliseEmails } from '../pipeline/lead';
 import { moveLead, isClosedOrParked, type StageMove } from '../pipeline/stages';
 import { withTemperature } from '../pipeline/temperature';
-import type { CaptureFields, LeadPatch } from '../messaging/protocol';
+import type { CaptureFields, FieldConflict, LeadPatch } from '../messaging/protocol';
 import type { Settings } from '../settings/settings';
 import type { Db } from './schema';
 import { NotFoundError, write, type Writer } from './tx';
@@ -82,9 +82,28 @@ export class LeadRepository {
     });
   }
 
-  /** Applies a user edit, validated as a whole lead. */
-  async update(id: string, patch: LeadPatch): Promise<Lead> {
-    return this.change(id, (lead) => ({ ...lead, ...patch, ...(patch.emails ? { emails: normaliseEmails(patch.emails) } : {}) }));
+  /**
+   * Applies a user edit, validated as a whole lead. With `base` (each edited field's value when the
+   * edit began), a field changed elsewhere since then is left as stored and returned as a conflict;
+   * the other fields are saved. Edits of different fields in two places thus merge.
+   */
+  async update(id: string, patch: LeadPatch, base?: Record<string, unknown>): Promise<{ lead: Lead; conflicts: FieldConflict[] }> {
+    const conflicts: FieldConflict[] = [];
+    const lead = await this.change(id, (stored) => {
+      const next: Lead = { ...stored };
+      for (const field of Object.keys(patch) as (keyof LeadPatch)[]) {
+        const mine = normalised(field, field === 'qualification' ? { ...stored.qualification, ...patch.qualification } : patch[field]);
+        const theirs = stored[field];
+        // BANT answers merge one by one (above); every other field is checked against its base.
+        if (base && field !== 'qualification' && Object.hasOwn(base, field) && !same(normalised(field, base[field]), theirs) && !same(mine, theirs)) {
+          conflicts.push({ field, mine, theirs });
+          continue;
+        }
+        (next as Record<string, unknown>)[field] = mine;
+      }
+      return next;
+    });
+    return { lead, conflicts };
   }
 
   async move(id: string, move: StageMove): Promise<Lead> {
@@ -102,6 +121,15 @@ export class LeadRepository {
       return after;
     });
   }
+}
+
+/** A patched value as it is stored (emails lower-cased, each once). */
+function normalised(field: keyof LeadPatch, value: unknown): unknown {
+  return field === 'emails' && Array.isArray(value) ? normaliseEmails(value as string[]) : value;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 async function firstDefined<T>(lookups: (() => Promise<T | undefined>)[]): Promise<T | undefined> {

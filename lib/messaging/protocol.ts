@@ -72,7 +72,8 @@ export const leadPatch = z
     location: text(200).nullable(),
     linkedinUrl: canonicalLinkedinUrl.nullable(),
     emails: z.array(email).max(20),
-    qualification,
+    /** BANT answers are merged one by one: quick clicks on two questions never undo each other. */
+    qualification: qualification.partial(),
     temperatureOverride: temperature.nullable(),
     dealValue: z.number().min(0).max(1e12).nullable(),
     currency: z.string().regex(/^[A-Z]{3}$/),
@@ -195,6 +196,13 @@ export interface LeadView {
   touchpoints: Touchpoint[];
 }
 
+/** A field the user edited that was changed elsewhere since the edit began: both values. */
+export interface FieldConflict {
+  field: keyof LeadPatch;
+  mine: unknown;
+  theirs: unknown;
+}
+
 export interface LookupReply {
   lead: LeadView | null;
   /** Other leads with the same name and company: possible duplicates to link instead of capturing. */
@@ -222,7 +230,11 @@ export const protocol = {
   'lead.capture': message<{ lead: LeadView; created: boolean }>()(captureInput),
   'lead.lookup': message<LookupReply>()(lookupInput),
   'lead.get': message<LeadView>()(z.object({ id })),
-  'lead.update': message<LeadView>()(z.object({ id, patch: leadPatch })),
+  /**
+   * A field-level edit: only the changed fields, each with the value the editor started from
+   * (`base`). A field changed elsewhere meanwhile is not overwritten but returned as a conflict.
+   */
+  'lead.update': message<LeadView & { conflicts: FieldConflict[] }>()(z.object({ id, patch: leadPatch, base: z.record(z.string(), z.unknown()).optional() })),
   'lead.move': message<LeadView>()(z.object({ id, move: stageMove })),
   'touchpoint.log': message<{ lead: LeadView; created: boolean }>()(touchpointInput),
   'summary.get': message<Summary>()(z.object({})),
@@ -265,6 +277,12 @@ export interface Request<K extends MessageName = MessageName> {
   payload: Payload<K>;
 }
 
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+/** A problem with one field of a payload (the path into the payload, and what is wrong). */
+export interface Issue {
+  path: (string | number)[];
+  message: string;
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string; issues?: Issue[] };
 
 export { isLeadlineEvent, type ChangedEvent, type LeadlineEvent, type ToggleEvent } from './events';

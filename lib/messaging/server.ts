@@ -63,7 +63,10 @@ export function createDispatcher(handlers: Handlers, policy: SenderPolicy) {
       return { ok: false, error: `${name} may only be sent from Leadline's own pages.` };
     }
     const parsed = def.input.safeParse(payload ?? {});
-    if (!parsed.success) return { ok: false, error: `Invalid ${name}: ${describeZodError(parsed.error)}` };
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.filter((k): k is string | number => typeof k !== 'symbol'), message: i.message }));
+      return { ok: false, error: `Invalid ${name}: ${describeZodError(parsed.error)}`, issues };
+    }
     try {
       const handler = handlers[name] as (p: unknown) => Promise<unknown>;
       return { ok: true, value: await handler(parsed.data) };

@@ -2,8 +2,10 @@
  * The channel between a content script and the sidebar frame it mounted. The sidebar is an
  * extension page in an iframe, so the host page can neither read it nor drive it. The content
  * script reads the page and sends what it found (the page context); the frame sends layout
- * wishes back. The page cannot join: the port name carries a nonce the content script handed to
- * its own frame through `postMessage` addressed to the extension's origin.
+ * wishes back. An extension frame inside a web page cannot reach its tab in Firefox (no `tabs`
+ * there), so the frame connects to the background, which pipes the port to the tab's top-frame
+ * content script and adds change events. The page cannot join: the port name carries a nonce the
+ * content script handed to its own frame through `postMessage` addressed to the extension's origin.
  */
 import type { ProfileExtraction } from '../sites/linkedin/extract';
 import type { GmailThread } from '../sites/gmail/extract';
@@ -24,6 +26,12 @@ export type HostMessage =
   | { type: 'collapsed'; value: boolean };
 
 export type FrameMessage = { type: 'collapse'; value: boolean };
+
+/** Added by the background on the frame's side of the pipe: data changed, refresh. */
+export interface FrameEvent {
+  type: 'changed';
+  leadIds: string[];
+}
 
 /** Sent once by the content script to its own frame (addressed to the extension's origin). */
 export interface FrameHello {

@@ -19,6 +19,7 @@ import { BackupModel, type BackupService, type SaveFile } from './backup-model';
 import { DuplicatesModel } from './duplicates-model';
 import { ImportModel } from './import-model';
 import { SettingsModel } from './settings-model';
+import { PlannerModel } from './planner-model';
 
 export const VIEWS = ['board', 'table', 'duplicates', 'planner', 'data', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
@@ -98,6 +99,8 @@ export class PipelineModel {
   readonly backup: BackupModel;
   /** The Settings view's draft; made when settings first load. */
   readonly settingsDraft = signal<SettingsModel | null>(null);
+  /** The planner's inputs; made when the planner is first opened, from the measured funnel. */
+  readonly planner = signal<PlannerModel | null>(null);
 
   constructor(
     readonly send: Send,
@@ -143,6 +146,7 @@ export class PipelineModel {
       else this.settingsDraft.value = new SettingsModel(this.send, settings);
       const r = this.route.value;
       if (r.view === 'duplicates') await this.duplicates.load();
+      if (r.view === 'planner' && !this.planner.value) this.planner.value = new PlannerModel(summary.aggregates, settings.stages);
       if (r.view === 'table') await this.table.setQuery({ filter: r.filter, sort: r.sort, desc: r.desc }, this.today);
       if (r.view === 'board') await this.board.load(this.today);
       await this.loadLead();
@@ -161,7 +165,7 @@ export class PipelineModel {
     try {
       const view = await this.send('lead.timeline', { id });
       const current = this.selected.value;
-      if (current?.id === id) current.view.value = view;
+      if (current?.id === id) current.setView(view);
       else this.selected.value = new LeadCardModel(this.send, view, this.settings.value!, null, true);
     } catch (error) {
       this.selected.value = null;

@@ -79,7 +79,7 @@ export class ProfilePanelModel {
       if (generation !== this.generation) return; // another profile is on screen by now
       this.duplicates.value = duplicates.filter((d) => d.linkedinUrl !== url);
       const current = this.state.value;
-      if (lead && current.kind === 'known' && current.card.id === lead.lead.id) current.card.view.value = lead;
+      if (lead && current.kind === 'known' && current.card.id === lead.lead.id) current.card.setView(lead);
       else if (lead) this.state.value = { kind: 'known', card: new LeadCardModel(this.send, lead, this.settings, url) };
       else this.state.value = { kind: 'new' };
     } catch (error) {

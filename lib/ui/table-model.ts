@@ -23,6 +23,10 @@ export class TableModel {
   readonly revision = signal(0);
   readonly selection = signal<ReadonlySet<string>>(new Set());
   readonly error = signal<string | null>(null);
+  /** The scrolled window: where the viewport starts and how tall it is, in pixels. */
+  readonly viewport = signal({ scrollTop: 0, height: 600 });
+  /** The search field as typed; it becomes the filter after a pause. */
+  readonly searchText = signal('');
   readonly exporting = signal(false);
   readonly exportError = signal<string | null>(null);
   private pages = new Map<number, LeadRow[]>();

@@ -79,7 +79,7 @@ export class ThreadPanelModel {
         let card: LeadCardModel | null = null;
         if (lead && existing?.card?.id === lead.lead.id) {
           card = existing.card;
-          card.view.value = lead;
+          card.setView(lead);
         } else if (lead) card = new LeadCardModel(this.send, lead, this.settings, this.url);
         rows.push({
           participant,

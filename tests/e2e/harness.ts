@@ -56,6 +56,23 @@ export async function launch(options: { extension?: boolean } = {}): Promise<Ses
     // The floor of host-page measurements: the same browser, no extension (no worker to talk to).
     return { browser, extensionId: '', worker: null as unknown as WebWorker, problems, routes: new Map(), close };
   }
+  // Sidebar frames run out of the page's process: their errors are not the page's 'pageerror'.
+  // Listen to each one's runtime, so an error inside a sidebar fails the test too.
+  browser.on('targetcreated', (t) => {
+    if (!t.url().includes('/sidebar.html')) return;
+    void t
+      .createCDPSession()
+      .then(async (cdp) => {
+        cdp.on('Runtime.exceptionThrown', (e) => problems.push(`sidebar frame error: ${e.exceptionDetails.exception?.description ?? e.exceptionDetails.text}`));
+        cdp.on('Runtime.consoleAPICalled', (e) => {
+          if (e.type === 'error') problems.push(`sidebar frame console: ${e.args.map((a) => a.value ?? a.description).join(' ')}`);
+        });
+        await cdp.send('Runtime.enable');
+      })
+      .catch(() => {
+        // The frame went away before we could listen.
+      });
+  });
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 15_000 });
   const worker = (await target.worker())!;
   const extensionId = new URL(target.url()).host;
@@ -179,13 +196,18 @@ export async function spaNavigate(page: Page, url: string, fixture: string | nul
   })()`);
 }
 
-/** Sets a form control's value the way a picker does, firing input and change. */
+/**
+ * Sets a form control's value the way a picker does, firing input and change, then leaves the
+ * field (as a user moving on does; fields that save on leaving save then).
+ */
 export async function setValue(target: Page | Frame, selector: string, value: string): Promise<void> {
   const handle = await target.waitForSelector(selector, { visible: true });
   await handle!.evaluate((el, v) => {
+    (el as HTMLInputElement).focus();
     (el as HTMLInputElement).value = v;
     el.dispatchEvent(new Event('input', { bubbles: true }));
     el.dispatchEvent(new Event('change', { bubbles: true }));
+    (el as HTMLInputElement).blur();
   }, value);
 }
 

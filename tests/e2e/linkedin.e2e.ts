@@ -200,10 +200,10 @@ describe('pipeline rules in the real extension', () => {
       const d = new Date();
       return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     });
-    await setValue(await sidebarFrame(page), '::-p-aria([name=\"Next follow-up\"])', today);
+    await setValue(await sidebarFrame(page), '::-p-aria([name="Next follow-up"])', today);
     await page.waitForFunction(async () => true);
     await expect.poll(badge, { timeout: 5000 }).toBe('1');
-    await setValue(await sidebarFrame(page), '::-p-aria([name=\"Next follow-up\"])', '');
+    await setValue(await sidebarFrame(page), '::-p-aria([name="Next follow-up"])', '');
     await expect.poll(badge, { timeout: 5000 }).toBe('');
   });
 

@@ -38,7 +38,7 @@ describe('popup: the funnel at a glance', () => {
       const d = new Date();
       return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     });
-    await setValue(await sidebarFrame(gmail), '::-p-aria([name=\"Next follow-up\"])', today);
+    await setValue(await sidebarFrame(gmail), '::-p-aria([name="Next follow-up"])', today);
     await until(async () => (await readStore<{ name: string; nextFollowUpOn: string | null }>(session, 'leads')).find((l) => l.name === 'Kim Lee')?.nextFollowUpOn, today);
     await gmail.close();
   });
