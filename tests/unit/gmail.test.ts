@@ -82,7 +82,7 @@ describe('Gmail thread extraction, every era', () => {
     expect(inbox.querySelectorAll('tr.zA').length).toBe(15);
     expect(extractThread(inbox, 'https://mail.google.com/mail/u/0/#inbox')).toBeNull();
     // Even at a thread address, a list page shows no thread to read.
-    expect(extractThread(inbox, THREAD_URL('14a5f3c2b1d0e9f8'))).toBeNull();
+    expect(extractThread(inbox, THREAD_URL('14a5f1c5ad340727'))).toBeNull();
   });
 
   it('reads the signed-in address from the page title', () => {
