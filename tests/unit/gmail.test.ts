@@ -16,6 +16,9 @@ describe('Gmail thread extraction, every era', () => {
     expect(thread).toEqual({
       subject: 'Pricing for the Q3 rollout',
       threadId: '16403a1f0c2b9e77',
+      permThreadId: 'thread-f:1603114298765432119',
+      hiddenCount: 0,
+      readingPane: false,
       messages: [
         {
           id: 'msg-f:1603114298765432119',
