@@ -149,6 +149,12 @@ describe('long threads: the "N older messages" fold', () => {
     expect(extractThread(page, url)!.hiddenCount).toBeNull();
   });
 
+  it('counts nothing folded once the fold is opened (its elements lose kQ)', () => {
+    const page = loadPage(`gmail/${file}`);
+    for (const el of page.querySelectorAll('.kQ')) el.classList.remove('kQ');
+    expect(extractThread(page, url)!.hiddenCount).toBe(0);
+  });
+
   it('does not read a folded message that carries an id as a message', () => {
     const page = loadPage(`gmail/${file}`);
     page.querySelector('.kQ:not(.adv)')!.innerHTML = '<div class="adf ads" data-message-id="#msg-f:1603245801543734539"></div>';

@@ -72,8 +72,8 @@ function first(root: ParentNode, candidates: GmailCandidate[]): Element | null {
 }
 
 /** An input's value as the page holds it; Gmail writes "undefined"/"null" into some before a save. */
-function inputValue(root: ParentNode, selector: string): string | null {
-  const el = root.querySelector(selector);
+function inputValue(root: ParentNode, candidates: GmailCandidate[]): string | null {
+  const el = first(root, candidates);
   const value = (el as HTMLInputElement | null)?.value?.trim();
   if (!value || value === 'undefined' || value === 'null') return null;
   return value.replace(/^#/, '');
@@ -132,7 +132,7 @@ function placementOf(el: Element): ComposePlacement | null {
   return null;
 }
 
-/** Every compose form in the page, outermost elements only, in page order. */
+/** Every compose form in the page (new-message windows, inline replies, pop-outs), outermost elements only. */
 export function findComposes(root: ParentNode): Element[] {
   const found: Element[] = [...root.querySelectorAll(COMPOSE[0]!.selector)];
   // Without the class, a compose is still the region around its hidden compose id.

@@ -106,9 +106,12 @@ function readMessage(el: Element): GmailMessage {
 /** "N older messages": the folded count, 0 when nothing is folded, null when a fold cannot be counted. */
 function hiddenCountIn(container: Element | null): number | null {
   if (!container) return 0;
-  const count = first(container, HIDDEN_COUNT)?.textContent?.trim();
-  if (count !== undefined) return /^\d+$/.test(count) ? Number(count) : null;
-  return container.querySelector(anyOf(HIDDEN_MESSAGE)) ? null : 0;
+  const folded = anyOf(HIDDEN_MESSAGE);
+  if (!container.querySelector(folded)) return 0;
+  // The notice counts only while its element is still folded (InboxSDK: "when kQ is gone, message is visible").
+  const count = first(container, HIDDEN_COUNT);
+  const text = count?.closest(folded) ? count.textContent?.trim() : undefined;
+  return text && /^\d+$/.test(text) ? Number(text) : null;
 }
 
 /**

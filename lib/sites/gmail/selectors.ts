@@ -126,11 +126,22 @@ export const COMPOSE_SUBJECT: GmailCandidate[] = [
   { selector: 'input[name="subject"]', era: 'hidden copy of the subject (gmail.js subject())' },
 ];
 
-/** Hidden inputs of the compose form (js-min 2020-10 real: composeid, draft, rt, lts, rm, …). */
-export const COMPOSE_THREAD_ID = 'input[name="rt"]'; // "#thread-f:…", "#thread-a:r…" or "thread-f:…|msg-f:…" (gmail.js thread_id)
-export const COMPOSE_LEGACY_THREAD_ID = 'input[name="lts"]'; // legacy hex thread id (InboxSDK #setupIDs)
-export const COMPOSE_DRAFT_ID = 'input[name="draft"]'; // "#msg-a:r…", empty until the first save (InboxSDK)
-export const COMPOSE_REPLY_TO = 'input[name="rm"]'; // the message replied to (InboxSDK #getTargetMessageID)
+/**
+ * Hidden inputs of every compose form (js-min 2020-10 real: composeid, draft, rt, lts, rm, subject…),
+ * their values prefixed with "#" in the sync era.
+ */
+export const COMPOSE_THREAD_ID: GmailCandidate[] = [
+  { selector: 'input[name="rt"]', era: '2018..2026: "#thread-f:…", "#thread-a:r…" for a new message, or "thread-f:…|msg-f:…" (gmail.js thread_id)' },
+];
+export const COMPOSE_LEGACY_THREAD_ID: GmailCandidate[] = [
+  { selector: 'input[name="lts"]', era: '2018..2026: the legacy hex thread id of a reply (InboxSDK #setupIDs)' },
+];
+export const COMPOSE_DRAFT_ID: GmailCandidate[] = [
+  { selector: 'input[name="draft"]', era: '2018..2026: "#msg-a:r…", empty until the first save (InboxSDK #getDraftIDfromForm)' },
+];
+export const COMPOSE_REPLY_TO: GmailCandidate[] = [
+  { selector: 'input[name="rm"]', era: '2018..2026: the message replied to (InboxSDK #getTargetMessageID)' },
+];
 
 /** The send button, language-independent rungs first. */
 export const COMPOSE_SEND: GmailCandidate[] = [
