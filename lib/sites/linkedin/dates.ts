@@ -14,8 +14,6 @@
 /** Languages tried when the page's language is not known. */
 export const DATE_LANGUAGES = ['en', 'pl', 'cs', 'vi', 'zh', 'es'] as const;
 
-const DAY_MS = 86_400_000;
-
 function norm(text: string): string {
   return text.replace(/[\s\u00a0\u202f]+/g, ' ').trim().toLowerCase();
 }
@@ -155,9 +153,7 @@ export function resolveMessageTime(
   const day = resolveDay(dayText, readAt, lang);
   const minutes = resolveTime(timeText, lang);
   if (day === null || minutes === null) return null;
-  const at = new Date(day.getFullYear(), day.getMonth(), day.getDate(), Math.floor(minutes / 60), minutes % 60);
-  // A message cannot be written after the page was read (one day of slack for clock skew).
-  return at.getTime() > readAt.getTime() + DAY_MS ? null : at;
+  return new Date(day.getFullYear(), day.getMonth(), day.getDate(), Math.floor(minutes / 60), minutes % 60);
 }
 
 /** `YYYY-MM-DD` of a local calendar day. */
