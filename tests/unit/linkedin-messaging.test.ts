@@ -100,6 +100,12 @@ describe('extractConversation on the saved pages', () => {
     );
   });
 
+  it('names a bubble by its messages, not by the thread address it is open over', () => {
+    const [got] = extractConversations(page(BUBBLE), THREAD_URL, new Date(2023, 1, 20, 12, 0));
+    expect(got!.conversationId).toBe('2-Y2YyYTAzNWMtNTMwOS00YWZhLTlkMDEtZjI3NGE0NTY2ZTMwXzAxMw==');
+    expect(got!.conversationIdSource).toBe('message-urn');
+  });
+
   it('reports everything missing where no conversation is open (2026-09 zh inbox list only)', () => {
     const got = extractConversation(page(INBOX_ZH), 'https://www.linkedin.com/messaging/', new Date(2026, 8, 21, 12, 0));
     expect(got.messages).toEqual([]);

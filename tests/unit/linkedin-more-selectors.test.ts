@@ -11,6 +11,7 @@ const pages = dirs.flatMap((dir) => fixtureNames(`linkedin-more/${dir}`).map((f)
 
 const pageTables: Record<string, Candidate[]> = {
   CONVERSATION: s.CONVERSATION,
+  CONVERSATION_BUBBLE: s.CONVERSATION_BUBBLE,
   MESSAGE_ITEM: s.MESSAGE_ITEM,
   MESSAGE_DAY: s.MESSAGE_DAY,
   MESSAGE_TIME: s.MESSAGE_TIME,

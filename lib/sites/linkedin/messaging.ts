@@ -1,8 +1,9 @@
 /** Reads a LinkedIn messaging conversation (thread page or overlay bubble). Pure: no browser APIs. */
-import { cleanText, firstOf, readCandidate } from './extract';
+import { cleanText, firstOf } from './extract';
 import { isoDay, resolveDay, resolveMessageTime, resolveTime } from './dates';
 import {
   CONVERSATION,
+  CONVERSATION_BUBBLE,
   CONVERSATION_CARD,
   CONVERSATION_CARD_ACTIVE_CLASS,
   CONVERSATION_CARD_NAME,
@@ -167,6 +168,9 @@ export function extractConversation(
 ): ConversationExtraction {
   const lang = pageLanguage(root, options.lang);
   const scope: ParentNode = options.conversation ?? findConversations(root)[0] ?? root;
+  // A bubble can be open over another conversation's thread page: only the pane is named by the address.
+  const isBubble = 'matches' in scope && CONVERSATION_BUBBLE.some((c) => (scope as Element).matches(c.selector));
+  const fromUrl = isBubble ? null : messagingThreadId(url);
 
   const itemSelector = MESSAGE_ITEM.map((c) => c.selector).join(', ');
   const daySelector = MESSAGE_DAY.map((c) => c.selector).join(', ');
@@ -208,7 +212,7 @@ export function extractConversation(
       urn && senderId && startsGroup ? senderId === urn.mailbox : !item.classList.contains(MESSAGE_FROM_OTHER_CLASS);
 
     const at = resolveMessageTime(dayText, group.time, readAt, lang);
-    const body = readCandidate(item, MESSAGE_BODY[0]!) ?? null;
+    const body = firstOf(item, MESSAGE_BODY)?.value ?? null;
     messages.push({
       id: urnText ?? '',
       idSource: urnText ? 'urn' : 'derived',
@@ -223,12 +227,11 @@ export function extractConversation(
     });
     if (!urnText) {
       const when = at?.toISOString() ?? `${dayText ?? ''} ${group.time ?? ''}`;
-      const key = [messagingThreadId(url) ?? conversationFromUrn ?? '', group.name ?? '', when, cleanText(body) ?? ''].join('\u241f');
+      const key = [fromUrl ?? conversationFromUrn ?? '', group.name ?? '', when, body ?? ''].join('\u241f');
       messages[messages.length - 1]!.id = `derived:${hash(key)}`;
     }
   }
 
-  const fromUrl = messagingThreadId(url);
   const conversationId = fromUrl ?? conversationFromUrn;
 
   const partnerLink = profileLink(firstOf(scope, PARTNER_LINK)?.value);

@@ -122,6 +122,11 @@ export const CONVERSATION: Candidate[] = [
   { selector: '.msg-convo-wrapper', era: '2023-02 overlay bubble; 2026-06 thread page (div.msg-thread)' },
 ];
 
+/** An overlay bubble (any page) rather than the thread pane: the page address does not name it. */
+export const CONVERSATION_BUBBLE: Candidate[] = [
+  { selector: '.msg-overlay-conversation-bubble', era: '2023-02 overlay bubble' },
+];
+
 /** One message. Its `data-event-urn` is the message's own id. */
 export const MESSAGE_ITEM: Candidate[] = [
   { selector: '[data-event-urn^="urn:li:msg_message:"]', era: '2023-02..2026-06 thread and bubble' },
