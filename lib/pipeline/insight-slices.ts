@@ -122,7 +122,8 @@ export function groupKey(lead: Pick<Lead, 'createdAt' | 'source'>): string {
 /** A lost reason as it is counted: case and white space folded, length bounded. */
 export function foldReason(reason: string): string {
   const folded = reason.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-  return Array.from(folded).slice(0, REASON_LENGTH).join('');
+  // Cut by code points, not UTF-16 units, so no surrogate pair is split.
+  return folded.length <= REASON_LENGTH ? folded : Array.from(folded).slice(0, REASON_LENGTH).join('');
 }
 
 /** What one lead adds to a slice (stages as indexes), computed once per apply. */
@@ -133,38 +134,43 @@ interface Contribution {
   lostFrom: number | null;
   reason: string | null;
   milli: number | null;
-  /** [stage index, day bucket] of each completed stay. */
-  stays: [number, number][];
+  /** Stage index, day bucket, stage index, day bucket, … of each completed stay. */
+  stays: number[];
   cycleMinutes: number | null;
   wonValue: number | null;
 }
 
 function contributionOf(lead: Lead, stageIds: string[]): Contribution {
-  const index = (id: string) => stageIds.indexOf(id);
   const won = stageIds.length - 1;
   const inFunnel = lead.stage !== LOST && lead.stage !== LATER;
-  const open = inFunnel ? index(lead.stage) : -1;
-  const stays: [number, number][] = [];
+  const open = inFunnel ? stageIds.indexOf(lead.stage) : -1;
+  const stays: number[] = [];
   const history = lead.stageHistory;
+  // Each instant is parsed once: a rebuild walks every history entry of every lead.
+  let enteredAt = history.length > 0 ? Date.parse(history[0]!.at) : NaN;
+  let wonAt = open === won && history[0]?.to === lead.stage ? enteredAt : NaN;
   for (let i = 0; i + 1 < history.length; i++) {
-    const stage = index(history[i]!.to);
-    const ms = Date.parse(history[i + 1]!.at) - Date.parse(history[i]!.at);
-    if (stage >= 0 && ms >= 0) stays.push([stage, dayBucket(ms / DAY_MS)]);
+    const leftAt = Date.parse(history[i + 1]!.at);
+    const stage = stageIds.indexOf(history[i]!.to);
+    if (stage >= 0 && leftAt >= enteredAt) stays.push(stage, dayBucket((leftAt - enteredAt) / DAY_MS));
+    if (open === won && history[i + 1]!.to === lead.stage) wonAt = leftAt;
+    enteredAt = leftAt;
   }
-  let cycleMinutes: number | null = null;
-  if (open === won) {
-    const wonAt = history.findLast((h) => h.to === lead.stage)?.at;
-    const ms = wonAt === undefined ? -1 : Date.parse(wonAt) - Date.parse(lead.createdAt);
-    if (ms >= 0) cycleMinutes = Math.round(ms / 60_000);
+  const cycleMs = wonAt - Date.parse(lead.createdAt);
+  const reached: number[] = [];
+  for (const id of lead.reached) {
+    const i = stageIds.indexOf(id);
+    if (i >= 0 && !reached.includes(i)) reached.push(i);
   }
   return {
-    reached: [...new Set(lead.reached.map(index))].filter((i) => i >= 0),
+    reached,
     open,
-    lostFrom: lead.stage === LOST ? index(lead.lost?.from ?? '') : null,
+    lostFrom: lead.stage === LOST ? stageIds.indexOf(lead.lost?.from ?? '') : null,
     reason: lead.stage === LOST && lead.lost ? foldReason(lead.lost.reason) : null,
     milli: open >= 0 && lead.dealValue !== null ? Math.round(lead.dealValue * 1000) : null,
     stays,
-    cycleMinutes,
+    // NaN (no move into won recorded) and negative spans fail the test: no cycle.
+    cycleMinutes: cycleMs >= 0 ? Math.round(cycleMs / 60_000) : null,
     wonValue: open === won ? lead.dealValue : null,
   };
 }
@@ -197,7 +203,7 @@ function applyToSlice(slice: InsightSlice, c: Contribution, sign: 1 | -1): void 
     slice.lost[c.lostFrom]! += sign;
     if (c.reason !== null) bumpReason(slice.reasons[c.lostFrom]!, c.reason, sign);
   }
-  for (const [stage, bucket] of c.stays) bumpHistogram(slice.stays[stage]!, bucket, sign);
+  for (let i = 0; i < c.stays.length; i += 2) bumpHistogram(slice.stays[c.stays[i]!]!, c.stays[i + 1]!, sign);
   if (c.cycleMinutes !== null) {
     slice.cycleMinutes += sign * c.cycleMinutes;
     slice.cycles += sign;

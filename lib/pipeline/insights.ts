@@ -174,19 +174,24 @@ export function trackedTags(agg: Pick<Aggregates, 'insights'>): { tag: string; l
     .sort((a, b) => b.leads - a.leads || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
 }
 
-/** The slice of the given months (null: all) and source (null: all), summed from the groups. */
-function collect(kept: InsightsKept, months: string[] | null, source: LeadSource | null): InsightSlice {
-  const out = emptySlice(kept.stageIds.length);
-  const sources = source ? [source] : LEAD_SOURCES;
-  if (months === null) {
-    for (const [key, slice] of Object.entries(kept.groups)) if (!source || key.endsWith(`|${source}`)) addSlice(out, slice);
-  } else {
-    for (const m of months) for (const s of sources) {
-      const slice = kept.groups[`${m}|${s}`];
-      if (slice) addSlice(out, slice);
-    }
+/** The groups of a period, summed once: per source (for the Sources table) and per month (for the trend, only `source`'s). */
+function gather(kept: InsightsKept, months: string[] | null, source: LeadSource | null) {
+  const n = kept.stageIds.length;
+  const inPeriod = months === null ? null : new Set(months);
+  const bySource = new Map<string, InsightSlice>(LEAD_SOURCES.map((s) => [s, emptySlice(n)]));
+  const byMonth = new Map<string, InsightSlice>();
+  for (const [key, slice] of Object.entries(kept.groups)) {
+    const [month, from] = key.split('|') as [string, string];
+    if (inPeriod && !inPeriod.has(month)) continue;
+    const sourceSlice = bySource.get(from) ?? bySource.set(from, emptySlice(n)).get(from)!;
+    addSlice(sourceSlice, slice);
+    if (source !== null && from !== source) continue;
+    const monthSlice = byMonth.get(month) ?? byMonth.set(month, emptySlice(n)).get(month)!;
+    addSlice(monthSlice, slice);
   }
-  return out;
+  const total = emptySlice(n);
+  for (const [from, slice] of bySource) if (source === null || from === source) addSlice(total, slice);
+  return { total, bySource, byMonth };
 }
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
@@ -245,10 +250,12 @@ function outcomesOf(slice: InsightSlice, stages: StageDef[], cycle: CycleInsight
 
 function staleByStage(agg: Pick<Aggregates, 'lastActivity'>, stages: StageDef[], today: string): number[] {
   const counts = stages.map(() => 0);
+  // Last activity before this day means rotting, per stage (as staleCount in aggregates.ts).
+  const before = new Map(stages.map((s, i) => [s.id, { i, day: dayMinus(today, s.rottingDays) }]));
   for (const [key, n] of Object.entries(agg.lastActivity)) {
     const [stageId, day] = key.split('|') as [string, string];
-    const i = stages.findIndex((s) => s.id === stageId);
-    if (i >= 0 && day < dayMinus(today, stages[i]!.rottingDays)) counts[i]! += n;
+    const stage = before.get(stageId);
+    if (stage && day < stage.day) counts[stage.i]! += n;
   }
   return counts;
 }
@@ -294,11 +301,11 @@ function sourceOf(slice: InsightSlice, source: LeadSource, stages: StageDef[]): 
   };
 }
 
-function trendOf(kept: InsightsKept, months: string[] | null, today: string, source: LeadSource | null, stages: StageDef[]): TrendPoint[] {
+function trendOf(byMonth: Map<string, InsightSlice>, months: string[] | null, today: string, stages: StageDef[]): TrendPoint[] {
   const thisMonth = today.slice(0, 7);
   let span = months;
   if (span === null) {
-    const present = Object.keys(kept.groups).map((k) => k.slice(0, 7)).sort();
+    const present = [...byMonth.keys()].sort();
     const [oldest, newest] = [present[0], present.at(-1)];
     span = oldest === undefined || newest === undefined ? [] : monthRange(oldest, newest > thisMonth ? newest : thisMonth);
   } else {
@@ -306,7 +313,7 @@ function trendOf(kept: InsightsKept, months: string[] | null, today: string, sou
   }
   const w = stages.length - 1;
   return span.map((month) => {
-    const slice = collect(kept, [month], source);
+    const slice = byMonth.get(month) ?? emptySlice(stages.length);
     const cycle = cycleOf(slice);
     return {
       month,
@@ -329,11 +336,13 @@ export function insights(agg: Pick<Aggregates, 'insights' | 'lastActivity'>, sta
   if (kept.stageIds.length !== stages.length || kept.stageIds.some((id, i) => id !== stages[i]!.id)) return { status: 'stages-changed' };
   const months = periodMonths(period, today);
   let slice: InsightSlice;
+  let gathered: ReturnType<typeof gather> | null = null;
   if (tag !== null) {
     if (kept.tags === null) return { status: 'tag-untracked', tag };
     slice = kept.tags[tag] ?? emptySlice(stages.length);
   } else {
-    slice = collect(kept, months, source);
+    gathered = gather(kept, months, source);
+    slice = gathered.total;
   }
   const cycle = cycleOf(slice);
   return {
@@ -343,7 +352,7 @@ export function insights(agg: Pick<Aggregates, 'insights' | 'lastActivity'>, sta
     funnel: funnelOf(slice, stages, staleByStage(agg, stages, today)),
     cycle,
     outcomes: outcomesOf(slice, stages, cycle),
-    sources: tag === null ? LEAD_SOURCES.map((s) => sourceOf(collect(kept, months, s), s, stages)) : null,
-    trend: tag === null ? trendOf(kept, months, today, source, stages) : null,
+    sources: gathered ? LEAD_SOURCES.map((s) => sourceOf(gathered.bySource.get(s)!, s, stages)) : null,
+    trend: gathered ? trendOf(gathered.byMonth, months, today, stages) : null,
   };
 }

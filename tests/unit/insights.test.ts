@@ -336,6 +336,7 @@ describe('bounded distributions', () => {
   it('folds lost reasons and keeps at most a few per stage; the rest is "other"', () => {
     expect(foldReason('  Went   with\tA COMPETITOR ')).toBe('went with a competitor');
     expect(foldReason('x'.repeat(300))).toHaveLength(80);
+    expect(Array.from(foldReason('😀'.repeat(100)))).toEqual(Array.from('😀'.repeat(80)));
     const reasons = ['Price', 'price ', 'Timing', 'No budget', 'Ghosted', 'Wrong contact', 'Hired in-house', 'Project cancelled'];
     const lost = reasons.map((reason, i) => journey(`r${i}`, '2026-11-02', {}, [['2026-11-03', { to: 'lost', reason }]]));
     const r = ready({}, rebuild(lost, STAGES));
