@@ -1,7 +1,7 @@
 /**
- * Funnel aggregates the popup reads without scanning leads. Each lead contributes a fixed set of
- * counters; a write subtracts the old lead's contribution and adds the new one's in the same
- * transaction, and `rebuild` folds all leads from scratch (the repair path).
+ * Funnel aggregates the popup and the Insights view read without scanning leads. Each lead
+ * contributes a fixed set of counters; a write subtracts the old lead's contribution and adds the
+ * new one's in the same transaction, and `rebuild` folds all leads from scratch (the repair path).
  */
 import { LATER, LOST } from './constants';
 import type { Lead } from './model';

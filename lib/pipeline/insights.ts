@@ -70,6 +70,7 @@ export interface StageInsight {
 
 /** Capture → won, over won leads with a recorded move into the won stage. */
 export interface CycleInsight {
+  /** Won leads the cycle figures are read from. */
   won: number;
   medianDays: Metric;
   p80Days: Metric;

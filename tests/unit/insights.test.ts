@@ -382,6 +382,20 @@ describe('incremental aggregates equal a rebuild', () => {
   const TAGS = ['vip', 'q4', 'enterprise', 'partner'];
   const VALUES = [null, 500, 1_000, 12_500, 1_234.56, 0];
 
+  it('keeps deal value sums exact as leads come and go: nothing like 1e-13 is left behind', () => {
+    const agg = rebuild([], STAGES);
+    const a = journey('m1', '2026-11-02', { dealValue: 1_234.56 });
+    const b = journey('m2', '2026-11-02', { dealValue: 0.1 });
+    applyChange(agg, undefined, a, STAGES);
+    applyChange(agg, undefined, b, STAGES);
+    applyChange(agg, a, undefined, STAGES);
+    // 1,234.56 + 0.1 − 1,234.56 is 0.10000000000002274 in floating point.
+    expect(agg.value).toEqual({ prospect: 0.1 });
+    expect(agg).toEqual(rebuild([b], STAGES));
+    applyChange(agg, b, undefined, STAGES);
+    expect(agg).toEqual(rebuild([], STAGES));
+  });
+
   for (const seed of [1, 2, 3, 4, 5]) {
     it(`after 400 random creates, moves, losses, wins, parks, edits and deletes (seed ${seed})`, () => {
       const rnd = random(seed);
