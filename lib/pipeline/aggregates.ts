@@ -1,12 +1,13 @@
 /**
- * Funnel aggregates the popup reads without scanning leads. Each lead contributes a fixed set of
- * counters; a write subtracts the old lead's contribution and adds the new one's in the same
- * transaction, and `rebuild` folds all leads from scratch (the repair path).
+ * Funnel aggregates the popup and the Insights view read without scanning leads. Each lead
+ * contributes a fixed set of counters; a write subtracts the old lead's contribution and adds the
+ * new one's in the same transaction, and `rebuild` folds all leads from scratch (the repair path).
  */
 import { LATER, LOST } from './constants';
 import type { Lead } from './model';
 import { dayMinus, isClosedOrParked } from './stages';
 import type { StageDef } from './model';
+import { applyInsights, emptyInsightsKept, type InsightsKept } from './insight-slices';
 
 type Counts = Record<string, number>;
 
@@ -21,7 +22,8 @@ export interface FunnelSlice {
   lostFrom: Counts;
 }
 
-export const AGGREGATES_VERSION = 2;
+/** 3: `insights` added (the Insights view's slices); older records are rebuilt on read. */
+export const AGGREGATES_VERSION = 3;
 
 export interface Aggregates {
   key: 'aggregates';
@@ -45,9 +47,12 @@ export interface Aggregates {
   valued: Counts;
   /** The same funnel figures per creation month (YYYY-MM), for the period filter. */
   cohorts: Record<string, FunnelSlice>;
+  /** Per creation month × source and per tag: what the Insights view reads (insight-slices.ts). */
+  insights: InsightsKept;
 }
 
-export function emptyAggregates(): Aggregates {
+/** Aggregates of no leads, for the funnel `stages`. */
+export function emptyAggregates(stages: StageDef[]): Aggregates {
   return {
     key: 'aggregates',
     version: AGGREGATES_VERSION,
@@ -62,6 +67,7 @@ export function emptyAggregates(): Aggregates {
     value: {},
     valued: {},
     cohorts: {},
+    insights: emptyInsightsKept(stages),
   };
 }
 
@@ -71,11 +77,18 @@ export function lastActivityDay(lead: Lead): string {
   return times.sort().at(-1)!.slice(0, 10);
 }
 
-function bump(counts: Counts, key: string, delta: number) {
-  const next = (counts[key] ?? 0) + delta;
+function bump(counts: Counts, key: string, delta: number, round = (n: number) => n) {
+  const next = round((counts[key] ?? 0) + delta);
   if (next === 0) delete counts[key];
   else counts[key] = next;
 }
+
+/**
+ * Money sums are kept on a grid of thousandths (no currency has more minor digits in CLDR 48, as
+ * `Intl.NumberFormat` reports them): adding and later subtracting 1,234.56 must give back exactly
+ * what a rebuild gives, not 1e-13, and must leave no key behind once the last lead goes.
+ */
+const toThousandths = (n: number) => Math.round(n * 1000) / 1000;
 
 /** Adds (sign 1) or removes (sign -1) one lead's contribution. Mutates `agg`. */
 function applySlice(slice: FunnelSlice, lead: Lead, sign: 1 | -1): void {
@@ -91,13 +104,14 @@ export function applyLead(agg: Aggregates, lead: Lead, sign: 1 | -1, stages: Sta
   const cohort = (agg.cohorts[month] ??= { total: 0, open: {}, reached: {}, lostFrom: {} });
   applySlice(cohort, lead, sign);
   if (cohort.total === 0) delete agg.cohorts[month];
+  applyInsights(agg.insights, lead, sign);
   if (lead.stage === LOST) return;
   if (lead.stage === LATER) {
     agg.later += sign;
     return;
   }
   if (lead.dealValue !== null) {
-    bump(agg.value, lead.stage, sign * lead.dealValue);
+    bump(agg.value, lead.stage, sign * lead.dealValue, toThousandths);
     bump(agg.valued, lead.stage, sign);
   }
   if (isClosedOrParked(lead, stages)) return;
@@ -132,7 +146,7 @@ export function applyChange(agg: Aggregates, before: Lead | undefined, after: Le
 
 /** Folds every lead from scratch. */
 export function rebuild(leads: Iterable<Lead>, stages: StageDef[]): Aggregates {
-  const agg = emptyAggregates();
+  const agg = emptyAggregates(stages);
   for (const lead of leads) applyLead(agg, lead, 1, stages);
   return agg;
 }
