@@ -156,8 +156,16 @@ export async function openExtensionPage(session: ExtensionSession, path: string)
   }
   // The pending goto() is rejected ("Frame detached") when the browser closes.
   page.goto(url).catch(() => {});
-  await page.waitForFunction((want) => location.href === want && document.readyState === 'complete', { polling: 50 }, url);
-  return page;
+  // Polled from here rather than with waitForFunction: an evaluation that meets the document
+  // being replaced fails inside Firefox's remote agent ("right-hand side of 'in' should be an
+  // object, got null"), and waitForFunction gives up on the first such failure.
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const loaded = await page.evaluate((want) => location.href === want && document.readyState === 'complete', url).catch(() => false);
+    if (loaded) return page;
+    if (Date.now() > deadline) throw new Error(`${url} did not load within 15 s`);
+    await new Promise((resolveWait) => setTimeout(resolveWait, 50));
+  }
 }
 
 const probes = new WeakMap<ExtensionSession, Promise<Page>>();
