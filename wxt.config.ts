@@ -2,8 +2,24 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { HOST_MATCHES } from './lib/sites/hosts';
 
+// Firefox's id for Leadline. Fixed, because Firefox MV3 needs one to sign the add-on, storage and
+// IndexedDB belong to it across updates, and the e2e tests map it to a known moz-extension origin
+// (they read it back from the built manifest).
+const GECKO_ID = 'leadline@leadline.app';
+
+// One code base, three targets:
+// - Chrome: `wxt build` → .output/chrome-mv3 (service worker background).
+// - Edge: the same Chrome build. Microsoft's porting guide asks for no `update_url` and no
+//   "Chrome" in the name or description; every API used here (action, alarms, commands, runtime,
+//   storage, tabs) is on Edge's supported list.
+// - Firefox: `wxt build -b firefox` → .output/firefox-mv3 (MV3 as well, so the code paths match;
+//   WXT writes `background.scripts`, an event page, since Firefox has no extension service worker).
 export default defineConfig({
-  manifest: {
+  manifestVersion: 3,
+  // Promise-based `browser.*` from Mozilla's webextension-polyfill on every target: the module
+  // points `wxt/browser` at it (in Firefox it hands back the native `browser`).
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
     name: 'Leadline',
     description: 'Capture leads from LinkedIn and Gmail, keep their temperature honest, see your funnel. Local-first.',
     permissions: ['storage', 'unlimitedStorage', 'alarms'],
@@ -17,6 +33,29 @@ export default defineConfig({
         description: 'Show or hide the Leadline sidebar',
       },
     },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              // 140 is the first desktop Firefox with built-in data-collection consent, i.e. that
+              // understands `data_collection_permissions` (extensionworkshop.com, "Firefox built-in
+              // consent for data collection and transmission"); it also covers everything else
+              // used: MV3 (109), host permissions granted in the install prompt (127),
+              // optional_host_permissions for a later sync origin (128, mdn/browser-compat-data).
+              strict_min_version: '140.0',
+              // Nothing leaves the browser: no server, no analytics (the key's format as in
+              // gorhill/uBlock platform/firefox/manifest.json, commit d5793b83f2).
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  zip: {
+    // What Mozilla's reviewer needs to rebuild the Firefox package byte for byte, and nothing
+    // else: tests (their saved pages are real people's profiles), scripts and CI stay out.
+    includeSources: ['entrypoints/**', 'components/**', 'lib/**', 'public/**', 'wxt.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', 'SOURCES.md'],
   },
   vite: () => ({ plugins: [preact()] }),
 });
