@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchBrowser, openExtensionPage, openTab, readStore, type ExtensionSession } from './browsers';
-import { click, textOf, waitForSidebarValue } from './harness';
+import { click, sidebarFrame, textOf, waitForSidebarValue } from './harness';
 
 interface StoredLead {
   name: string;
@@ -17,8 +17,6 @@ interface StoredLead {
 // (Palkii07/Smarthire linkedin_profile.html, commit 7d3c12f38b2fddddaf7cf9f1b9e1edc72864f35f).
 const PARUL = 'https://www.linkedin.com/in/parul-sharma-886a79227/';
 const PARUL_FIXTURE = 'linkedin/2025-05_logged-in_parul-sharma-886a79227__smarthire.html';
-// `::-p-aria` does not reach into the sidebar's shadow root in Firefox; `>>>` CSS does.
-const SIDEBAR = '>>> aside[aria-label="Leadline"]';
 
 describe('Firefox ESR: the Firefox build end to end', () => {
   let session: ExtensionSession;
@@ -36,9 +34,10 @@ describe('Firefox ESR: the Firefox build end to end', () => {
   it('captures the person on a LinkedIn profile into the extension\'s IndexedDB', async () => {
     await page.goto(PARUL);
     await waitForSidebarValue(page, 'input#ll-field-name', 'Parul Sharma');
-    expect(await textOf(page, `${SIDEBAR} button.ll-primary`)).toBe('Capture lead');
-    await click(page, `${SIDEBAR} button.ll-primary`);
-    await page.waitForSelector(`${SIDEBAR} article[aria-label="Lead: Parul Sharma"]`);
+    const frame = await sidebarFrame(page);
+    expect(await textOf(frame, 'button.ll-primary')).toBe('Capture lead');
+    await click(frame, 'button.ll-primary');
+    await (await sidebarFrame(page)).waitForSelector('article[aria-label="Lead: Parul Sharma"]');
 
     const leads = await readStore<StoredLead>(session, 'leads');
     expect(leads.map(({ name, headline, company, location, linkedinUrl, source, stage }) => ({ name, headline, company, location, linkedinUrl, source, stage }))).toEqual([

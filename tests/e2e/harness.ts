@@ -147,8 +147,10 @@ export const SIDEBAR_HOST = '[data-leadline="sidebar"]';
 export async function sidebarFrame(page: Page, timeoutMs = 10_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const frame = page.frames().find((f) => !f.detached && f.url().startsWith('chrome-extension://') && f.url().includes('/sidebar.html'));
-    if (frame && (await frame.$('aside').catch(() => null))) return frame;
+    // Found through its element: Firefox reports an extension frame's URL as about:blank.
+    const handle = await page.$(`${SIDEBAR_HOST} iframe`).catch(() => null);
+    const frame = await handle?.contentFrame().catch(() => null);
+    if (frame && !frame.detached && (await frame.$('aside').catch(() => null))) return frame;
     if (Date.now() > deadline) throw new Error(`no sidebar frame on ${page.url()} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 50));
   }
