@@ -55,7 +55,17 @@ export default defineConfig({
   zip: {
     // What Mozilla's reviewer needs to rebuild the Firefox package byte for byte, and nothing
     // else: tests (their saved pages are real people's profiles), scripts and CI stay out.
-    includeSources: ['entrypoints/**', 'components/**', 'lib/**', 'public/**', 'wxt.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', 'SOURCES.md'],
+    includeSources: [
+      'entrypoints/**',
+      'components/**',
+      'lib/**',
+      'public/**',
+      'wxt.config.ts',
+      'tsconfig.json',
+      'package.json',
+      'package-lock.json',
+      'SOURCES.md',
+    ],
   },
   vite: () => ({ plugins: [preact()] }),
 });

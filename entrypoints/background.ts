@@ -35,11 +35,14 @@ export default defineBackground(() => {
   }
 
   const dispatch = repos.then((r) =>
-    createDispatcher(createHandlers(r, changed, async (hash) => void (await browser.tabs.create({ url: browser.runtime.getURL(`/pipeline.html${hash ? `#${hash}` : ''}`) }))), {
-      extensionId: browser.runtime.id,
-      extensionOrigin: browser.runtime.getURL('/'),
-      isHostPage: (url) => hostPatterns.some((p) => p.includes(url)),
-    }),
+    createDispatcher(
+      createHandlers(r, changed, async (hash) => void (await browser.tabs.create({ url: browser.runtime.getURL(`/pipeline.html${hash ? `#${hash}` : ''}`) }))),
+      {
+        extensionId: browser.runtime.id,
+        extensionOrigin: browser.runtime.getURL('/'),
+        isHostPage: (url) => hostPatterns.some((p) => p.includes(url)),
+      },
+    ),
   );
 
   // Replies go through sendResponse: returning true keeps the channel open for the async answer.

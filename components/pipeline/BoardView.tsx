@@ -56,27 +56,39 @@ export function BoardView({ model }: { model: PipelineModel }) {
       <ErrorText error={board.error.value} />
       {pending && (
         <div class="ll-drop-dialog" role="dialog" aria-label={`Move ${pending.name} to ${stageName(pending.to, stages)}`}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void board.confirmPending(stages);
-          }}
-        >
-          {pending.to === LOST ? (
-            <label>
-              Why was {pending.name} lost?{' '}
-              <input value={board.reason.value} required maxLength={500} onInput={(e) => (board.reason.value = (e.currentTarget as HTMLInputElement).value)} ref={(el) => el?.focus()} />
-            </label>
-          ) : (
-            <label>
-              Re-engage {pending.name} on <input type="date" value={board.reengageOn.value} required onInput={(e) => (board.reengageOn.value = (e.currentTarget as HTMLInputElement).value)} />
-            </label>
-          )}{' '}
-          <button type="submit">{pending.to === LOST ? 'Mark lost' : 'Park'}</button>{' '}
-          <button type="button" onClick={() => board.cancelPending()}>
-            Cancel
-          </button>
-        </form>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void board.confirmPending(stages);
+            }}
+          >
+            {pending.to === LOST ? (
+              <label>
+                Why was {pending.name} lost?{' '}
+                <input
+                  value={board.reason.value}
+                  required
+                  maxLength={500}
+                  onInput={(e) => (board.reason.value = (e.currentTarget as HTMLInputElement).value)}
+                  ref={(el) => el?.focus()}
+                />
+              </label>
+            ) : (
+              <label>
+                Re-engage {pending.name} on{' '}
+                <input
+                  type="date"
+                  value={board.reengageOn.value}
+                  required
+                  onInput={(e) => (board.reengageOn.value = (e.currentTarget as HTMLInputElement).value)}
+                />
+              </label>
+            )}{' '}
+            <button type="submit">{pending.to === LOST ? 'Mark lost' : 'Park'}</button>{' '}
+            <button type="button" onClick={() => board.cancelPending()}>
+              Cancel
+            </button>
+          </form>
         </div>
       )}
       <div class="ll-board">

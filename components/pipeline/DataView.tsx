@@ -14,7 +14,10 @@ export function DataView({ model }: { model: PipelineModel }) {
   return (
     <section aria-label="Import and export">
       <h2>Import a CSV</h2>
-      <p class="ll-muted">Files exported from HubSpot, Pipedrive or LinkedIn (Connections.csv) are mapped for you. A row whose email or LinkedIn URL you already have completes that lead instead of adding a second one.</p>
+      <p class="ll-muted">
+        Files exported from HubSpot, Pipedrive or LinkedIn (Connections.csv) are mapped for you. A row whose email or LinkedIn URL you already have completes
+        that lead instead of adding a second one.
+      </p>
       <label class="ll-file">
         CSV file{' '}
         <input
@@ -52,7 +55,11 @@ export function DataView({ model }: { model: PipelineModel }) {
                   <td>{header}</td>
                   <td class="ll-muted">{file.csv.rows[0]?.cells[i] ?? ''}</td>
                   <td>
-                    <select aria-label={`Import column ${header} as`} value={im.mapping.value[i]} onChange={(e) => im.setTarget(i, (e.currentTarget as HTMLSelectElement).value as Target)}>
+                    <select
+                      aria-label={`Import column ${header} as`}
+                      value={im.mapping.value[i]}
+                      onChange={(e) => im.setTarget(i, (e.currentTarget as HTMLSelectElement).value as Target)}
+                    >
                       {TARGETS.map((t) => (
                         <option key={t} value={t}>
                           {TARGET_LABELS[t]}
@@ -71,7 +78,8 @@ export function DataView({ model }: { model: PipelineModel }) {
       )}
       {progress && (
         <p>
-          <progress max={progress.total || 1} value={progress.done} aria-label="Import progress" /> {progress.done.toLocaleString()} / {progress.total.toLocaleString()}
+          <progress max={progress.total || 1} value={progress.done} aria-label="Import progress" /> {progress.done.toLocaleString()} /{' '}
+          {progress.total.toLocaleString()}
         </p>
       )}
       {result && (
@@ -104,20 +112,27 @@ export function DataView({ model }: { model: PipelineModel }) {
       <p class="ll-muted">The table view's “Export CSV” exports the filtered table.</p>
 
       <h2>Backup and restore</h2>
-      <p class="ll-muted">A backup holds every lead, touchpoint and your settings. Restoring checks the whole file first and replaces everything in one step; a damaged or foreign file changes nothing.</p>
+      <p class="ll-muted">
+        A backup holds every lead, touchpoint and your settings. Restoring checks the whole file first and replaces everything in one step; a damaged or foreign
+        file changes nothing.
+      </p>
       <div class="ll-filters">
         <button type="button" onClick={() => void backup.backup(model.today)} disabled={backup.busy.value}>
           Download backup (JSON)
         </button>
         <label class="ll-file">
           Restore from a backup{' '}
-          <input type="file" accept=".json,application/json" disabled={backup.busy.value}
+          <input
+            type="file"
+            accept=".json,application/json"
+            disabled={backup.busy.value}
             onChange={(e) => {
               const input = e.currentTarget as HTMLInputElement;
               const chosen = input.files?.[0];
               input.value = '';
               if (chosen) void backup.restore(chosen, (message) => confirm(message));
-            }} />
+            }}
+          />
         </label>
       </div>
       <ErrorText error={backup.error.value} />

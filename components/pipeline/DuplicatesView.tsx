@@ -10,7 +10,9 @@ export function DuplicatesView({ model }: { model: PipelineModel }) {
   return (
     <section aria-label="Duplicates">
       <h2>Likely duplicates</h2>
-      <p class="ll-muted">Same name with the same company, or one without a company. Same LinkedIn URL or email cannot happen: those are merged when captured or imported.</p>
+      <p class="ll-muted">
+        Same name with the same company, or one without a company. Same LinkedIn URL or email cannot happen: those are merged when captured or imported.
+      </p>
       <ErrorText error={dups.error.value} />
       <p role="status">{dups.done.value}</p>
       {list === null ? (

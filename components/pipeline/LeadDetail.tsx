@@ -7,7 +7,9 @@ import { Timeline } from './Timeline';
 /** The open lead on the pipeline page: its card, every field editable, the full timeline. */
 export function LeadDetail({ model, card }: { model: PipelineModel; card: LeadCardModel }) {
   const { lead, touchpoints } = card.view.value;
-  const gmail = lead.emails[0] ? `https://mail.google.com/mail/u/0/#search/${encodeURIComponent(lead.emails.map((e) => `from:${e} OR to:${e}`).join(' OR '))}` : null;
+  const gmail = lead.emails[0]
+    ? `https://mail.google.com/mail/u/0/#search/${encodeURIComponent(lead.emails.map((e) => `from:${e} OR to:${e}`).join(' OR '))}`
+    : null;
   return (
     <aside class="ll-detail" aria-label="Lead detail">
       <div class="ll-row-between">

@@ -20,12 +20,16 @@ export function PlannerView({ model }: { model: PipelineModel }) {
       <h2>Reverse funnel planner</h2>
       <div class="ll-filters">
         <label>
-          Revenue target ({settings.currency}) <input type="number" min="0" step="1000" value={planner.target.value} onInput={num((v) => (planner.target.value = v))} />
+          Revenue target ({settings.currency}){' '}
+          <input type="number" min="0" step="1000" value={planner.target.value} onInput={num((v) => (planner.target.value = v))} />
         </label>
         <label>
-          Average deal ({settings.currency}) <input type="number" min="1" step="100" value={planner.averageDeal.value} onInput={num((v) => (planner.averageDeal.value = v))} />
+          Average deal ({settings.currency}){' '}
+          <input type="number" min="1" step="100" value={planner.averageDeal.value} onInput={num((v) => (planner.averageDeal.value = v))} />
         </label>
-        <span class="ll-muted">{measured.averageDeal === null ? 'No deal values yet: enter your average.' : `Measured: ${money.format(measured.averageDeal)}`}</span>
+        <span class="ll-muted">
+          {measured.averageDeal === null ? 'No deal values yet: enter your average.' : `Measured: ${money.format(measured.averageDeal)}`}
+        </span>
       </div>
       <table class="ll-table" aria-label="Plan">
         <thead>
@@ -54,7 +58,9 @@ export function PlannerView({ model }: { model: PipelineModel }) {
                       onInput={num((v) => planner.setRate(i, v))}
                     />
                     %{' '}
-                    <span class="ll-muted">{(measured.conversions[i] ?? null) === null ? '(not measured)' : `(measured ${Math.round(measured.conversions[i]! * 100)}%)`}</span>
+                    <span class="ll-muted">
+                      {(measured.conversions[i] ?? null) === null ? '(not measured)' : `(measured ${Math.round(measured.conversions[i]! * 100)}%)`}
+                    </span>
                   </label>
                 ) : (
                   '—'

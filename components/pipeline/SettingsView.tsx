@@ -38,7 +38,13 @@ export function SettingsView({ model }: { model: PipelineModel }) {
           {draft.stages.map((s, i) => (
             <tr key={s.id}>
               <td>
-                <input aria-label={`Name of stage ${i + 1}`} value={s.name} required maxLength={60} onInput={(e) => sm.setStage(i, { name: (e.currentTarget as HTMLInputElement).value })} />
+                <input
+                  aria-label={`Name of stage ${i + 1}`}
+                  value={s.name}
+                  required
+                  maxLength={60}
+                  onInput={(e) => sm.setStage(i, { name: (e.currentTarget as HTMLInputElement).value })}
+                />
               </td>
               <td>
                 <input
@@ -51,7 +57,13 @@ export function SettingsView({ model }: { model: PipelineModel }) {
                 />
               </td>
               <td>
-                <input aria-label={`Rotting days of ${s.name}`} type="number" min="1" value={s.rottingDays} onInput={(e) => sm.setStage(i, { rottingDays: number(e) })} />
+                <input
+                  aria-label={`Rotting days of ${s.name}`}
+                  type="number"
+                  min="1"
+                  value={s.rottingDays}
+                  onInput={(e) => sm.setStage(i, { rottingDays: number(e) })}
+                />
               </td>
               <td>
                 <button type="button" aria-label={`Move ${s.name} up`} disabled={i === 0} onClick={() => sm.moveStage(i, -1)}>
@@ -86,7 +98,11 @@ export function SettingsView({ model }: { model: PipelineModel }) {
       <div class="ll-grid">
         <label class="ll-field">
           <span>Your own email addresses</span>
-          <input value={sm.emails.value} placeholder="me@company.com, me@gmail.com" onInput={(e) => (sm.emails.value = (e.currentTarget as HTMLInputElement).value)} />
+          <input
+            value={sm.emails.value}
+            placeholder="me@company.com, me@gmail.com"
+            onInput={(e) => (sm.emails.value = (e.currentTarget as HTMLInputElement).value)}
+          />
         </label>
         <label class="ll-field ll-check">
           <input type="checkbox" checked={draft.autoLog} onChange={(e) => sm.set({ autoLog: (e.currentTarget as HTMLInputElement).checked })} />
@@ -94,7 +110,12 @@ export function SettingsView({ model }: { model: PipelineModel }) {
         </label>
         <label class="ll-field">
           <span>Currency (ISO code)</span>
-          <input value={draft.currency} maxLength={3} size={4} onInput={(e) => sm.set({ currency: (e.currentTarget as HTMLInputElement).value.toUpperCase() })} />
+          <input
+            value={draft.currency}
+            maxLength={3}
+            size={4}
+            onInput={(e) => sm.set({ currency: (e.currentTarget as HTMLInputElement).value.toUpperCase() })}
+          />
         </label>
       </div>
       <button type="submit" class="ll-primary ll-inline" disabled={sm.busy.value}>

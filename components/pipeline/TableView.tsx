@@ -72,7 +72,12 @@ export function TableView({ model }: { model: PipelineModel }) {
       row ? (
         <tr key={row.id} data-id={row.id} aria-selected={route.lead === row.id} style={{ height: `${ROW}px` }}>
           <td>
-            <input type="checkbox" aria-label={`Select ${row.name}`} checked={selection.has(row.id)} onChange={(e) => table.toggle(row.id, (e.currentTarget as HTMLInputElement).checked)} />
+            <input
+              type="checkbox"
+              aria-label={`Select ${row.name}`}
+              checked={selection.has(row.id)}
+              onChange={(e) => table.toggle(row.id, (e.currentTarget as HTMLInputElement).checked)}
+            />
           </td>
           <td class="ll-cell-name">
             <a href={`#${toHash({ ...route, lead: row.id })}`}>{row.name}</a>
@@ -101,7 +106,12 @@ export function TableView({ model }: { model: PipelineModel }) {
       <form class="ll-filters" role="search" aria-label="Filter leads" onSubmit={(e) => e.preventDefault()}>
         <label>
           Search{' '}
-          <input type="search" value={text} placeholder="Name, company or email" onInput={(e) => (table.searchText.value = (e.currentTarget as HTMLInputElement).value)} />
+          <input
+            type="search"
+            value={text}
+            placeholder="Name, company or email"
+            onInput={(e) => (table.searchText.value = (e.currentTarget as HTMLInputElement).value)}
+          />
         </label>
         <FilterSelect
           label="Stage"
@@ -109,21 +119,22 @@ export function TableView({ model }: { model: PipelineModel }) {
           options={[...stages.map((s) => [s.id, s.name] as const), ['lost', 'Lost'] as const, ['later', 'Later'] as const]}
           onChange={(stage) => setFilter({ stage })}
         />
-        <FilterSelect label="Temperature" value={f.temperature} options={TEMPERATURES.map((t) => [t, t] as const)} onChange={(temperature) => setFilter({ temperature })} />
+        <FilterSelect
+          label="Temperature"
+          value={f.temperature}
+          options={TEMPERATURES.map((t) => [t, t] as const)}
+          onChange={(temperature) => setFilter({ temperature })}
+        />
         <FilterSelect label="Source" value={f.source} options={LEAD_SOURCES.map((s) => [s, s] as const)} onChange={(source) => setFilter({ source })} />
         <label>
-          Tag{' '}
-          <input
-            size={10}
-            value={f.tag ?? ''}
-            onChange={(e) => setFilter({ tag: (e.currentTarget as HTMLInputElement).value.trim() || undefined })}
-          />
+          Tag <input size={10} value={f.tag ?? ''} onChange={(e) => setFilter({ tag: (e.currentTarget as HTMLInputElement).value.trim() || undefined })} />
         </label>
         <label>
           <input type="checkbox" checked={!!f.stale} onChange={(e) => setFilter({ stale: (e.currentTarget as HTMLInputElement).checked || undefined })} /> Stale
         </label>
         <label>
-          <input type="checkbox" checked={!!f.due} onChange={(e) => setFilter({ due: (e.currentTarget as HTMLInputElement).checked || undefined })} /> Follow-up due
+          <input type="checkbox" checked={!!f.due} onChange={(e) => setFilter({ due: (e.currentTarget as HTMLInputElement).checked || undefined })} /> Follow-up
+          due
         </label>
       </form>
       <div class="ll-table-actions">
@@ -168,7 +179,17 @@ export function TableView({ model }: { model: PipelineModel }) {
 }
 
 /** A filter's select: "Any" or one of the options (value, label). */
-function FilterSelect<T extends string>({ label, value, options, onChange }: { label: string; value: T | undefined; options: readonly (readonly [T, string])[]; onChange: (value: T | undefined) => void }) {
+function FilterSelect<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T | undefined;
+  options: readonly (readonly [T, string])[];
+  onChange: (value: T | undefined) => void;
+}) {
   return (
     <label>
       {label}{' '}

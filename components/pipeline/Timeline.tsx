@@ -23,7 +23,9 @@ export function Timeline({ card, lead, touchpoints }: { card: LeadCardModel; lea
         {items.map((item) =>
           item.kind === 'stage' ? (
             <li key={`s-${item.at}-${item.to}`} class="ll-tl-stage">
-              <span>{item.from === null ? `Captured in ${stageName(item.to, stages)}` : `${stageName(item.from, stages)} → ${stageName(item.to, stages)}`}</span>
+              <span>
+                {item.from === null ? `Captured in ${stageName(item.to, stages)}` : `${stageName(item.from, stages)} → ${stageName(item.to, stages)}`}
+              </span>
               <time dateTime={item.at}>{when.format(new Date(item.at))}</time>
             </li>
           ) : editing === item.tp.id ? (
@@ -42,7 +44,12 @@ export function Timeline({ card, lead, touchpoints }: { card: LeadCardModel; lea
               </span>
               <time dateTime={item.at}>{when.format(new Date(item.at))}</time>
               <span class="ll-tl-actions">
-                <button type="button" class="ll-icon-button" aria-label={`Edit ${CHANNEL_LABELS[item.tp.channel]} of ${when.format(new Date(item.at))}`} onClick={() => card.editTouchpoint(item.tp)}>
+                <button
+                  type="button"
+                  class="ll-icon-button"
+                  aria-label={`Edit ${CHANNEL_LABELS[item.tp.channel]} of ${when.format(new Date(item.at))}`}
+                  onClick={() => card.editTouchpoint(item.tp)}
+                >
                   Edit
                 </button>
                 <button
@@ -76,22 +83,41 @@ function TouchpointEditor({ card }: { card: LeadCardModel }) {
         void card.saveTouchpoint();
       }}
     >
-      <select aria-label="Channel" value={draft.channel} onChange={(e) => card.changeTouchpoint({ channel: (e.currentTarget as HTMLSelectElement).value as Channel })}>
+      <select
+        aria-label="Channel"
+        value={draft.channel}
+        onChange={(e) => card.changeTouchpoint({ channel: (e.currentTarget as HTMLSelectElement).value as Channel })}
+      >
         {CHANNELS.map((c) => (
           <option key={c} value={c}>
             {CHANNEL_LABELS[c]}
           </option>
         ))}
       </select>
-      <select aria-label="Direction" value={draft.direction} onChange={(e) => card.changeTouchpoint({ direction: (e.currentTarget as HTMLSelectElement).value as Direction })}>
+      <select
+        aria-label="Direction"
+        value={draft.direction}
+        onChange={(e) => card.changeTouchpoint({ direction: (e.currentTarget as HTMLSelectElement).value as Direction })}
+      >
         {DIRECTIONS.map((d) => (
           <option key={d} value={d}>
             {d}
           </option>
         ))}
       </select>
-      <input aria-label="When" type="datetime-local" value={draft.at} required onInput={(e) => card.changeTouchpoint({ at: (e.currentTarget as HTMLInputElement).value })} />
-      <input aria-label="Summary" value={draft.summary} maxLength={2000} onInput={(e) => card.changeTouchpoint({ summary: (e.currentTarget as HTMLInputElement).value })} />
+      <input
+        aria-label="When"
+        type="datetime-local"
+        value={draft.at}
+        required
+        onInput={(e) => card.changeTouchpoint({ at: (e.currentTarget as HTMLInputElement).value })}
+      />
+      <input
+        aria-label="Summary"
+        value={draft.summary}
+        maxLength={2000}
+        onInput={(e) => card.changeTouchpoint({ summary: (e.currentTarget as HTMLInputElement).value })}
+      />
       {draft.error && <span class="ll-error">{draft.error}</span>}
       <button type="submit">Save</button>
       <button type="button" onClick={() => card.editTouchpoint(null)}>

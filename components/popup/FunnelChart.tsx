@@ -21,9 +21,7 @@ export function FunnelChart({ rows }: { rows: FunnelRow[] }) {
         const y = i * (barHeight + gap);
         return (
           <g key={row.stage.id}>
-            <title>
-              {`${row.stage.name}: ${row.open} open now, ${row.reached} reached, ${row.lost} lost here, ${percent(row.conversionToNext)} went on`}
-            </title>
+            <title>{`${row.stage.name}: ${row.open} open now, ${row.reached} reached, ${row.lost} lost here, ${percent(row.conversionToNext)} went on`}</title>
             <rect x={(width - w) / 2} y={y} width={w} height={barHeight} rx="4" class="ll-bar" />
             <text x={width / 2} y={y + barHeight / 2 + 4} text-anchor="middle" class="ll-bar-label">
               {row.reached}

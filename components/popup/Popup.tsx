@@ -45,8 +45,8 @@ export function Popup({ model }: { model: PopupModel }) {
       {agg.total === 0 && (
         <section class="ll-empty" aria-label="Getting started">
           <p>
-            <strong>Your pipeline is empty.</strong> Open someone's LinkedIn profile and press “Capture lead” in the Leadline sidebar, or open an email
-            thread in Gmail. Or import a CSV on the pipeline page.
+            <strong>Your pipeline is empty.</strong> Open someone's LinkedIn profile and press “Capture lead” in the Leadline sidebar, or open an email thread
+            in Gmail. Or import a CSV on the pipeline page.
           </p>
         </section>
       )}

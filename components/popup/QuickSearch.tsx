@@ -13,7 +13,12 @@ export function QuickSearch({ model }: { model: PopupModel }) {
         value={model.query.value}
         onInput={(e) => void model.search((e.currentTarget as HTMLInputElement).value)}
       />
-      {results && (results.length === 0 ? <p class="ll-muted">No lead matches.</p> : <LeadSummaryList leads={results} label="Search results" onOpen={(l) => model.open(l)} />)}
+      {results &&
+        (results.length === 0 ? (
+          <p class="ll-muted">No lead matches.</p>
+        ) : (
+          <LeadSummaryList leads={results} label="Search results" onOpen={(l) => model.open(l)} />
+        ))}
     </div>
   );
 }

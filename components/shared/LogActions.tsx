@@ -7,7 +7,12 @@ export function LogActions({ card }: { card: LeadCardModel }) {
     <section class="ll-log" aria-label="Log a touchpoint">
       <label>
         <span class="ll-sr">Summary (optional)</span>
-        <input placeholder="Summary (optional)" value={card.summary.value} maxLength={2000} onInput={(e) => (card.summary.value = (e.currentTarget as HTMLInputElement).value)} />
+        <input
+          placeholder="Summary (optional)"
+          value={card.summary.value}
+          maxLength={2000}
+          onInput={(e) => (card.summary.value = (e.currentTarget as HTMLInputElement).value)}
+        />
       </label>
       <div class="ll-buttons">
         {QUICK_LOGS.map((kind) => (

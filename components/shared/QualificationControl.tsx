@@ -29,13 +29,7 @@ export function QualificationControl({ value, onChange }: QualificationControlPr
           <span class="ll-bant-label">{label}</span>
           {ANSWERS.map((answer) => (
             <label class="ll-chip" key={answer}>
-              <input
-                type="radio"
-                value={answer}
-                name={`ll-bant-${key}`}
-                checked={value[key] === answer}
-                onChange={() => onChange({ [key]: answer })}
-              />
+              <input type="radio" value={answer} name={`ll-bant-${key}`} checked={value[key] === answer} onChange={() => onChange({ [key]: answer })} />
               {answer === 'unknown' ? '?' : answer}
             </label>
           ))}
@@ -43,10 +37,7 @@ export function QualificationControl({ value, onChange }: QualificationControlPr
       ))}
       <label class="ll-row">
         <span class="ll-bant-label">Timeline</span>
-        <select
-          value={value.timeframe}
-          onChange={(e) => onChange({ timeframe: (e.currentTarget as HTMLSelectElement).value as Timeframe })}
-        >
+        <select value={value.timeframe} onChange={(e) => onChange({ timeframe: (e.currentTarget as HTMLSelectElement).value as Timeframe })}>
           {TIMEFRAMES.map(([v, label]) => (
             <option value={v} key={v}>
               {label}

@@ -33,12 +33,23 @@ export function StageControl({ card }: { card: LeadCardModel }) {
           {pending === LOST ? (
             <label>
               <span class="ll-sr">Why was it lost?</span>
-              <input placeholder="Why was it lost?" value={card.lostReason.value} required maxLength={500} onInput={(e) => (card.lostReason.value = (e.currentTarget as HTMLInputElement).value)} />
+              <input
+                placeholder="Why was it lost?"
+                value={card.lostReason.value}
+                required
+                maxLength={500}
+                onInput={(e) => (card.lostReason.value = (e.currentTarget as HTMLInputElement).value)}
+              />
             </label>
           ) : (
             <label>
               <span class="ll-sr">Re-engage on</span>
-              <input type="date" value={card.reengageOn.value} required onInput={(e) => (card.reengageOn.value = (e.currentTarget as HTMLInputElement).value)} />
+              <input
+                type="date"
+                value={card.reengageOn.value}
+                required
+                onInput={(e) => (card.reengageOn.value = (e.currentTarget as HTMLInputElement).value)}
+              />
             </label>
           )}
           <button type="submit">{pending === LOST ? 'Mark lost' : 'Park'}</button>

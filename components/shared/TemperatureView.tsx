@@ -16,10 +16,7 @@ export function TemperatureView({ temperature, reasons, override, onOverride }: 
         <span class={`ll-temp ll-temp-${temperature ?? 'none'}`}>{temperature ?? 'no temperature'}</span>
         <label class="ll-inline">
           <span class="ll-sr">Temperature override</span>
-          <select
-            value={override ?? ''}
-            onChange={(e) => onOverride(((e.currentTarget as HTMLSelectElement).value || null) as Temperature | null)}
-          >
+          <select value={override ?? ''} onChange={(e) => onOverride(((e.currentTarget as HTMLSelectElement).value || null) as Temperature | null)}>
             <option value="">Automatic</option>
             {TEMPERATURES.map((t) => (
               <option value={t} key={t}>

@@ -14,7 +14,11 @@ export function GmailOptions({ model }: { model: ThreadPanelModel }) {
       {options && (
         <>
           <label class="ll-row">
-            <input type="checkbox" checked={options.autoLog} onChange={(e) => void model.saveOptions({ autoLog: (e.currentTarget as HTMLInputElement).checked })} />
+            <input
+              type="checkbox"
+              checked={options.autoLog}
+              onChange={(e) => void model.saveOptions({ autoLog: (e.currentTarget as HTMLInputElement).checked })}
+            />
             Auto-log threads with my leads
           </label>
           <label class="ll-field">

@@ -19,9 +19,7 @@ export function ParticipantCapture({ row, model }: { row: ParticipantRow; model:
         <input id={id('name')} value={row.draft.name} onInput={(e) => model.editDraft(email, 'name', (e.currentTarget as HTMLInputElement).value)} />
       </div>
       <div class={row.draft.company ? 'll-field' : 'll-field ll-missing'}>
-        <label for={id('company')}>
-          Company{!row.draft.company && <span class="ll-flag"> (not guessed: free-mail address)</span>}
-        </label>
+        <label for={id('company')}>Company{!row.draft.company && <span class="ll-flag"> (not guessed: free-mail address)</span>}</label>
         <input id={id('company')} value={row.draft.company} onInput={(e) => model.editDraft(email, 'company', (e.currentTarget as HTMLInputElement).value)} />
       </div>
       <button type="submit" class="ll-primary" disabled={model.busy.value}>

@@ -9,7 +9,11 @@ export function ProfilePanel({ model }: { model: ProfilePanelModel }) {
   switch (state.kind) {
     case 'idle':
     case 'loading':
-      return <p class="ll-muted" aria-busy="true">Reading the profile…</p>;
+      return (
+        <p class="ll-muted" aria-busy="true">
+          Reading the profile…
+        </p>
+      );
     case 'error':
       return (
         <div>

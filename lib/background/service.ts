@@ -9,7 +9,11 @@ import type { Repositories } from '../db/repositories';
 /** How many recent touchpoints a lead view carries. */
 export const RECENT_TOUCHPOINTS = 8;
 
-export function createHandlers(repos: Repositories, notify: (leadIds: string[]) => void, openPipeline: (hash: string) => Promise<void> = async () => {}): Handlers {
+export function createHandlers(
+  repos: Repositories,
+  notify: (leadIds: string[]) => void,
+  openPipeline: (hash: string) => Promise<void> = async () => {},
+): Handlers {
   const { leads, touchpoints, settings, aggregates, trash, merges, queries } = repos;
   const changed = (leadIds: string[]) => {
     queries.invalidate();
@@ -45,8 +49,7 @@ export function createHandlers(repos: Repositories, notify: (leadIds: string[]) 
     },
     async 'lead.lookup'(query) {
       const lead =
-        (query.linkedinUrl ? await leads.findByLinkedinUrl(query.linkedinUrl) : undefined) ??
-        (query.email ? await leads.findByEmail(query.email) : undefined);
+        (query.linkedinUrl ? await leads.findByLinkedinUrl(query.linkedinUrl) : undefined) ?? (query.email ? await leads.findByEmail(query.email) : undefined);
       if (lead) return { lead: await view(lead), duplicates: [] };
       const duplicates = query.name ? await leads.possibleDuplicates(query.name, query.company ?? null) : [];
       return { lead: null, duplicates };
@@ -136,7 +139,9 @@ export function createHandlers(repos: Repositories, notify: (leadIds: string[]) 
       const valid = checked.flatMap((c) => (c.parsed.success ? [c.parsed.data] : []));
       const stored = await repos.importRows(valid);
       const invalid: ImportResult[] = checked.flatMap((c) =>
-        c.parsed.success ? [] : [{ line: Number((c.raw as { line?: unknown })?.line) || 0, status: 'error' as const, reason: describeZodError(c.parsed.error) }],
+        c.parsed.success
+          ? []
+          : [{ line: Number((c.raw as { line?: unknown })?.line) || 0, status: 'error' as const, reason: describeZodError(c.parsed.error) }],
       );
       const results = [...stored, ...invalid].sort((a, b) => a.line - b.line);
       const ids = results.flatMap((r) => (r.status === 'error' ? [] : [r.id]));

@@ -35,9 +35,23 @@ export async function exportBackup(db: Db, now = new Date()): Promise<{ parts: s
   const head = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), settings: readSettings(settings) };
   const parts = [`${JSON.stringify(head).slice(0, -1)},"leads":[`];
   const chunk = 5000;
-  for (let i = 0; i < leads.length; i += chunk) parts.push((i ? ',' : '') + leads.slice(i, i + chunk).map((l) => JSON.stringify(plainLead(l))).join(','));
+  for (let i = 0; i < leads.length; i += chunk)
+    parts.push(
+      (i ? ',' : '') +
+        leads
+          .slice(i, i + chunk)
+          .map((l) => JSON.stringify(plainLead(l)))
+          .join(','),
+    );
   parts.push('],"touchpoints":[');
-  for (let i = 0; i < touchpoints.length; i += chunk) parts.push((i ? ',' : '') + touchpoints.slice(i, i + chunk).map((t) => JSON.stringify(t)).join(','));
+  for (let i = 0; i < touchpoints.length; i += chunk)
+    parts.push(
+      (i ? ',' : '') +
+        touchpoints
+          .slice(i, i + chunk)
+          .map((t) => JSON.stringify(t))
+          .join(','),
+    );
   parts.push(']}');
   return { parts, leads: leads.length, touchpoints: touchpoints.length };
 }
@@ -54,7 +68,8 @@ export function parseBackup(text: string): Backup {
   }
   const head = z.object({ format: z.literal(BACKUP_FORMAT), version: z.number() }).safeParse(raw);
   if (!head.success) throw new BackupError('This JSON file is not a Leadline backup.');
-  if (head.data.version !== BACKUP_VERSION) throw new BackupError(`This backup has format version ${head.data.version}; this Leadline reads version ${BACKUP_VERSION}.`);
+  if (head.data.version !== BACKUP_VERSION)
+    throw new BackupError(`This backup has format version ${head.data.version}; this Leadline reads version ${BACKUP_VERSION}.`);
   const shape = z.object({
     format: z.literal(BACKUP_FORMAT),
     version: z.literal(BACKUP_VERSION),
@@ -82,7 +97,8 @@ export function parseBackup(text: string): Backup {
       if (emails.has(e)) throw new BackupError(`Two leads of the backup share ${e}. Nothing was restored.`);
       emails.add(e);
     }
-    if (lead.stage !== 'lost' && lead.stage !== 'later' && !stageIds.has(lead.stage)) throw new BackupError(`Lead ${lead.name} is in stage "${lead.stage}", which the backup's settings lack. Nothing was restored.`);
+    if (lead.stage !== 'lost' && lead.stage !== 'later' && !stageIds.has(lead.stage))
+      throw new BackupError(`Lead ${lead.name} is in stage "${lead.stage}", which the backup's settings lack. Nothing was restored.`);
   }
   for (const tp of backup.touchpoints) {
     if (!ids.has(tp.leadId)) throw new BackupError(`Touchpoint ${tp.id} belongs to no lead of the backup. Nothing was restored.`);

@@ -159,7 +159,12 @@ export class LeadQueries {
    * The board: per column (funnel stages, then Lost and Later) the count and the most recently
    * updated cards. `totals` per column (from the aggregates) spare a count per column.
    */
-  async board(stages: StageDef[], today: string, perColumn: number, totals?: Record<string, number>): Promise<{ stage: string; total: number; rows: LeadRow[] }[]> {
+  async board(
+    stages: StageDef[],
+    today: string,
+    perColumn: number,
+    totals?: Record<string, number>,
+  ): Promise<{ stage: string; total: number; rows: LeadRow[] }[]> {
     const store = this.db.transaction('leads').store;
     const columns = [...stages.map((s) => s.id), LOST, LATER];
     return Promise.all(
@@ -177,4 +182,3 @@ export class LeadQueries {
     );
   }
 }
-

@@ -10,7 +10,21 @@ import type { StageDef } from '../pipeline/model';
 import { fold } from '../pipeline/search';
 import type { LeadRow } from '../messaging/protocol';
 
-export const TARGETS = ['ignore', 'name', 'firstName', 'lastName', 'email', 'company', 'headline', 'location', 'linkedinUrl', 'dealValue', 'stage', 'tags', 'notes'] as const;
+export const TARGETS = [
+  'ignore',
+  'name',
+  'firstName',
+  'lastName',
+  'email',
+  'company',
+  'headline',
+  'location',
+  'linkedinUrl',
+  'dealValue',
+  'stage',
+  'tags',
+  'notes',
+] as const;
 export type Target = (typeof TARGETS)[number];
 
 export const TARGET_LABELS: Record<Target, string> = {
@@ -130,7 +144,11 @@ export function mapRow(cells: string[], line: number, mapping: Target[], stages:
   if (rawValue) {
     // A number with thousands separators, optionally with a currency symbol or code around it.
     const m = /^(?:[A-Z]{3}|[$€£¥])?\s*(\d[\d.,\s]*)\s*(?:[A-Z]{3}|[$€£¥])?$/i.exec(rawValue);
-    const digits = m?.[1]!.replace(/\s/g, '').replace(/[.,](?=\d{3}(?:[.,]|$))/g, '').replace(',', '.') ?? '';
+    const digits =
+      m?.[1]!
+        .replace(/\s/g, '')
+        .replace(/[.,](?=\d{3}(?:[.,]|$))/g, '')
+        .replace(',', '.') ?? '';
     dealValue = Number(digits);
     if (!m || !Number.isFinite(dealValue)) return fail(`"${rawValue}" is not a deal value`);
   }
@@ -166,21 +184,24 @@ export function mapRow(cells: string[], line: number, mapping: Target[], stages:
 /** The filtered table as CSV, with the columns an import maps back. */
 export function rowsToCsv(rows: LeadRow[], stageName: (id: string) => string): string {
   // escapeFormulae: a scraped name like "=HYPERLINK(…)" must not run as a formula in a spreadsheet.
-  return Papa.unparse({
-    fields: ['Name', 'Company', 'Email', 'LinkedIn URL', 'Stage', 'Temperature', 'Deal value', 'Currency', 'Next follow-up', 'Last touch', 'Tags', 'Source'],
-    data: rows.map((r) => [
-      r.name,
-      r.company ?? '',
-      r.emails.join('; '),
-      r.linkedinUrl ?? '',
-      stageName(r.stage),
-      r.temperature ?? '',
-      r.dealValue ?? '',
-      r.currency,
-      r.nextFollowUpOn ?? '',
-      r.lastTouchAt ?? '',
-      r.tags.join('; '),
-      r.source,
-    ]),
-  }, { escapeFormulae: true });
+  return Papa.unparse(
+    {
+      fields: ['Name', 'Company', 'Email', 'LinkedIn URL', 'Stage', 'Temperature', 'Deal value', 'Currency', 'Next follow-up', 'Last touch', 'Tags', 'Source'],
+      data: rows.map((r) => [
+        r.name,
+        r.company ?? '',
+        r.emails.join('; '),
+        r.linkedinUrl ?? '',
+        stageName(r.stage),
+        r.temperature ?? '',
+        r.dealValue ?? '',
+        r.currency,
+        r.nextFollowUpOn ?? '',
+        r.lastTouchAt ?? '',
+        r.tags.join('; '),
+        r.source,
+      ]),
+    },
+    { escapeFormulae: true },
+  );
 }

@@ -21,7 +21,7 @@ export async function send<K extends MessageName>(type: K, payload: Payload<K>):
   } catch (error) {
     throw new BackgroundError(`Leadline's background is not reachable (${(error as Error).message}). Reload the page.`);
   }
-  if (!envelope) throw new BackgroundError('No answer from Leadline\'s background.');
+  if (!envelope) throw new BackgroundError("No answer from Leadline's background.");
   if (!envelope.ok) throw new BackgroundError(envelope.error, envelope.issues);
   return envelope.value;
 }

@@ -87,7 +87,11 @@ export const leadPatch = z
 
 export const stageMove = z
   .object({
-    to: z.string().min(1).max(40).regex(/^[a-z0-9-]+$/, 'not a stage id'),
+    to: z
+      .string()
+      .min(1)
+      .max(40)
+      .regex(/^[a-z0-9-]+$/, 'not a stage id'),
     reason: text(500).optional(),
     reengageOn: isoDay.optional(),
   })

@@ -158,10 +158,7 @@ export function sliceFor(agg: Aggregates, period: Period, today: string): Funnel
   if (period === 'all') return agg;
   const year = today.slice(0, 4);
   const month = Number(today.slice(5, 7));
-  const months =
-    period === 'month'
-      ? [today.slice(0, 7)]
-      : [0, 1, 2].map((i) => `${year}-${String(Math.floor((month - 1) / 3) * 3 + 1 + i).padStart(2, '0')}`);
+  const months = period === 'month' ? [today.slice(0, 7)] : [0, 1, 2].map((i) => `${year}-${String(Math.floor((month - 1) / 3) * 3 + 1 + i).padStart(2, '0')}`);
   const out: FunnelSlice = { total: 0, open: {}, reached: {}, lostFrom: {} };
   for (const m of months) {
     const c = agg.cohorts[m];

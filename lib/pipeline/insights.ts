@@ -229,7 +229,9 @@ function outcomesOf(slice: InsightSlice, stages: StageDef[], cycle: CycleInsight
   const wonValued = slice.valued[w] ?? 0;
   const weighted = stages
     .slice(0, w)
-    .flatMap((s, i) => ((slice.valued[i] ?? 0) > 0 ? [mul(term('open-value', (slice.milli[i] ?? 0) / 1000, s.id), term('probability', s.probability, s.id))] : []));
+    .flatMap((s, i) =>
+      (slice.valued[i] ?? 0) > 0 ? [mul(term('open-value', (slice.milli[i] ?? 0) / 1000, s.id), term('probability', s.probability, s.id))] : [],
+    );
   return {
     won,
     lost,

@@ -20,7 +20,11 @@ export const temperature = z.enum(TEMPERATURES);
 export type Temperature = z.infer<typeof temperature>;
 
 export const stageDef = z.object({
-  id: z.string().min(1).max(40).regex(/^[a-z0-9-]+$/, 'stage id: lower-case letters, digits and dashes'),
+  id: z
+    .string()
+    .min(1)
+    .max(40)
+    .regex(/^[a-z0-9-]+$/, 'stage id: lower-case letters, digits and dashes'),
   name: z.string().trim().min(1).max(60),
   /** Win probability, 0..1, used for the weighted pipeline. */
   probability: z.number().min(0).max(1),
@@ -70,11 +74,13 @@ export const stageChange = z.object({
 export type StageChange = z.infer<typeof stageChange>;
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
-export const email = z.string().trim().toLowerCase().pipe(z.email({ error: 'not an email address' }));
-
-export const canonicalLinkedinUrl = z
+export const email = z
   .string()
-  .regex(/^https:\/\/www\.linkedin\.com\/in\/[^/?#\s]+\/$/, 'not a canonical LinkedIn profile URL');
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'not an email address' }));
+
+export const canonicalLinkedinUrl = z.string().regex(/^https:\/\/www\.linkedin\.com\/in\/[^/?#\s]+\/$/, 'not a canonical LinkedIn profile URL');
 
 export const lead = z.object({
   id: z.string().min(1),

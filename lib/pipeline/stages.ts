@@ -3,10 +3,7 @@ import { LATER, LOST } from './constants';
 import type { Lead, StageDef } from './model';
 import { localDay } from './time';
 
-export type StageMove =
-  | { to: string }
-  | { to: typeof LOST; reason: string }
-  | { to: typeof LATER; reengageOn: string };
+export type StageMove = { to: string } | { to: typeof LOST; reason: string } | { to: typeof LATER; reengageOn: string };
 
 export class StageError extends Error {}
 

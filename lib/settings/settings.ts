@@ -46,9 +46,7 @@ const UPGRADES: Record<number, (old: Raw) => Raw> = {
   1: (old) => ({ ...old, version: 2, language: null }),
 };
 
-export type SettingsReading =
-  | { ok: true; settings: Settings; upgradedFrom: number | null }
-  | { ok: false; error: string; defaults: Settings };
+export type SettingsReading = { ok: true; settings: Settings; upgradedFrom: number | null } | { ok: false; error: string; defaults: Settings };
 
 /** Reads a stored settings record (`undefined`: never saved), upgrading an older version. */
 export function readStoredSettings(stored: unknown): SettingsReading {

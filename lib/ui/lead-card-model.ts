@@ -160,7 +160,8 @@ export class LeadCardModel {
       this.touchpointDraft.value = { ...draft, error: 'Give a date and time.' };
       return;
     }
-    if (await this.updateTouchpoint(draft.id, { channel: draft.channel, direction: draft.direction, at: date.toISOString(), summary: draft.summary })) this.touchpointDraft.value = null;
+    if (await this.updateTouchpoint(draft.id, { channel: draft.channel, direction: draft.direction, at: date.toISOString(), summary: draft.summary }))
+      this.touchpointDraft.value = null;
   }
 
   /** Saves a patch as it is (one control's change: BANT, temperature override). */

@@ -6,7 +6,20 @@
 import type { Lead } from '../pipeline/model';
 import { canonicalProfileUrl } from '../sites/linkedin/url';
 
-export const EDITABLE_FIELDS = ['name', 'headline', 'company', 'location', 'linkedinUrl', 'emails', 'tags', 'currency', 'dealValue', 'expectedCloseOn', 'nextFollowUpOn', 'notes'] as const;
+export const EDITABLE_FIELDS = [
+  'name',
+  'headline',
+  'company',
+  'location',
+  'linkedinUrl',
+  'emails',
+  'tags',
+  'currency',
+  'dealValue',
+  'expectedCloseOn',
+  'nextFollowUpOn',
+  'notes',
+] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 /** Days a user may pick: a typed year like 0002 is a half-typed date, not a follow-up. */

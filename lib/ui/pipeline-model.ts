@@ -32,7 +32,6 @@ export const VIEW_LABELS: Record<View, string> = {
   settings: 'Settings',
 };
 
-
 export interface Route {
   view: View;
   filter: LeadFilter;

@@ -10,12 +10,7 @@ import { runBusy } from './run-busy';
 export const DRAFT_FIELDS = ['name', 'headline', 'company', 'location'] as const;
 export type DraftField = (typeof DRAFT_FIELDS)[number];
 
-export type PanelState =
-  | { kind: 'idle' }
-  | { kind: 'loading' }
-  | { kind: 'new' }
-  | { kind: 'known'; card: LeadCardModel }
-  | { kind: 'error'; message: string };
+export type PanelState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'new' } | { kind: 'known'; card: LeadCardModel } | { kind: 'error'; message: string };
 
 export class ProfilePanelModel {
   readonly state = signal<PanelState>({ kind: 'idle' });

@@ -89,7 +89,15 @@ export class SettingsModel {
   /** A new stage just before the won stage (the last one). */
   addStage(name: string): void {
     const stages = [...this.draft.value.stages];
-    stages.splice(stages.length - 1, 0, { id: stageSlug(name, stages.map((s) => s.id)), name, probability: 0.5, rottingDays: 14 });
+    stages.splice(stages.length - 1, 0, {
+      id: stageSlug(
+        name,
+        stages.map((s) => s.id),
+      ),
+      name,
+      probability: 0.5,
+      rottingDays: 14,
+    });
     this.set({ stages });
   }
 

@@ -149,7 +149,8 @@ export class ThreadPanelModel {
           created += row.card.lastLogCreated ? 1 : 0;
         }
       }
-      const note = skipped > 0 ? ` ${skipped} message${skipped === 1 ? '' : 's'} skipped: date or id not readable (open ${skipped === 1 ? 'it' : 'them'}).` : '';
+      const note =
+        skipped > 0 ? ` ${skipped} message${skipped === 1 ? '' : 's'} skipped: date or id not readable (open ${skipped === 1 ? 'it' : 'them'}).` : '';
       const what = created > 0 ? `Logged ${created} email touchpoint${created === 1 ? '' : 's'}.` : 'Already logged.';
       if (!auto || created > 0) this.logResult.value = `${auto && created > 0 ? 'Auto-logged: ' : ''}${what}${note}`;
     });
@@ -169,7 +170,10 @@ export class ThreadPanelModel {
 
   async saveOptions(next: { autoLog?: boolean; ownEmails?: string }): Promise<void> {
     await this.act(async () => {
-      const ownEmails = next.ownEmails?.split(/[\s,;]+/).map((e) => e.trim()).filter(Boolean);
+      const ownEmails = next.ownEmails
+        ?.split(/[\s,;]+/)
+        .map((e) => e.trim())
+        .filter(Boolean);
       this.settings = await this.send('settings.patch', { autoLog: next.autoLog, ownEmails });
       this.options.value = { autoLog: this.settings.autoLog, ownEmails: this.settings.ownEmails.join(', ') };
     });

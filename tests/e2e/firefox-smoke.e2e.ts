@@ -31,7 +31,7 @@ describe('Firefox ESR: the Firefox build end to end', () => {
     await session?.close();
   });
 
-  it('captures the person on a LinkedIn profile into the extension\'s IndexedDB', async () => {
+  it("captures the person on a LinkedIn profile into the extension's IndexedDB", async () => {
     await page.goto(PARUL);
     await waitForSidebarValue(page, 'input#ll-field-name', 'Parul Sharma');
     const frame = await sidebarFrame(page);
@@ -40,7 +40,9 @@ describe('Firefox ESR: the Firefox build end to end', () => {
     await (await sidebarFrame(page)).waitForSelector('article[aria-label="Lead: Parul Sharma"]');
 
     const leads = await readStore<StoredLead>(session, 'leads');
-    expect(leads.map(({ name, headline, company, location, linkedinUrl, source, stage }) => ({ name, headline, company, location, linkedinUrl, source, stage }))).toEqual([
+    expect(
+      leads.map(({ name, headline, company, location, linkedinUrl, source, stage }) => ({ name, headline, company, location, linkedinUrl, source, stage })),
+    ).toEqual([
       {
         name: 'Parul Sharma',
         headline: 'Python Programmer|| Data Science Enthusiast ||Front-end Developer||Diamond League💎 in Google Cloud Skills Boost',

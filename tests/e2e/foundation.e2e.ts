@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { button, click, launch, openTab, readStore, type Session , sidebarFrame } from './harness';
+import { button, click, launch, openTab, readStore, type Session, sidebarFrame } from './harness';
 
 /** The extension page's own API, used to send raw (malformed) messages. */
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; error?: string }> } };

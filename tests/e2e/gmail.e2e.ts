@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { button, click, launch, openTab, readStore, spaNavigate, textOf, type Session , sidebarFrame } from './harness';
+import { button, click, launch, openTab, readStore, spaNavigate, textOf, type Session, sidebarFrame } from './harness';
 
 interface StoredLead {
   id: string;
@@ -85,10 +85,9 @@ describe('Gmail sidebar', () => {
     await spaNavigate(page, T2022.url, T2022.fixture, 300, 'hash');
     // Well before the watcher's 8 s give-up: the old thread's leftover markup must not be taken
     // for the new thread (which would show the old subject until the deadline).
-    await (await sidebarFrame(page)).waitForFunction(
-      () => document.querySelector('.ll-subject')?.textContent === 'Globex pilot: next steps',
-      { timeout: 5000 },
-    );
+    await (
+      await sidebarFrame(page)
+    ).waitForFunction(() => document.querySelector('.ll-subject')?.textContent === 'Globex pilot: next steps', { timeout: 5000 });
     await click(await sidebarFrame(page), captureFor('priya.nair@globex.co.uk'));
     await (await sidebarFrame(page)).waitForSelector('::-p-aria([name="Lead: Priya Nair"])');
     const priya = (await readStore<StoredLead>(session, 'leads')).find((l) => l.name === 'Priya Nair')!;
@@ -117,12 +116,12 @@ describe('Gmail sidebar', () => {
     expect(session.problems).toEqual([]);
   });
 
-  it('does not auto-log once the user turns auto-log off in the sidebar\'s options', async () => {
+  it("does not auto-log once the user turns auto-log off in the sidebar's options", async () => {
     await click(await sidebarFrame(page), 'details.ll-options summary');
     await click(await sidebarFrame(page), '::-p-aria([role="checkbox"][name="Auto-log threads with my leads"])');
-    await (await sidebarFrame(page)).waitForFunction(
-      () => (document.querySelector('details.ll-options input[type=checkbox]') as HTMLInputElement | null)?.checked === false,
-    );
+    await (
+      await sidebarFrame(page)
+    ).waitForFunction(() => (document.querySelector('details.ll-options input[type=checkbox]') as HTMLInputElement | null)?.checked === false);
     await click(await sidebarFrame(page), captureFor('sam.okafor@globex.co.uk'));
     await (await sidebarFrame(page)).waitForSelector('::-p-aria([name="Lead: Sam Okafor"])');
     const sam = (await readStore<StoredLead>(session, 'leads')).find((l) => l.name === 'Sam Okafor')!;

@@ -228,7 +228,13 @@ export async function waitForSidebarValue(page: Page, selector: string, value: s
 /** Waits until the sidebar's element matching `selector` has text matching `pattern`. */
 export async function waitForSidebarText(page: Page, selector: string, pattern: RegExp): Promise<void> {
   const frame = await sidebarFrame(page);
-  await frame.waitForFunction((sel, source, flags) => new RegExp(source, flags).test(document.querySelector(sel)?.textContent ?? ''), {}, selector, pattern.source, pattern.flags);
+  await frame.waitForFunction(
+    (sel, source, flags) => new RegExp(source, flags).test(document.querySelector(sel)?.textContent ?? ''),
+    {},
+    selector,
+    pattern.source,
+    pattern.flags,
+  );
 }
 
 /** Polls until `probe` returns `want` (for state written asynchronously), or fails after `timeoutMs`. */

@@ -26,7 +26,8 @@ describe('the host page cannot read or drive the sidebar', () => {
       const seen: string[] = [];
       (window as unknown as { __seen: string[] }).__seen = seen;
       window.addEventListener('message', (e) => seen.push(`message:${JSON.stringify(e.data)}`), true);
-      for (const type of ['keydown', 'keyup', 'keypress', 'input', 'beforeinput']) document.addEventListener(type, (e) => seen.push(`${type}:${(e as KeyboardEvent).key ?? ''}`), true);
+      for (const type of ['keydown', 'keyup', 'keypress', 'input', 'beforeinput'])
+        document.addEventListener(type, (e) => seen.push(`${type}:${(e as KeyboardEvent).key ?? ''}`), true);
     });
     await page.goto(PARUL);
     await click(await sidebarFrame(page), button('Capture lead'));
@@ -45,7 +46,12 @@ describe('the host page cannot read or drive the sidebar', () => {
       } catch {
         // cross-origin: the page is refused
       }
-      return { hostText: document.querySelector(host)?.textContent ?? '', contentDocument: iframe?.contentDocument === null, viaWindow, shadow: !!document.querySelector(host)?.shadowRoot };
+      return {
+        hostText: document.querySelector(host)?.textContent ?? '',
+        contentDocument: iframe?.contentDocument === null,
+        viaWindow,
+        shadow: !!document.querySelector(host)?.shadowRoot,
+      };
     }, SIDEBAR_HOST);
     expect(reading).toEqual({ hostText: '', contentDocument: true, viaWindow: 'no access', shadow: false });
   });
@@ -99,7 +105,9 @@ describe('the host page cannot read or drive the sidebar', () => {
   it('never posts a start-up message the page could read', async () => {
     const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
     // The page's own replays (previous case) are the only messages it saw.
-    expect(seen.filter((s) => s.startsWith('message:') && !s.includes('"messageId":"page"') && !s.includes('forged') && !s.includes('"leadline":"request"'))).toEqual([]);
+    expect(
+      seen.filter((s) => s.startsWith('message:') && !s.includes('"messageId":"page"') && !s.includes('forged') && !s.includes('"leadline":"request"')),
+    ).toEqual([]);
   });
 
   it('runs its content scripts on https pages only', async () => {

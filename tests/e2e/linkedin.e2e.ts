@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { button, click, launch, openTab, readStore, setValue, spaNavigate, textOf, waitForSidebarValue, type Session , sidebarFrame } from './harness';
+import { button, click, launch, openTab, readStore, setValue, spaNavigate, textOf, waitForSidebarValue, type Session, sidebarFrame } from './harness';
 
 interface StoredLead {
   id: string;
@@ -69,9 +69,7 @@ describe('LinkedIn sidebar', () => {
   it('changes the stage, recording history', async () => {
     const stage = await (await sidebarFrame(page)).waitForSelector('::-p-aria([role="combobox"][name="Stage"])');
     await stage!.select('proposal');
-    await (await sidebarFrame(page)).waitForFunction(
-      () => document.querySelector('[data-testid="stage-name"]')?.textContent === 'Proposal',
-    );
+    await (await sidebarFrame(page)).waitForFunction(() => document.querySelector('[data-testid="stage-name"]')?.textContent === 'Proposal');
     const [lead] = await readStore<StoredLead>(session, 'leads');
     expect(lead!.stage).toBe('proposal');
     expect(lead!.stageHistory.map((h) => h.to)).toEqual(['prospect', 'proposal']);
@@ -179,11 +177,9 @@ describe('pipeline rules in the real extension', () => {
     expect(await temperature()).toBe('cold');
     for (const q of ['budget', 'authority', 'need']) {
       await click(await sidebarFrame(page), `input[name="ll-bant-${q}"][value="yes"]`);
-      await (await sidebarFrame(page)).waitForFunction(
-        (sel) => (document.querySelector(sel) as HTMLInputElement | null)?.checked === true,
-        {},
-        `input[name="ll-bant-${q}"][value="yes"]`,
-      );
+      await (
+        await sidebarFrame(page)
+      ).waitForFunction((sel) => (document.querySelector(sel) as HTMLInputElement | null)?.checked === true, {}, `input[name="ll-bant-${q}"][value="yes"]`);
     }
     const timeline = await (await sidebarFrame(page)).waitForSelector('::-p-aria([role="combobox"][name="Timeline"])');
     await timeline!.select('within-2-months');

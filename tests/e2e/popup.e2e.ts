@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { button, click, launch, openTab, readStore, setValue, textOf, until, type Session , sidebarFrame } from './harness';
+import { button, click, launch, openTab, readStore, setValue, textOf, until, type Session, sidebarFrame } from './harness';
 
 const KIREET = 'https://www.linkedin.com/in/kireetagrawal/';
 const GMAIL = 'https://mail.google.com/mail/u/0/';
@@ -39,7 +39,10 @@ describe('popup: the funnel at a glance', () => {
       return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     });
     await setValue(await sidebarFrame(gmail), '::-p-aria([name="Next follow-up"])', today);
-    await until(async () => (await readStore<{ name: string; nextFollowUpOn: string | null }>(session, 'leads')).find((l) => l.name === 'Kim Lee')?.nextFollowUpOn, today);
+    await until(
+      async () => (await readStore<{ name: string; nextFollowUpOn: string | null }>(session, 'leads')).find((l) => l.name === 'Kim Lee')?.nextFollowUpOn,
+      today,
+    );
     await gmail.close();
   });
   afterAll(async () => {

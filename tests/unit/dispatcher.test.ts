@@ -15,7 +15,10 @@ const LINKEDIN_TAB: SenderInfo = { id: EXT, url: 'https://www.linkedin.com/in/ad
 async function setup() {
   const { repo, db } = await freshRepo();
   const changes: string[][] = [];
-  const dispatch = createDispatcher(createHandlers(repo, (ids: string[]) => changes.push(ids)), policy);
+  const dispatch = createDispatcher(
+    createHandlers(repo, (ids: string[]) => changes.push(ids)),
+    policy,
+  );
   return { dispatch, db, changes };
 }
 

@@ -30,7 +30,7 @@ const local = (y: number, mo: number, d: number, h: number, mi: number) => new D
  *   (ICU 78.2 with the same CLDR joins pt with ", ": "20 de ago. de 2025, 13:19"; both are read.)
  */
 
-describe('Gmail date titles in our users\' languages', () => {
+describe("Gmail date titles in our users' languages", () => {
   it.each([
     // en-US, real
     ['en-US', 'Thu, Dec 18, 2014 at 12:35 PM', local(2014, 12, 18, 12, 35)],

@@ -81,9 +81,9 @@ describe('every saved Gmail page', () => {
     const want = EXPECTED[file]!;
     const page = loadDocument(file);
     const thread = extractThread(page, want.url);
-    expect(
-      thread && { subject: thread.subject, messages: thread.messages.length, hiddenCount: thread.hiddenCount, readingPane: thread.readingPane },
-    ).toEqual(want.thread);
+    expect(thread && { subject: thread.subject, messages: thread.messages.length, hiddenCount: thread.hiddenCount, readingPane: thread.readingPane }).toEqual(
+      want.thread,
+    );
     expect(findComposes(page)).toHaveLength(want.composes);
   });
 });
@@ -112,14 +112,14 @@ describe('the reading pane: the list and the open thread side by side', () => {
     ]);
   });
 
-  it('prefers the pane\'s thread over an earlier thread view Gmail kept in the page', () => {
+  it("prefers the pane's thread over an earlier thread view Gmail kept in the page", () => {
     const page = loadPage(`gmail/${file}`);
     const stale = loadPage('gmail/2022-10_thread_collapsed__synthetic.html').querySelector('.nH.bkK')!;
     page.querySelector('[role="main"]')!.before(stale);
     expect(extractThread(page, url)!.subject).toBe('Wycena wdrożenia w Q1');
   });
 
-  it('stays quiet when no thread is selected (the address is the list\'s)', () => {
+  it("stays quiet when no thread is selected (the address is the list's)", () => {
     const page = loadPage(`gmail/${file}`);
     page.querySelector('.ao9')!.remove();
     expect(extractThread(page, `${U0}#inbox`)).toBeNull();
@@ -187,7 +187,7 @@ describe('compose windows', () => {
     });
   });
 
-  it('an inline reply inside a thread (2025-10 chips), whose ids match the thread\'s', () => {
+  it("an inline reply inside a thread (2025-10 chips), whose ids match the thread's", () => {
     const page = loadDocument('2025-10_thread_inline-reply__synthetic.html');
     const composes = findComposes(page);
     expect(composes).toHaveLength(1);
@@ -246,7 +246,9 @@ describe('compose windows', () => {
     const page = loadDocument('2025-10_thread_inline-reply__synthetic.html');
     const el = findComposes(page)[0]!;
     for (const input of el.querySelectorAll('input[name="subjectbox"], input[name="subject"], input[name="draft"]')) input.remove();
-    el.querySelector('table.IZ')!.replaceWith(Object.assign(page.createElement('div'), { innerHTML: '<div role="button" data-tooltip="Send (Ctrl-Enter)">Send</div>' }));
+    el.querySelector('table.IZ')!.replaceWith(
+      Object.assign(page.createElement('div'), { innerHTML: '<div role="button" data-tooltip="Send (Ctrl-Enter)">Send</div>' }),
+    );
     const compose = readCompose(el);
     expect(compose.subject).toBeNull();
     expect(compose.draftId).toBeNull();

@@ -34,10 +34,22 @@ type Want = Partial<GmailAddress> & { threadId: string | null };
 
 const THREADS: [string, string, Want][] = [
   // [R] rows of the table
-  ['R', 'https://mail.google.com/mail/u/0/#inbox/FMfcgzGtvsZDplKRXslJZrnlJwbkWwJF', { account: 0, view: 'inbox', threadId: 'FMfcgzGtvsZDplKRXslJZrnlJwbkWwJF', composeOpen: false, preview: false }],
-  ['R', 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJkcLPCXjzvlvtbTRQpGQkFsr', { account: 0, view: 'inbox', threadId: 'FMfcgzQXJkcLPCXjzvlvtbTRQpGQkFsr' }],
+  [
+    'R',
+    'https://mail.google.com/mail/u/0/#inbox/FMfcgzGtvsZDplKRXslJZrnlJwbkWwJF',
+    { account: 0, view: 'inbox', threadId: 'FMfcgzGtvsZDplKRXslJZrnlJwbkWwJF', composeOpen: false, preview: false },
+  ],
+  [
+    'R',
+    'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJkcLPCXjzvlvtbTRQpGQkFsr',
+    { account: 0, view: 'inbox', threadId: 'FMfcgzQXJkcLPCXjzvlvtbTRQpGQkFsr' },
+  ],
   ['R', 'https://mail.google.com/mail/u/0/#inbox/FMfcgxwJZJdDFgzPGnxvMLsbbXMCdJvV', { view: 'inbox', threadId: 'FMfcgxwJZJdDFgzPGnxvMLsbbXMCdJvV' }],
-  ['R', 'https://mail.google.com/mail/u/1/#inbox/FMfcgxwLsdKmRRrkzPZrhMDXxGWBsbCP', { account: 1, view: 'inbox', threadId: 'FMfcgxwLsdKmRRrkzPZrhMDXxGWBsbCP' }],
+  [
+    'R',
+    'https://mail.google.com/mail/u/1/#inbox/FMfcgxwLsdKmRRrkzPZrhMDXxGWBsbCP',
+    { account: 1, view: 'inbox', threadId: 'FMfcgxwLsdKmRRrkzPZrhMDXxGWBsbCP' },
+  ],
   [
     'R',
     'https://mail.google.com/mail/u/0/?ogbl#inbox/FMfcgzQXKWpRrCNjZtpMfGzgbmVzGtMQ?compose=GTvVlcRzBlSNxdTpwNDQtwWDJVBGfNxQbDBxxLgtZnMk',
@@ -49,8 +61,16 @@ const THREADS: [string, string, Want][] = [
     'https://mail.google.com/mail/u/1/#sent/FMfcgzGtxSqKxSlbMnqlMXzDdMCjtvjs?projector=1&messagePartId=0.1',
     { account: 1, view: 'sent', threadId: 'FMfcgzGtxSqKxSlbMnqlMXzDdMCjtvjs', preview: true, composeOpen: false },
   ],
-  ['R', 'https://mail.google.com/mail/u/0/#inbox/QgrcJHsTfQgVhDSJBNQBGTzQNLwzGBhqxbv?projector=1', { view: 'inbox', threadId: 'QgrcJHsTfQgVhDSJBNQBGTzQNLwzGBhqxbv', preview: true }],
-  ['R', 'https://mail.google.com/mail/u/0/#inbox/FMfcgxwBTsjmdrfdWctjPMJfhbCgBKlc?projector=1&messagePartId=0.3', { threadId: 'FMfcgxwBTsjmdrfdWctjPMJfhbCgBKlc', preview: true }],
+  [
+    'R',
+    'https://mail.google.com/mail/u/0/#inbox/QgrcJHsTfQgVhDSJBNQBGTzQNLwzGBhqxbv?projector=1',
+    { view: 'inbox', threadId: 'QgrcJHsTfQgVhDSJBNQBGTzQNLwzGBhqxbv', preview: true },
+  ],
+  [
+    'R',
+    'https://mail.google.com/mail/u/0/#inbox/FMfcgxwBTsjmdrfdWctjPMJfhbCgBKlc?projector=1&messagePartId=0.3',
+    { threadId: 'FMfcgxwBTsjmdrfdWctjPMJfhbCgBKlc', preview: true },
+  ],
   ['R', 'https://mail.google.com/mail/u/0/#all/18f14df7a6c43b2a', { view: 'all', threadId: '18f14df7a6c43b2a' }],
   ['R', 'https://mail.google.com/mail/u/0/#label/Work/FMfcg…', { view: 'label', viewArg: 'Work', threadId: 'FMfcg…' }],
   ['R', 'https://mail.google.com/mail/u/0/#search/acme/FMfcg…', { view: 'search', viewArg: 'acme', threadId: 'FMfcg…' }],
@@ -77,12 +97,24 @@ const THREADS: [string, string, Want][] = [
     { view: 'label', viewArg: '🔧 NOIZYLAB/Support', threadId: 'FMfcgzGtvsZDplKRXslJZrnlJwbkWwJF' },
   ],
   // [IDX 38915694117] search words that are all digits: the position, not the shape, tells
-  ['IDX 38915694117', 'https://mail.google.com/mail/u/0/#search/5454585585567566/FMfcgzQXJkXtQDQWbQcgGHhzgfQPLlzk', { view: 'search', viewArg: '5454585585567566', threadId: 'FMfcgzQXJkXtQDQWbQcgGHhzgfQPLlzk' }],
-  ['IDX 38915694117', 'https://mail.google.com/mail/u/0/#search/5454585585567566/FMfcgzQXJkXtQDPtrSrFQBBLBqjzSGKn', { view: 'search', threadId: 'FMfcgzQXJkXtQDPtrSrFQBBLBqjzSGKn' }],
+  [
+    'IDX 38915694117',
+    'https://mail.google.com/mail/u/0/#search/5454585585567566/FMfcgzQXJkXtQDQWbQcgGHhzgfQPLlzk',
+    { view: 'search', viewArg: '5454585585567566', threadId: 'FMfcgzQXJkXtQDQWbQcgGHhzgfQPLlzk' },
+  ],
+  [
+    'IDX 38915694117',
+    'https://mail.google.com/mail/u/0/#search/5454585585567566/FMfcgzQXJkXtQDPtrSrFQBBLBqjzSGKn',
+    { view: 'search', threadId: 'FMfcgzQXJkXtQDPtrSrFQBBLBqjzSGKn' },
+  ],
   // [MK] a token with vowels, [BILL] and [BISON] addresses without /u/N
   ['MK', 'https://mail.google.com/mail/u/0/#inbox/FMfcgxwHAZOFGHxBgcpDrsNLvkDgPzDz', { view: 'inbox', threadId: 'FMfcgxwHAZOFGHxBgcpDrsNLvkDgPzDz' }],
   ['BILL', 'https://mail.google.com/mail/?zx=mca2fxr2r24c#inbox/11a5bb2474f4842d', { account: null, view: 'inbox', threadId: '11a5bb2474f4842d' }],
-  ['BISON', 'https://mail.google.com/mail/#label/_Business/12e274e35ad122f5', { account: null, view: 'label', viewArg: '_Business', threadId: '12e274e35ad122f5' }],
+  [
+    'BISON',
+    'https://mail.google.com/mail/#label/_Business/12e274e35ad122f5',
+    { account: null, view: 'label', viewArg: '_Business', threadId: '12e274e35ad122f5' },
+  ],
   // Windows of their own: the thread id is in the query
   [
     'IDX 26310339236',
@@ -94,7 +126,11 @@ const THREADS: [string, string, Want][] = [
     'https://mail.google.com/mail/u/0/popout?ver=mca2oziyi6fc&q=5454585585567566&qs=true&qid=F21EAB37-6ADA-46E6-816D-70055B3BA5B7&cmembership=1&search=query&silk=91494CEC-B592-473F-B52A-682D5C3CBE10&th=%23thread-f%3A1813691637966661266&qt=5454.1.5454585585567566.1.5855.1.7566.1.8556.1&cvid=1',
     { view: 'popout', threadId: 'thread-f:1813691637966661266', standalone: true },
   ],
-  ['ISDK', 'https://mail.google.com/mail/u/0/?ui=2&view=btop&ver=v0f5rr5r5c17&search=inbox&th=14a5f1c5ad340727&cvid=1', { view: 'popout', threadId: '14a5f1c5ad340727', standalone: true }],
+  [
+    'ISDK',
+    'https://mail.google.com/mail/u/0/?ui=2&view=btop&ver=v0f5rr5r5c17&search=inbox&th=14a5f1c5ad340727&cvid=1',
+    { view: 'popout', threadId: '14a5f1c5ad340727', standalone: true },
+  ],
   [
     'IDX 60797656746',
     'https://mail.google.com/mail/u/0/?ik=19607ceb91&view=pt&search=all&permthid=thread-f:1869336999564282213&simpl=msg-f:1869336999564282213',
@@ -133,7 +169,11 @@ const NOT_THREADS: [string, string, Partial<GmailAddress>][] = [
     'https://mail.google.com/mail/u/0/?ui=2&view=btop&ver=1nfmdm77qufm3#attid%253Datt_17986152e4c02264_0.1_c4fee3b5_724af093_9b4a92b1_451c64fb_8e6284df%25252Fimage1.jpeg',
     { view: 'popout', standalone: true },
   ],
-  ['GJS', 'https://mail.google.com/mail/?ui=2&ik=94da28fb67&attid=0.1&permmsgid=msg-f:1581064946762017791&th=15f1123136926bff&view=att&zw', { view: null, standalone: true }],
+  [
+    'GJS',
+    'https://mail.google.com/mail/?ui=2&ik=94da28fb67&attid=0.1&permmsgid=msg-f:1581064946762017791&th=15f1123136926bff&view=att&zw',
+    { view: null, standalone: true },
+  ],
 ];
 
 describe('parseGmailAddress: every real address', () => {
@@ -162,12 +202,11 @@ describe('parseGmailAddress: every real address', () => {
     });
   });
 
-  it.each([
-    'https://mail.google.com/chat/u/0/',
-    'https://evil.com/mail/u/0/#inbox/FMfcgzGtvsZDplKRXslJZrnlJwbkWwJF',
-    'not an address',
-  ])('%s is not a Gmail mail page', (href) => {
-    expect(parseGmailAddress(href)).toBeNull();
-    expect(isThreadView(href)).toBe(false);
-  });
+  it.each(['https://mail.google.com/chat/u/0/', 'https://evil.com/mail/u/0/#inbox/FMfcgzGtvsZDplKRXslJZrnlJwbkWwJF', 'not an address'])(
+    '%s is not a Gmail mail page',
+    (href) => {
+      expect(parseGmailAddress(href)).toBeNull();
+      expect(isThreadView(href)).toBe(false);
+    },
+  );
 });

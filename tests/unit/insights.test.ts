@@ -92,7 +92,11 @@ const TABLE: [string, () => unknown, unknown][] = [
   ['all: cumulative conversion from the top', () => ALL.funnel.map((s) => v(s.cumulative)), [1, 6 / 8, 4 / 8, 2 / 8]],
   ['all: lost per stage', () => ALL.funnel.map((s) => s.lost), [1, 1, 1, 0]],
   ['all: lost share per stage (nobody lost from won: 0 of 2)', () => ALL.funnel.map((s) => v(s.lostShare)), [1 / 8, 1 / 6, 1 / 4, 0]],
-  ['all: lost reasons folded for case and space', () => ALL.funnel.map((s) => s.lostReasons), [[{ reason: 'no budget', count: 1 }], [{ reason: 'no budget', count: 1 }], [{ reason: 'went with a competitor', count: 1 }], []]],
+  [
+    'all: lost reasons folded for case and space',
+    () => ALL.funnel.map((s) => s.lostReasons),
+    [[{ reason: 'no budget', count: 1 }], [{ reason: 'no budget', count: 1 }], [{ reason: 'went with a competitor', count: 1 }], []],
+  ],
   ['all: no other reasons', () => ALL.funnel.map((s) => s.otherReasons), [0, 0, 0, 0]],
   // 2. Time. Prospect stays 3 1 4 2 2 2 1 → sorted 1 1 2 2 2 3 4: median rank ⌈3.5⌉ = 4 → 2, p80 rank ⌈5.6⌉ = 6 → 3.
   ['all: completed stays per stage', () => ALL.funnel.map((s) => s.completedStays), [7, 5, 2, 0]],
@@ -120,7 +124,19 @@ const TABLE: [string, () => unknown, unknown][] = [
   ['all: weighted pipeline = f 1,000 × 0.1 + e 20,000 × 0.5', () => v(ALL.outcomes.weightedPipeline), 1_000 * 0.1 + 20_000 * 0.5],
   ['all: sales velocity = 2 × 8,500 × 0.4 ÷ 31.5', () => v(ALL.outcomes.salesVelocity), (2 * 8_500 * 0.4) / 31.5],
   // 4. Sources (all time)
-  ['sources: leads', () => ALL.sources!.map((s) => [s.source, s.leads]), [['linkedin', 3], ['gmail', 2], ['referral', 2], ['event', 0], ['inbound', 0], ['import', 0], ['manual', 1]]],
+  [
+    'sources: leads',
+    () => ALL.sources!.map((s) => [s.source, s.leads]),
+    [
+      ['linkedin', 3],
+      ['gmail', 2],
+      ['referral', 2],
+      ['event', 0],
+      ['inbound', 0],
+      ['import', 0],
+      ['manual', 1],
+    ],
+  ],
   ['sources: linkedin reached per stage', () => source(ALL, 'linkedin').reached, [3, 3, 3, 2]],
   ['sources: linkedin conversion to each stage', () => source(ALL, 'linkedin').conversion.map(v), [3 / 3, 3 / 3, 3 / 3, 2 / 3]],
   ['sources: linkedin win rate (2 won, g lost)', () => v(source(ALL, 'linkedin').winRate), 2 / 3],
@@ -131,7 +147,14 @@ const TABLE: [string, () => unknown, unknown][] = [
   // 5. Trend: the October and November cohorts.
   ['trend: months', () => ALL.trend!.map((p) => p.month), ['2026-10', '2026-11']],
   ['trend: leads per month', () => ALL.trend!.map((p) => p.leads), [3, 5]],
-  ['trend: reached per month', () => ALL.trend!.map((p) => p.reached), [[3, 2, 2, 2], [5, 4, 2, 0]]],
+  [
+    'trend: reached per month',
+    () => ALL.trend!.map((p) => p.reached),
+    [
+      [3, 2, 2, 2],
+      [5, 4, 2, 0],
+    ],
+  ],
   ['trend: conversion to won per month (November: 0 of 5)', () => ALL.trend!.map((p) => v(p.conversionToWon)), [2 / 3, 0]],
   ['trend: win rate per month (November: 0 won of 2 closed)', () => ALL.trend!.map((p) => v(p.outcomes.winRate)), [2 / 3, 0]],
   ['trend: average deal per month', () => ALL.trend!.map((p) => v(p.outcomes.averageDeal)), [8_500, null]],
@@ -147,14 +170,26 @@ const TABLE: [string, () => unknown, unknown][] = [
   ['month: p80 days', () => NOVEMBER.funnel.map((s) => v(s.p80Days)), [2, 6, 3, null]],
   ['month: zero wins: win rate 0', () => v(NOVEMBER.outcomes.winRate), 0],
   ['month: zero wins: no average or median deal', () => [v(NOVEMBER.outcomes.averageDeal), v(NOVEMBER.outcomes.medianDeal)], [null, null]],
-  ['month: zero wins: no cycle', () => [NOVEMBER.cycle.won, v(NOVEMBER.cycle.medianDays), v(NOVEMBER.cycle.p80Days), v(NOVEMBER.cycle.averageDays)], [0, null, null, null]],
+  [
+    'month: zero wins: no cycle',
+    () => [NOVEMBER.cycle.won, v(NOVEMBER.cycle.medianDays), v(NOVEMBER.cycle.p80Days), v(NOVEMBER.cycle.averageDays)],
+    [0, null, null, null],
+  ],
   ['month: zero wins: no velocity', () => v(NOVEMBER.outcomes.salesVelocity), null],
   ['month: weighted pipeline', () => v(NOVEMBER.outcomes.weightedPipeline), 10_100],
   ['month: one point of trend', () => NOVEMBER.trend!.map((p) => p.month), ['2026-11']],
   // A month without leads: every ratio divides by zero.
   ['empty month: leads', () => EMPTY_MONTH.leads, 0],
-  ['empty month: conversions', () => EMPTY_MONTH.funnel.flatMap((s) => [v(s.conversionToNext), v(s.cumulative), v(s.lostShare)]), [null, null, null, null, null, null, null, null, null, undefined, null, null]],
-  ['empty month: outcomes', () => Object.values(EMPTY_MONTH.outcomes).map((m) => (typeof m === 'number' ? m : m.value)), [0, 0, 0, null, null, null, null, null]],
+  [
+    'empty month: conversions',
+    () => EMPTY_MONTH.funnel.flatMap((s) => [v(s.conversionToNext), v(s.cumulative), v(s.lostShare)]),
+    [null, null, null, null, null, null, null, null, null, undefined, null, null],
+  ],
+  [
+    'empty month: outcomes',
+    () => Object.values(EMPTY_MONTH.outcomes).map((m) => (typeof m === 'number' ? m : m.value)),
+    [0, 0, 0, null, null, null, null, null],
+  ],
   ['empty month: stale counts all open leads now, unfiltered', () => EMPTY_MONTH.funnel.map((s) => s.stale), [1, 0, 1, 0]],
   // Source filter (all time): a, b, g.
   ['linkedin: reached', () => LINKEDIN.funnel.map((s) => s.reached), [3, 3, 3, 2]],
@@ -170,11 +205,22 @@ const TABLE: [string, () => unknown, unknown][] = [
   ['tag: velocity = 1 × 5,000 × 1 ÷ 43', () => v(Q4_TAG.outcomes.salesVelocity), (1 * 5_000 * 1) / 43],
   ['tag: no sources, no trend', () => [Q4_TAG.sources, Q4_TAG.trend], [null, null]],
   ['tag without leads: no figures', () => v(ready({ tag: 'nobody' }).outcomes.winRate), null],
-  ['no leads at all: no trend points and no figures', () => {
-    const r = ready({}, rebuild([], STAGES));
-    return [r.leads, r.trend, v(r.outcomes.winRate), v(r.outcomes.weightedPipeline), v(r.cycle.medianDays), v(r.funnel[0]!.cumulative)];
-  }, [0, [], null, null, null, null]],
-  ['tags in use, most used first', () => trackedTags(AGG), [{ tag: 'enterprise', leads: 2 }, { tag: 'q4', leads: 2 }]],
+  [
+    'no leads at all: no trend points and no figures',
+    () => {
+      const r = ready({}, rebuild([], STAGES));
+      return [r.leads, r.trend, v(r.outcomes.winRate), v(r.outcomes.weightedPipeline), v(r.cycle.medianDays), v(r.funnel[0]!.cumulative)];
+    },
+    [0, [], null, null, null, null],
+  ],
+  [
+    'tags in use, most used first',
+    () => trackedTags(AGG),
+    [
+      { tag: 'enterprise', leads: 2 },
+      { tag: 'q4', leads: 2 },
+    ],
+  ],
 ];
 
 describe('insights: every figure against hand-computed values', () => {
@@ -188,8 +234,7 @@ describe('insights: every figure against hand-computed values', () => {
   });
 
   it('never gives NaN or Infinity, in any scenario', () => {
-    const numbers = (x: unknown): number[] =>
-      typeof x === 'number' ? [x] : x && typeof x === 'object' ? Object.values(x).flatMap(numbers) : [];
+    const numbers = (x: unknown): number[] => (typeof x === 'number' ? [x] : x && typeof x === 'object' ? Object.values(x).flatMap(numbers) : []);
     for (const r of [ALL, NOVEMBER, EMPTY_MONTH, LINKEDIN, Q4_TAG, ready({ source: 'event' })]) {
       const all = numbers(r);
       expect(all.length).toBeGreaterThan(50);
@@ -214,7 +259,18 @@ describe('formulas as data', () => {
     expect(names(o.salesVelocity)).toBe('open-opportunities × average-deal × win-rate ÷ average-cycle-days');
     expect(values(o.salesVelocity)).toBe('2 × 8500 × 0.4 ÷ 31.5');
     expect(values(ALL.cycle.averageDays)).toBe('63 ÷ 2');
-    expect(o.weightedPipeline.formula).toMatchObject({ op: 'add', args: [{ args: [{ term: 'open-value', stage: 'prospect' }, { term: 'probability', stage: 'prospect' }] }, { args: [{ stage: 'proposal' }, { stage: 'proposal' }] }] });
+    expect(o.weightedPipeline.formula).toMatchObject({
+      op: 'add',
+      args: [
+        {
+          args: [
+            { term: 'open-value', stage: 'prospect' },
+            { term: 'probability', stage: 'prospect' },
+          ],
+        },
+        { args: [{ stage: 'proposal' }, { stage: 'proposal' }] },
+      ],
+    });
   });
 
   it('says how many stays a percentile was read from, and of which stage', () => {
@@ -342,7 +398,11 @@ describe('bounded distributions', () => {
     const r = ready({}, rebuild(lost, STAGES));
     const prospect = stage(r, 'prospect');
     expect(prospect.lost).toBe(8);
-    expect(prospect.lostReasons).toEqual([{ reason: 'price', count: 2 }, { reason: 'ghosted', count: 1 }, { reason: 'no budget', count: 1 }]);
+    expect(prospect.lostReasons).toEqual([
+      { reason: 'price', count: 2 },
+      { reason: 'ghosted', count: 1 },
+      { reason: 'no budget', count: 1 },
+    ]);
     // Kept: price 2, timing, no budget, ghosted (MAX_REASONS = 4); three more are "other".
     expect(MAX_REASONS).toBe(4);
     expect(prospect.otherReasons).toBe(8 - 4);
@@ -399,7 +459,7 @@ describe('incremental aggregates equal a rebuild', () => {
   for (const seed of [1, 2, 3, 4, 5]) {
     it(`after 400 random creates, moves, losses, wins, parks, edits and deletes (seed ${seed})`, () => {
       const rnd = random(seed);
-      const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
       const leads = new Map<string, Lead>();
       const agg = rebuild([], STAGES);
       let clock = Date.parse('2025-12-01T08:00:00.000Z');
@@ -413,7 +473,14 @@ describe('incremental aggregates equal a rebuild', () => {
         let before: Lead | undefined;
         let after: Lead | undefined;
         if (op === 0) {
-          after = makeLead({ id: `p${next++}`, linkedinUrl: null, createdAt: now.toISOString(), source: pick(SOURCES), dealValue: pick(VALUES), tags: TAGS.filter(() => rnd() < 0.3) });
+          after = makeLead({
+            id: `p${next++}`,
+            linkedinUrl: null,
+            createdAt: now.toISOString(),
+            source: pick(SOURCES),
+            dealValue: pick(VALUES),
+            tags: TAGS.filter(() => rnd() < 0.3),
+          });
         } else {
           before = pick(existing);
           if (op === 1) after = moveLead(before, { to: pick(STAGES).id }, now, STAGES);

@@ -26,7 +26,11 @@ const page = (file: string) => loadPage(`linkedin-more/${file}`);
 
 describe('extractConversation on the saved pages', () => {
   it('has an expectation for every saved messaging page', () => {
-    expect(fixtureNames('linkedin-more/messaging').map((f) => `messaging/${f}`).sort()).toEqual([AGNIESZKA, BUBBLE, KAMILA, INBOX_ZH].sort());
+    expect(
+      fixtureNames('linkedin-more/messaging')
+        .map((f) => `messaging/${f}`)
+        .sort(),
+    ).toEqual([AGNIESZKA, BUBBLE, KAMILA, INBOX_ZH].sort());
   });
 
   it('reads the 2026-06 pl thread: partner, viewer, both messages with direction, time and id', () => {

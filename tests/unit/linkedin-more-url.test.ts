@@ -30,7 +30,9 @@ describe('member-id profile URLs', () => {
   });
 
   it('still folds vanity slugs, and marks them vanity', () => {
-    expect(profileLink('https://www.linkedin.com/in/malgorzatatoron?miniProfileUrn=urn%3Ali%3Afs_miniProfile%3AACoAAEDwhd0Bdd6k5zFbEvxIxHjP-JJFCLyn3Nw')).toEqual({
+    expect(
+      profileLink('https://www.linkedin.com/in/malgorzatatoron?miniProfileUrn=urn%3Ali%3Afs_miniProfile%3AACoAAEDwhd0Bdd6k5zFbEvxIxHjP-JJFCLyn3Nw'),
+    ).toEqual({
       url: 'https://www.linkedin.com/in/malgorzatatoron/',
       kind: 'vanity',
     });
@@ -43,9 +45,18 @@ describe('member-id profile URLs', () => {
 
 describe('messaging threads', () => {
   it.each([
-    ['https://www.linkedin.com/messaging/thread/2-ZWM2NDIzZjQtMGYyMC00NmFlLWIzM2YtN2NjMDZmMGFjOTlkXzAxMA==/', '2-ZWM2NDIzZjQtMGYyMC00NmFlLWIzM2YtN2NjMDZmMGFjOTlkXzAxMA=='],
-    ['https://de.linkedin.com/messaging/thread/2-ZWM2NDIzZjQtMGYyMC00NmFlLWIzM2YtN2NjMDZmMGFjOTlkXzAxMA==/', '2-ZWM2NDIzZjQtMGYyMC00NmFlLWIzM2YtN2NjMDZmMGFjOTlkXzAxMA=='],
-    ['https://www.linkedin.com/messaging/thread/2-ZWM2NDIzZjQtMGYyMC00NmFlLWIzM2YtN2NjMDZmMGFjOTlkXzAxMA%3D%3D/?foo=1', '2-ZWM2NDIzZjQtMGYyMC00NmFlLWIzM2YtN2NjMDZmMGFjOTlkXzAxMA=='],
+    [
+      'https://www.linkedin.com/messaging/thread/2-ZWM2NDIzZjQtMGYyMC00NmFlLWIzM2YtN2NjMDZmMGFjOTlkXzAxMA==/',
+      '2-ZWM2NDIzZjQtMGYyMC00NmFlLWIzM2YtN2NjMDZmMGFjOTlkXzAxMA==',
+    ],
+    [
+      'https://de.linkedin.com/messaging/thread/2-ZWM2NDIzZjQtMGYyMC00NmFlLWIzM2YtN2NjMDZmMGFjOTlkXzAxMA==/',
+      '2-ZWM2NDIzZjQtMGYyMC00NmFlLWIzM2YtN2NjMDZmMGFjOTlkXzAxMA==',
+    ],
+    [
+      'https://www.linkedin.com/messaging/thread/2-ZWM2NDIzZjQtMGYyMC00NmFlLWIzM2YtN2NjMDZmMGFjOTlkXzAxMA%3D%3D/?foo=1',
+      '2-ZWM2NDIzZjQtMGYyMC00NmFlLWIzM2YtN2NjMDZmMGFjOTlkXzAxMA==',
+    ],
   ])('%s is thread %s', (href, id) => {
     expect(isMessagingThread(href)).toBe(true);
     expect(messagingThreadId(href)).toBe(id);
@@ -70,13 +81,15 @@ describe('company pages', () => {
     expect(canonicalCompanyUrl(href)).toBe(canonical);
   });
 
-  it.each(['https://www.linkedin.com/sales/company/133164083', 'https://www.linkedin.com/school/academy-of-learning-college/', 'https://www.linkedin.com/company/', 'https://evil.com/company/x/'])(
-    '%s is not a company page',
-    (href) => {
-      expect(isCompanyPage(href)).toBe(false);
-      expect(canonicalCompanyUrl(href)).toBeNull();
-    },
-  );
+  it.each([
+    'https://www.linkedin.com/sales/company/133164083',
+    'https://www.linkedin.com/school/academy-of-learning-college/',
+    'https://www.linkedin.com/company/',
+    'https://evil.com/company/x/',
+  ])('%s is not a company page', (href) => {
+    expect(isCompanyPage(href)).toBe(false);
+    expect(canonicalCompanyUrl(href)).toBeNull();
+  });
 });
 
 describe('people lists', () => {
@@ -101,9 +114,18 @@ describe('people lists', () => {
 
 describe('Sales Navigator leads', () => {
   it.each([
-    ['https://www.linkedin.com/sales/lead/ACwAACGeMVABt-42jjk9y6yLGblh3cauk2caM9s,NAME_SEARCH,lPmx', 'https://www.linkedin.com/sales/lead/ACwAACGeMVABt-42jjk9y6yLGblh3cauk2caM9s'],
-    ['https://www.linkedin.com/sales/lead/ACwAABozmfwBRIwY1WYUYoFyRaiOIz9pr0O-3kY,NAME_SEARCH,u8r5', 'https://www.linkedin.com/sales/lead/ACwAABozmfwBRIwY1WYUYoFyRaiOIz9pr0O-3kY'],
-    ['https://www.linkedin.com/sales/lead/ACwAAA2CDF8BCoe3_lHaXQBU-I7IinTBC1jgV-I,NAME_SEARCH,E6ys', 'https://www.linkedin.com/sales/lead/ACwAAA2CDF8BCoe3_lHaXQBU-I7IinTBC1jgV-I'],
+    [
+      'https://www.linkedin.com/sales/lead/ACwAACGeMVABt-42jjk9y6yLGblh3cauk2caM9s,NAME_SEARCH,lPmx',
+      'https://www.linkedin.com/sales/lead/ACwAACGeMVABt-42jjk9y6yLGblh3cauk2caM9s',
+    ],
+    [
+      'https://www.linkedin.com/sales/lead/ACwAABozmfwBRIwY1WYUYoFyRaiOIz9pr0O-3kY,NAME_SEARCH,u8r5',
+      'https://www.linkedin.com/sales/lead/ACwAABozmfwBRIwY1WYUYoFyRaiOIz9pr0O-3kY',
+    ],
+    [
+      'https://www.linkedin.com/sales/lead/ACwAAA2CDF8BCoe3_lHaXQBU-I7IinTBC1jgV-I,NAME_SEARCH,E6ys',
+      'https://www.linkedin.com/sales/lead/ACwAAA2CDF8BCoe3_lHaXQBU-I7IinTBC1jgV-I',
+    ],
   ])('%s is the lead %s', (href, canonical) => {
     expect(isSalesLead(href)).toBe(true);
     expect(canonicalSalesLeadUrl(href)).toBe(canonical);

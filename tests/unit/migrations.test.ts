@@ -13,8 +13,25 @@ describe('database migrations', () => {
     expect([...db.objectStoreNames].sort()).toEqual(['leads', 'meta', 'touchpoints', 'trash']);
     const tx = db.transaction(['leads', 'touchpoints']);
     expect([...tx.objectStore('leads').indexNames].sort()).toEqual([
-      'byActivity', 'byEmail', 'byFollowUp', 'byLinkedinUrl', 'byName', 'bySearch', 'bySource', 'byStage', 'byStageUpdated', 'byTag', 'byTemperature', 'byUpdatedAt',
-      'sort.company', 'sort.followUp', 'sort.name', 'sort.stageRank', 'sort.temp', 'sort.touch', 'sort.value',
+      'byActivity',
+      'byEmail',
+      'byFollowUp',
+      'byLinkedinUrl',
+      'byName',
+      'bySearch',
+      'bySource',
+      'byStage',
+      'byStageUpdated',
+      'byTag',
+      'byTemperature',
+      'byUpdatedAt',
+      'sort.company',
+      'sort.followUp',
+      'sort.name',
+      'sort.stageRank',
+      'sort.temp',
+      'sort.touch',
+      'sort.value',
     ]);
     expect(tx.objectStore('leads').index('byLinkedinUrl').unique).toBe(true);
     expect(tx.objectStore('leads').index('byEmail').multiEntry).toBe(true);
@@ -50,7 +67,14 @@ describe('database migrations', () => {
         }
       },
     });
-    const ada = makeLead({ id: 'l1', name: 'Ada Lovelace', company: 'Analytical Engines', emails: ['ada@engines.io'], stage: 'qualified', reached: ['prospect', 'qualified'] });
+    const ada = makeLead({
+      id: 'l1',
+      name: 'Ada Lovelace',
+      company: 'Analytical Engines',
+      emails: ['ada@engines.io'],
+      stage: 'qualified',
+      reached: ['prospect', 'qualified'],
+    });
     await old.put('leads', version >= 2 ? { ...ada, searchKeys: ['ada', 'lovelace', 'analytical', 'engines', 'ada@engines.io', 'ada'] } : ada);
     old.close();
     const db = await openLeadlineDb(name);
@@ -63,7 +87,9 @@ describe('database migrations', () => {
     const queries = new LeadQueries(db);
     const page = await queries.table({ filter: {}, sort: 'stage', desc: false, offset: 0, limit: 10 }, DEFAULT_SETTINGS.stages, '2026-11-22');
     expect(page).toMatchObject({ total: 1, rows: [{ id: 'l1', stage: 'qualified' }] });
-    expect((await queries.table({ filter: { stage: 'qualified' }, sort: 'name', desc: false, offset: 0, limit: 10 }, DEFAULT_SETTINGS.stages, '2026-11-22')).total).toBe(1);
+    expect(
+      (await queries.table({ filter: { stage: 'qualified' }, sort: 'name', desc: false, offset: 0, limit: 10 }, DEFAULT_SETTINGS.stages, '2026-11-22')).total,
+    ).toBe(1);
     expect(await db.getAllKeysFromIndex('leads', 'sort.stageRank', 1)).toEqual(['l1']);
     db.close();
   });

@@ -46,7 +46,11 @@ describe('table queries through indexes', () => {
     const { queries } = await seeded();
     expect(names(await queries.table(q({ filter: { text: 'acme' } }), STAGES, TODAY))).toEqual(['ada Lovelace', 'Dee Dee']);
     expect(names(await queries.table(q({ filter: { text: 'acme', stage: 'prospect' } }), STAGES, TODAY))).toEqual([]);
-    expect(names(await queries.table(q({ filter: { stage: 'prospect' }, sort: 'name', desc: true }), STAGES, TODAY))).toEqual(['Émile Zola', 'Cy Young', 'Bob Stone']);
+    expect(names(await queries.table(q({ filter: { stage: 'prospect' }, sort: 'name', desc: true }), STAGES, TODAY))).toEqual([
+      'Émile Zola',
+      'Cy Young',
+      'Bob Stone',
+    ]);
     expect(names(await queries.table(q({ filter: { source: 'import' } }), STAGES, TODAY))).toEqual(['Émile Zola']);
     expect(names(await queries.table(q({ filter: { tag: 'vip' } }), STAGES, TODAY))).toEqual(['ada Lovelace']);
     expect(names(await queries.table(q({ filter: { due: true } }), STAGES, TODAY))).toEqual(['ada Lovelace']);
@@ -125,7 +129,13 @@ describe('delete with undo', () => {
 describe('touchpoints in the timeline', () => {
   it('edits and deletes a touchpoint and recomputes the lead', async () => {
     const { repo, ids } = await seeded();
-    const { touchpoint } = await repo.touchpoints.log({ leadId: ids[0]!, channel: 'email', direction: 'inbound', summary: 'replied', at: '2026-11-21T09:00:00.000Z' });
+    const { touchpoint } = await repo.touchpoints.log({
+      leadId: ids[0]!,
+      channel: 'email',
+      direction: 'inbound',
+      summary: 'replied',
+      at: '2026-11-21T09:00:00.000Z',
+    });
     expect((await repo.leads.get(ids[0]!))?.temperature).toBe('hot');
     let lead = await repo.touchpoints.update(touchpoint.id, { at: '2026-09-01T09:00:00.000Z', summary: 'replied, long ago' });
     expect(lead.lastTouchAt).toBe('2026-09-01T09:00:00.000Z');
@@ -141,14 +151,28 @@ describe('touchpoints in the timeline', () => {
 describe('duplicates and merge', () => {
   it('groups same name with the same or a missing company', () => {
     const l = (id: string, name: string, company: string | null) => ({ id, name, company });
-    const groups = duplicateGroups([l('1', 'Ada Lovelace', 'Acme'), l('2', 'ada  lovelace', 'ACME'), l('3', 'Ada Lovelace', null), l('4', 'Bob', 'X'), l('5', 'Bob', 'Y')]);
+    const groups = duplicateGroups([
+      l('1', 'Ada Lovelace', 'Acme'),
+      l('2', 'ada  lovelace', 'ACME'),
+      l('3', 'Ada Lovelace', null),
+      l('4', 'Bob', 'X'),
+      l('5', 'Bob', 'Y'),
+    ]);
     expect(groups.map((g) => g.map((x) => x.id))).toEqual([['1', '2', '3']]);
   });
 
   it('merges two records keeping every touchpoint and the fuller value of each field', async () => {
     const { repo, db } = await freshRepo();
     const a = (await repo.leads.capture({ name: 'Kim Lee', company: 'Acme', emails: ['kim@acme.io'], source: 'gmail' })).lead;
-    const b = (await repo.leads.capture({ name: 'Kim Lee', company: 'Acme', headline: 'VP Sales', linkedinUrl: 'https://www.linkedin.com/in/kimlee/', source: 'linkedin' })).lead;
+    const b = (
+      await repo.leads.capture({
+        name: 'Kim Lee',
+        company: 'Acme',
+        headline: 'VP Sales',
+        linkedinUrl: 'https://www.linkedin.com/in/kimlee/',
+        source: 'linkedin',
+      })
+    ).lead;
     await repo.leads.update(b.id, { dealValue: 900, tags: ['warm-intro'], notes: 'met at a fair' });
     await repo.leads.move(b.id, { to: 'contacted' });
     await repo.touchpoints.log({ leadId: a.id, channel: 'email', direction: 'inbound', summary: 'hi', externalId: 'm1' });
@@ -157,7 +181,14 @@ describe('duplicates and merge', () => {
     expect((await repo.merges.duplicates()).map((g) => g.map((l) => l.id).sort())).toEqual([[a.id, b.id].sort()]);
     const merged = await repo.merges.merge(a.id, b.id);
     expect(merged).toMatchObject({
-      id: a.id, headline: 'VP Sales', linkedinUrl: 'https://www.linkedin.com/in/kimlee/', emails: ['kim@acme.io'], dealValue: 900, tags: ['warm-intro'], notes: 'met at a fair', stage: 'contacted',
+      id: a.id,
+      headline: 'VP Sales',
+      linkedinUrl: 'https://www.linkedin.com/in/kimlee/',
+      emails: ['kim@acme.io'],
+      dealValue: 900,
+      tags: ['warm-intro'],
+      notes: 'met at a fair',
+      stage: 'contacted',
     });
     expect(await db.count('leads')).toBe(1);
     expect((await repo.touchpoints.of(a.id)).map((t) => t.summary).sort()).toEqual(['call', 'hi']);
@@ -186,7 +217,12 @@ describe('import', () => {
     // Merged: the descriptive fields filled, the temperature (from the touchpoints) kept.
     expect(await repo.leads.get(kim.id)).toMatchObject({ company: 'Acme Robotics', temperature: 'hot' });
     const ann = await repo.leads.findByEmail('ann@initech.io');
-    expect(ann).toMatchObject({ name: 'Ann Again'.length > 'Ann New'.length ? 'Ann Again' : 'Ann New', stage: 'qualified', reached: ['prospect', 'qualified'], dealValue: 300 });
+    expect(ann).toMatchObject({
+      name: 'Ann Again'.length > 'Ann New'.length ? 'Ann Again' : 'Ann New',
+      stage: 'qualified',
+      reached: ['prospect', 'qualified'],
+      dealValue: 300,
+    });
     expect((await repo.aggregates.get()).total).toBe(3);
   });
 });
@@ -219,7 +255,17 @@ describe('backup and restore', () => {
     broken.leads[2].emails = ['not-an-email'];
     expect(() => parseBackup(JSON.stringify(broken))).toThrow(/damaged at leads\.2\.emails\.0: not an email address/);
     const orphan = JSON.parse(text);
-    orphan.touchpoints.push({ id: 't', leadId: 'nobody', channel: 'call', direction: 'outbound', at: '2026-11-22T10:00:00.000Z', summary: '', url: null, externalId: null, createdAt: '2026-11-22T10:00:00.000Z' });
+    orphan.touchpoints.push({
+      id: 't',
+      leadId: 'nobody',
+      channel: 'call',
+      direction: 'outbound',
+      at: '2026-11-22T10:00:00.000Z',
+      summary: '',
+      url: null,
+      externalId: null,
+      createdAt: '2026-11-22T10:00:00.000Z',
+    });
     expect(() => parseBackup(JSON.stringify(orphan))).toThrow(/belongs to no lead/);
     expect(await repo.aggregates.get()).toMatchObject({ total: 5 });
   });

@@ -54,7 +54,14 @@ describe('Repository', () => {
     const { repo, db, clock } = await freshRepo();
     const { lead } = await repo.leads.capture(ADA);
     clock.now = new Date('2026-11-23T09:00:00.000Z');
-    const input = { leadId: lead.id, channel: 'email' as const, direction: 'inbound' as const, at: '2026-11-23T08:00:00.000Z', summary: 'Re: pricing', externalId: 'msg-1' };
+    const input = {
+      leadId: lead.id,
+      channel: 'email' as const,
+      direction: 'inbound' as const,
+      at: '2026-11-23T08:00:00.000Z',
+      summary: 'Re: pricing',
+      externalId: 'msg-1',
+    };
     const first = await repo.touchpoints.log(input);
     const second = await repo.touchpoints.log(input);
     expect(first.created).toBe(true);
@@ -142,7 +149,9 @@ describe('quick search and the due list', () => {
     for (let i = 0; i < 40; i++) await repo.leads.capture({ name: `Lead ${i}`, company: 'Common Co', source: 'manual' });
     expect((await repo.search('lead 37', 8)).map((l) => l.name)).toEqual(['Lead 37']);
     expect((await repo.search('37 lead', 8)).map((l) => l.name)).toEqual(['Lead 37']);
-    expect((await repo.search('common 3 lead', 20)).map((l) => l.name).sort()).toEqual(['Lead 3', ...Array.from({ length: 10 }, (_, i) => `Lead 3${i}`)].sort());
+    expect((await repo.search('common 3 lead', 20)).map((l) => l.name).sort()).toEqual(
+      ['Lead 3', ...Array.from({ length: 10 }, (_, i) => `Lead 3${i}`)].sort(),
+    );
     expect(await repo.search('lead 99')).toEqual([]);
   });
 

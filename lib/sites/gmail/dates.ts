@@ -29,17 +29,56 @@
  */
 const MONTHS: Record<string, number> = {
   // en (en-US and en-GB; "sept" is en-GB)
-  jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11,
+  jan: 0,
+  feb: 1,
+  mar: 2,
+  apr: 3,
+  may: 4,
+  jun: 5,
+  jul: 6,
+  aug: 7,
+  sep: 8,
+  sept: 8,
+  oct: 9,
+  nov: 10,
+  dec: 11,
   // pl
-  sty: 0, lut: 1, kwi: 3, maj: 4, cze: 5, lip: 6, sie: 7, wrz: 8, paź: 9, lis: 10, gru: 11,
+  sty: 0,
+  lut: 1,
+  kwi: 3,
+  maj: 4,
+  cze: 5,
+  lip: 6,
+  sie: 7,
+  wrz: 8,
+  paź: 9,
+  lis: 10,
+  gru: 11,
   // de
-  märz: 2, mai: 4, juni: 5, juli: 6, okt: 9, dez: 11,
+  märz: 2,
+  mai: 4,
+  juni: 5,
+  juli: 6,
+  okt: 9,
+  dez: 11,
   // fr
-  janv: 0, févr: 1, mars: 2, avr: 3, juin: 5, juil: 6, août: 7, déc: 11,
+  janv: 0,
+  févr: 1,
+  mars: 2,
+  avr: 3,
+  juin: 5,
+  juil: 6,
+  août: 7,
+  déc: 11,
   // es
-  ene: 0, abr: 3, ago: 7, dic: 11,
+  ene: 0,
+  abr: 3,
+  ago: 7,
+  dic: 11,
   // pt-BR
-  fev: 1, set: 8, out: 9,
+  fev: 1,
+  set: 8,
+  out: 9,
 };
 
 function monthOf(name: string): number | undefined {

@@ -1,17 +1,6 @@
 /** Reads an open Gmail thread. Pure: no browser APIs, no network, no UI. */
 import { parseGmailDate } from './dates';
-import {
-  DATE,
-  HIDDEN_COUNT,
-  HIDDEN_MESSAGE,
-  MESSAGE,
-  READING_PANE,
-  RECIPIENTS,
-  SENDER,
-  SUBJECT,
-  THREAD_ID_ATTRS,
-  type GmailCandidate,
-} from './selectors';
+import { DATE, HIDDEN_COUNT, HIDDEN_MESSAGE, MESSAGE, READING_PANE, RECIPIENTS, SENDER, SUBJECT, THREAD_ID_ATTRS, type GmailCandidate } from './selectors';
 import { threadIdFromUrl } from './url';
 
 export interface Participant {

@@ -60,14 +60,10 @@ export const READING_PANE: GmailCandidate[] = [
  * Long threads: Gmail folds the middle into one "N older messages" line. The number is the text
  * of `.adx span` in the folded message element `.adv`, language-independent.
  */
-export const HIDDEN_COUNT: GmailCandidate[] = [
-  { selector: '.adv .adx span', era: 'InboxSDK gmail-thread-view.ts #updateHiddenNotice (2018-10..2026)' },
-];
+export const HIDDEN_COUNT: GmailCandidate[] = [{ selector: '.adv .adx span', era: 'InboxSDK gmail-thread-view.ts #updateHiddenNotice (2018-10..2026)' }];
 
 /** Folded ("super-collapsed") message elements: no sender, date or id to read until expanded. */
-export const HIDDEN_MESSAGE: GmailCandidate[] = [
-  { selector: '.kQ, .kx', era: 'InboxSDK gmail-message-view.ts getViewState: kQ or kx = HIDDEN (2014..2026)' },
-];
+export const HIDDEN_MESSAGE: GmailCandidate[] = [{ selector: '.kQ, .kx', era: 'InboxSDK gmail-message-view.ts getViewState: kQ or kx = HIDDEN (2014..2026)' }];
 
 /** Thread list rows: their presence with no thread open is the inbox (stay quiet). */
 export const THREAD_LIST_ROW = 'tr.zA';
@@ -88,20 +84,16 @@ export const COMPOSE: GmailCandidate[] = [
 
 /** Where a compose sits. */
 export const COMPOSE_INLINE: GmailCandidate[] = [
-  { selector: '.ip.adB', era: 'InboxSDK gmail-message-view.ts: a message\'s reply container, .adB while a reply is open' },
+  { selector: '.ip.adB', era: "InboxSDK gmail-message-view.ts: a message's reply container, .adB while a reply is open" },
   { selector: '.AO', era: 'gmail.js is_inline(): inside the main content area' },
 ];
 export const COMPOSE_WINDOW: GmailCandidate[] = [
   { selector: '.AD', era: 'gmail.js / InboxSDK: the floating compose windows at the bottom of the page (div.dw … div.AD)' },
 ];
-export const COMPOSE_POPOUT: GmailCandidate[] = [
-  { selector: 'body.xE.xp', era: 'InboxSDK isStandaloneComposeWindow: a compose in a window of its own' },
-];
+export const COMPOSE_POPOUT: GmailCandidate[] = [{ selector: 'body.xE.xp', era: 'InboxSDK isStandaloneComposeWindow: a compose in a window of its own' }];
 
 /** The response-type button shows the forward icon (.mI) when the compose forwards. */
-export const COMPOSE_FORWARD: GmailCandidate[] = [
-  { selector: '.Un.J-JN-M-I .mI', era: 'InboxSDK isForward (2019-04..2026)' },
-];
+export const COMPOSE_FORWARD: GmailCandidate[] = [{ selector: '.Un.J-JN-M-I .mI', era: 'InboxSDK isForward (2019-04..2026)' }];
 
 /** Recipient chips, each with its address in an attribute; the field is the enclosing [name]. */
 export const COMPOSE_RECIPIENT: GmailCandidate[] = [
@@ -139,9 +131,7 @@ export const COMPOSE_LEGACY_THREAD_ID: GmailCandidate[] = [
 export const COMPOSE_DRAFT_ID: GmailCandidate[] = [
   { selector: 'input[name="draft"]', era: '2018..2026: "#msg-a:r…", empty until the first save (InboxSDK #getDraftIDfromForm)' },
 ];
-export const COMPOSE_REPLY_TO: GmailCandidate[] = [
-  { selector: 'input[name="rm"]', era: '2018..2026: the message replied to (InboxSDK #getTargetMessageID)' },
-];
+export const COMPOSE_REPLY_TO: GmailCandidate[] = [{ selector: 'input[name="rm"]', era: '2018..2026: the message replied to (InboxSDK #getTargetMessageID)' }];
 
 /** The send button, language-independent rungs first. */
 export const COMPOSE_SEND: GmailCandidate[] = [

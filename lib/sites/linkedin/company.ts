@@ -1,13 +1,6 @@
 /** Reads a LinkedIn company page (`/company/<slug>/` and its tabs). Pure: no browser APIs. */
 import { firstOf } from './extract';
-import {
-  COMPANY_HEADQUARTERS,
-  COMPANY_INDUSTRY,
-  COMPANY_NAME,
-  COMPANY_SELF_LINK,
-  COMPANY_SIZE,
-  COMPANY_WEBSITE,
-} from './selectors';
+import { COMPANY_HEADQUARTERS, COMPANY_INDUSTRY, COMPANY_NAME, COMPANY_SELF_LINK, COMPANY_SIZE, COMPANY_WEBSITE } from './selectors';
 import { canonicalCompanyUrl } from './url';
 
 export const COMPANY_FIELDS = ['name', 'linkedinUrl', 'website', 'domain', 'industry', 'headquarters', 'size'] as const;

@@ -15,7 +15,10 @@
 export const DATE_LANGUAGES = ['en', 'pl', 'cs', 'vi', 'zh', 'es'] as const;
 
 function norm(text: string): string {
-  return text.replace(/[\s\u00a0\u202f]+/g, ' ').trim().toLowerCase();
+  return text
+    .replace(/[\s\u00a0\u202f]+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 function startOfDay(d: Date): Date {
@@ -144,12 +147,7 @@ export function resolveTime(text: string | null, lang?: string | null): number |
 }
 
 /** The local instant of a message from its day heading and time stamp; null unless both resolve. */
-export function resolveMessageTime(
-  dayText: string | null,
-  timeText: string | null,
-  readAt: Date,
-  lang?: string | null,
-): Date | null {
+export function resolveMessageTime(dayText: string | null, timeText: string | null, readAt: Date, lang?: string | null): Date | null {
   const day = resolveDay(dayText, readAt, lang);
   const minutes = resolveTime(timeText, lang);
   if (day === null || minutes === null) return null;

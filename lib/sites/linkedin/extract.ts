@@ -31,11 +31,7 @@ export function readCandidate(root: ParentNode, candidate: Candidate): string | 
 }
 
 /** The first candidate that reads an accepted value in `root`, with the era of its rung. */
-export function firstOf(
-  root: ParentNode,
-  candidates: Candidate[],
-  accept: (v: string) => boolean = () => true,
-): { value: string; era: string } | null {
+export function firstOf(root: ParentNode, candidates: Candidate[], accept: (v: string) => boolean = () => true): { value: string; era: string } | null {
   for (const candidate of candidates) {
     const value = readCandidate(root, candidate);
     if (value !== null && accept(value)) return { value, era: candidate.era };

@@ -62,14 +62,7 @@ export interface ConversationMessage {
   summary: string | null;
 }
 
-export const CONVERSATION_FIELDS = [
-  'conversationId',
-  'partnerName',
-  'partnerProfileUrl',
-  'partnerHeadline',
-  'viewerName',
-  'messages',
-] as const;
+export const CONVERSATION_FIELDS = ['conversationId', 'partnerName', 'partnerProfileUrl', 'partnerHeadline', 'viewerName', 'messages'] as const;
 export type ConversationField = (typeof CONVERSATION_FIELDS)[number];
 
 export interface ConversationExtraction {
@@ -160,12 +153,7 @@ function pageLanguage(root: ParentNode, lang: string | null | undefined): string
  * time and summary. `url` is the page address; `readAt` the moment the page was read, against
  * which "Today", "środa" or "14 maj" are resolved.
  */
-export function extractConversation(
-  root: ParentNode,
-  url: string,
-  readAt: Date,
-  options: ConversationOptions = {},
-): ConversationExtraction {
+export function extractConversation(root: ParentNode, url: string, readAt: Date, options: ConversationOptions = {}): ConversationExtraction {
   const lang = pageLanguage(root, options.lang);
   const scope: ParentNode = options.conversation ?? findConversations(root)[0] ?? root;
   // A bubble can be open over another conversation's thread page: only the pane is named by the address.
@@ -208,8 +196,7 @@ export function extractConversation(
     }
     const link = profileLink(group.link);
     const senderId = group.link ? memberIdOf(link?.url ?? '') : null;
-    const fromSelf =
-      urn && senderId && startsGroup ? senderId === urn.mailbox : !item.classList.contains(MESSAGE_FROM_OTHER_CLASS);
+    const fromSelf = urn && senderId && startsGroup ? senderId === urn.mailbox : !item.classList.contains(MESSAGE_FROM_OTHER_CLASS);
 
     const at = resolveMessageTime(dayText, group.time, readAt, lang);
     const body = firstOf(item, MESSAGE_BODY)?.value ?? null;

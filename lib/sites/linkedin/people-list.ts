@@ -1,12 +1,6 @@
 /** Reads people rows from search results and "My Network" lists. Pure: no browser APIs. */
 import { firstOf } from './extract';
-import {
-  PEOPLE_ROW,
-  PEOPLE_ROW_EXCLUDED_CONTAINERS,
-  PEOPLE_ROW_HEADLINE,
-  PEOPLE_ROW_LOCATION,
-  PEOPLE_ROW_NAME,
-} from './selectors';
+import { PEOPLE_ROW, PEOPLE_ROW_EXCLUDED_CONTAINERS, PEOPLE_ROW_HEADLINE, PEOPLE_ROW_LOCATION, PEOPLE_ROW_NAME } from './selectors';
 import { profileLink, type ProfileLink } from './url';
 
 export interface PersonRow {

@@ -1,14 +1,6 @@
 /** Reads a Sales Navigator lead page (`/sales/lead/…`, `/sales/people/…`). Pure: no browser APIs. */
 import { firstOf } from './extract';
-import {
-  SALES_COMPANY,
-  SALES_COMPANY_LINK,
-  SALES_HEADLINE,
-  SALES_LOCATION,
-  SALES_NAME,
-  SALES_PUBLIC_PROFILE_AREA,
-  SALES_TITLE,
-} from './selectors';
+import { SALES_COMPANY, SALES_COMPANY_LINK, SALES_HEADLINE, SALES_LOCATION, SALES_NAME, SALES_PUBLIC_PROFILE_AREA, SALES_TITLE } from './selectors';
 import { canonicalSalesLeadUrl, profileLink } from './url';
 
 export const SALES_LEAD_FIELDS = ['name', 'headline', 'company', 'location', 'salesUrl', 'publicProfileUrl'] as const;

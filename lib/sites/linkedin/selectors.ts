@@ -118,14 +118,10 @@ function topCardButtonWithExperienceLogo(anchor: Element, root: ParentNode): str
  */
 
 /** The element holding one conversation: the thread pane or an overlay bubble. */
-export const CONVERSATION: Candidate[] = [
-  { selector: '.msg-convo-wrapper', era: '2023-02 overlay bubble; 2026-06 thread page (div.msg-thread)' },
-];
+export const CONVERSATION: Candidate[] = [{ selector: '.msg-convo-wrapper', era: '2023-02 overlay bubble; 2026-06 thread page (div.msg-thread)' }];
 
 /** An overlay bubble (any page) rather than the thread pane: the page address does not name it. */
-export const CONVERSATION_BUBBLE: Candidate[] = [
-  { selector: '.msg-overlay-conversation-bubble', era: '2023-02 overlay bubble' },
-];
+export const CONVERSATION_BUBBLE: Candidate[] = [{ selector: '.msg-overlay-conversation-bubble', era: '2023-02 overlay bubble' }];
 
 /** One message. Its `data-event-urn` is the message's own id. */
 export const MESSAGE_ITEM: Candidate[] = [
@@ -134,14 +130,10 @@ export const MESSAGE_ITEM: Candidate[] = [
 ];
 
 /** Day headings ("Dzisiaj", "środa", "14 maj") precede the first message of each day. */
-export const MESSAGE_DAY: Candidate[] = [
-  { selector: 'time.msg-s-message-list__time-heading', era: '2023-02..2026-06' },
-];
+export const MESSAGE_DAY: Candidate[] = [{ selector: 'time.msg-s-message-list__time-heading', era: '2023-02..2026-06' }];
 
 /** Time of the first message of a sender's group; later messages of the group carry none. */
-export const MESSAGE_TIME: Candidate[] = [
-  { selector: 'time.msg-s-message-group__timestamp', era: '2023-02..2026-06' },
-];
+export const MESSAGE_TIME: Candidate[] = [{ selector: 'time.msg-s-message-group__timestamp', era: '2023-02..2026-06' }];
 
 export const MESSAGE_SENDER_NAME: Candidate[] = [
   { selector: '.msg-s-message-group__name', era: '2023-02..2026-06 group header' },
@@ -153,9 +145,7 @@ export const MESSAGE_SENDER_LINK: Candidate[] = [
   { selector: 'a.msg-s-event-listitem__link[href*="/in/"]', attr: 'href', era: '2023-02..2026-06 avatar link' },
 ];
 
-export const MESSAGE_BODY: Candidate[] = [
-  { selector: '.msg-s-event-listitem__body', era: '2023-02..2026-06' },
-];
+export const MESSAGE_BODY: Candidate[] = [{ selector: '.msg-s-event-listitem__body', era: '2023-02..2026-06' }];
 
 /** Present on the other side's messages; its absence marks the viewer's own (class, not text). */
 export const MESSAGE_FROM_OTHER_CLASS = 'msg-s-event-listitem--other';
@@ -179,23 +169,13 @@ export const PARTNER_HEADLINE: Candidate[] = [
 ];
 
 /** The viewer's own name: the alt text of the global-nav photo is the bare name. */
-export const VIEWER_NAME: Candidate[] = [
-  { selector: 'img.global-nav__me-photo[alt]', attr: 'alt', era: '2026-06 Ember global nav' },
-];
+export const VIEWER_NAME: Candidate[] = [{ selector: 'img.global-nav__me-photo[alt]', attr: 'alt', era: '2026-06 Ember global nav' }];
 
 /** Conversation list cards (the inbox column). */
-export const CONVERSATION_CARD: Candidate[] = [
-  { selector: '.msg-conversation-card', era: '2026-06..2026-09 inbox list' },
-];
-export const CONVERSATION_CARD_NAME: Candidate[] = [
-  { selector: '.msg-conversation-card__participant-names', era: '2026-06..2026-09' },
-];
-export const CONVERSATION_CARD_TIME: Candidate[] = [
-  { selector: 'time.msg-conversation-card__time-stamp', era: '2026-06..2026-09' },
-];
-export const CONVERSATION_CARD_SNIPPET: Candidate[] = [
-  { selector: '.msg-conversation-card__message-snippet', era: '2026-06..2026-09' },
-];
+export const CONVERSATION_CARD: Candidate[] = [{ selector: '.msg-conversation-card', era: '2026-06..2026-09 inbox list' }];
+export const CONVERSATION_CARD_NAME: Candidate[] = [{ selector: '.msg-conversation-card__participant-names', era: '2026-06..2026-09' }];
+export const CONVERSATION_CARD_TIME: Candidate[] = [{ selector: 'time.msg-conversation-card__time-stamp', era: '2026-06..2026-09' }];
+export const CONVERSATION_CARD_SNIPPET: Candidate[] = [{ selector: '.msg-conversation-card__message-snippet', era: '2026-06..2026-09' }];
 export const CONVERSATION_CARD_ACTIVE_CLASS = 'msg-conversations-container__convo-item-link--active';
 
 /** Text of an element without its screen-reader-only parts ("Status: offline"). */
@@ -237,7 +217,11 @@ export const COMPANY_INDUSTRY: Candidate[] = [
 ];
 
 export const COMPANY_HEADQUARTERS: Candidate[] = [
-  { selector: '.org-top-card-summary-info-list .inline-block > .org-top-card-summary-info-list__info-item', era: '2026-05 top card (first of the inline group)', read: notACount },
+  {
+    selector: '.org-top-card-summary-info-list .inline-block > .org-top-card-summary-info-list__info-item',
+    era: '2026-05 top card (first of the inline group)',
+    read: notACount,
+  },
   { selector: '.org-about-company-module__headquarters', era: '2018-05 About module' },
   { selector: '.org-top-card-module__location', era: '2018-05 top card' },
 ];
@@ -252,7 +236,11 @@ export const COMPANY_SIZE: Candidate[] = [
 export const COMPANY_WEBSITE: Candidate[] = [
   { selector: 'dl dd a[target="_blank"][href^="http"]', attr: 'href', era: '2026-05 About tab (first external link of the list)' },
   { selector: 'a.org-about-us-company-module__website[href]', attr: 'href', era: '2018-05 About module' },
-  { selector: 'a.org-top-card-primary-actions__action[target="_blank"][href^="http"]', attr: 'href', era: '2026-05 top card "visit website" (may be a careers page)' },
+  {
+    selector: 'a.org-top-card-primary-actions__action[target="_blank"][href^="http"]',
+    attr: 'href',
+    era: '2026-05 top card "visit website" (may be a careers page)',
+  },
 ];
 
 // Followers ("9M followers", "9 mln obserwujących") start with a number in every language seen;
@@ -356,9 +344,7 @@ export const SALES_HEADLINE: Candidate[] = [
   { selector: '[data-sn-view-name="feature-lead-top-card"] [data-anonymize="headline"]', era: '2026-08 lead top card' },
 ];
 
-export const SALES_TITLE: Candidate[] = [
-  { selector: '[data-sn-view-name="lead-current-role"] [data-anonymize="job-title"]', era: '2026-08 current roles' },
-];
+export const SALES_TITLE: Candidate[] = [{ selector: '[data-sn-view-name="lead-current-role"] [data-anonymize="job-title"]', era: '2026-08 current roles' }];
 
 export const SALES_COMPANY: Candidate[] = [
   { selector: '[data-sn-view-name="lead-current-role"] [data-anonymize="company-name"]', era: '2026-08 current roles (first is the current company)' },
