@@ -20,8 +20,10 @@ export default defineConfig({
   // points `wxt/browser` at it (in Firefox it hands back the native `browser`).
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
-    name: 'Leadline',
-    description: 'Capture leads from LinkedIn and Gmail, keep their temperature honest, see your funnel. Local-first.',
+    // Localised from public/_locales (the browser picks its UI language).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'unlimitedStorage', 'alarms'],
     host_permissions: HOST_MATCHES,
     // The sidebar frame is an extension page the content scripts embed on these hosts only.
