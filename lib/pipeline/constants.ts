@@ -10,29 +10,8 @@ export const TIMEFRAMES = ['now', 'within-2-months', 'later', 'none'] as const;
 export const SORT_COLUMNS = ['name', 'company', 'stage', 'temperature', 'value', 'followUp', 'lastTouch', 'updated'] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 
-/** Stage ids outside the funnel. */
-export const LOST = 'lost';
-export const LATER = 'later';
-
-export interface StageDefinition {
-  id: string;
-  name: string;
-  /** Win probability, 0..1, used for the weighted pipeline. */
-  probability: number;
-  /** A lead with no touchpoint and no stage change for longer than this is "rotting". */
-  rottingDays: number;
-}
-
-/** The default funnel from PRODUCT.md, in order; the last stage is the won stage. */
-export const DEFAULT_STAGES: StageDefinition[] = [
-  { id: 'prospect', name: 'Prospect', probability: 0.05, rottingDays: 14 },
-  { id: 'qualified', name: 'Qualified', probability: 0.1, rottingDays: 14 },
-  { id: 'contacted', name: 'Contacted', probability: 0.2, rottingDays: 10 },
-  { id: 'nurturing', name: 'Nurturing', probability: 0.3, rottingDays: 21 },
-  { id: 'proposal', name: 'Proposal', probability: 0.5, rottingDays: 14 },
-  { id: 'negotiation', name: 'Negotiation', probability: 0.75, rottingDays: 10 },
-  { id: 'won', name: 'Won', probability: 1, rottingDays: 3650 },
-];
+/** Stage ids outside the funnel, and the default funnel: shared with the settings (lib/domain). */
+export { DEFAULT_STAGES, LATER, LOST } from '../domain/stages';
 
 export const EMPTY_QUALIFICATION = {
   budget: 'unknown',

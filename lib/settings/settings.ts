@@ -5,11 +5,11 @@
  * reported and kept, never silently replaced by the defaults.
  */
 import { z } from 'zod';
-import { DEFAULT_STAGES, email, stageDef, temperatureThresholds } from '../pipeline/model';
-import { LATER, LOST } from '../pipeline/constants';
+import { email, stageDef, temperatureThresholds } from '../domain/schemas';
+import { DEFAULT_STAGES, LATER, LOST } from '../domain/stages';
 import { LANGUAGES } from './languages';
 
-export { temperatureThresholds, type TemperatureThresholds } from '../pipeline/model';
+export { temperatureThresholds, type TemperatureThresholds } from '../domain/schemas';
 
 export const SETTINGS_VERSION = 2;
 

@@ -4,18 +4,16 @@
  * is still saving, and each ends with its result or its error.
  */
 import { computed, signal } from '@preact/signals';
-import type { FieldConflict, Issue, LeadPatch, LeadView, Payload } from '../messaging/protocol';
+import type { Issue, LeadPatch, LeadView, Payload } from '../messaging/protocol';
 import { LATER, LOST } from '../pipeline/constants';
 import type { Channel, Direction, Touchpoint } from '../pipeline/model';
 import { localDay } from '../pipeline/time';
 import type { Settings } from '../settings/settings';
 import type { StageMove } from '../pipeline/stages';
 import type { QuickLog } from './quick-logs';
-import { LeadEditModel } from './lead-edit-model';
+import { LeadEditModel, type FieldsReply } from './lead-edit-model';
 import type { EditableField } from './lead-fields';
 import type { Send } from './send';
-
-export type FieldsReply = { ok: true; conflicts: FieldConflict[] } | { ok: false; issues: Issue[] };
 
 export class LeadCardModel {
   readonly view;

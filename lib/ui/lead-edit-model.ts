@@ -4,11 +4,18 @@
  * field merges, and one made to the same field comes back as a conflict showing both values.
  * A live refresh updates the fields the user is not editing and never overwrites a draft.
  */
-import { signal } from '@preact/signals';
-import type { FieldConflict, LeadPatch } from '../messaging/protocol';
+import { signal, type ReadonlySignal } from '@preact/signals';
+import type { FieldConflict, Issue, LeadPatch } from '../messaging/protocol';
 import type { Lead } from '../pipeline/model';
 import { fieldText, parseField, type EditableField } from './lead-fields';
-import type { LeadCardModel } from './lead-card-model';
+
+export type FieldsReply = { ok: true; conflicts: FieldConflict[] } | { ok: false; issues: Issue[] };
+
+/** What an edit works against: the lead as shown, and a field-level save (a lead card gives both). */
+export interface EditTarget {
+  readonly view: ReadonlySignal<{ lead: Lead }>;
+  updateFields(patch: LeadPatch, base: Record<string, unknown>): Promise<FieldsReply>;
+}
 
 type Texts = Partial<Record<EditableField, string>>;
 
@@ -23,7 +30,7 @@ export class LeadEditModel {
   private readonly dirty = new Set<EditableField>();
 
   constructor(
-    private readonly card: LeadCardModel,
+    private readonly card: EditTarget,
     readonly fields: readonly EditableField[],
   ) {
     this.sync(card.view.value.lead);
