@@ -1,12 +1,25 @@
 import { TARGETS, TARGET_LABELS, type Target } from '../../lib/import/csv';
+import { ENCODINGS, type Encoding } from '../../lib/import/encoding';
+import { t, tn } from '../../lib/i18n/i18n';
 import type { PipelineModel } from '../../lib/ui/pipeline-model';
 import { ErrorText } from '../shared/ErrorText';
+import { ImportPreview } from './ImportPreview';
+
+const ENCODING_NAMES: Record<Encoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  'windows-1250': 'Windows-1250',
+  'windows-1252': 'Windows-1252',
+  'iso-8859-2': 'ISO-8859-2',
+};
 
 /** CSV import with column mapping and progress; JSON backup and restore. */
 export function DataView({ model }: { model: PipelineModel }) {
   const im = model.imports;
   const backup = model.backup;
   const file = im.file.value;
+  const csv = file?.csv ?? null;
   const progress = im.progress.value;
   const result = im.result.value;
   const stages = model.settings.value!.stages;
@@ -23,14 +36,38 @@ export function DataView({ model }: { model: PipelineModel }) {
         <input
           type="file"
           accept=".csv,text/csv"
+          disabled={im.running.value}
           onChange={(e) => {
-            const f = (e.currentTarget as HTMLInputElement).files?.[0];
+            const input = e.currentTarget as HTMLInputElement;
+            const f = input.files?.[0];
+            // Cleared, so choosing the same file again (a re-run) is a change too.
+            input.value = '';
             if (f) void im.open(f);
           }}
         />
       </label>
       <ErrorText error={im.error.value} />
       {file && (
+        <p>
+          <label>
+            {t('importEncodingLabel')}{' '}
+            <select
+              value={file.encoding ?? ''}
+              disabled={im.running.value}
+              onChange={(e) => im.chooseEncoding((e.currentTarget as HTMLSelectElement).value as Encoding)}
+            >
+              {file.encoding === null && <option value="">{t('importEncodingChoose')}</option>}
+              {ENCODINGS.map((enc) => (
+                <option key={enc} value={enc}>
+                  {ENCODING_NAMES[enc]}
+                  {file.detection.encoding === enc ? ` (${t(file.detection.by === 'bom' ? 'importEncodingByBom' : 'importEncodingDetected')})` : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+        </p>
+      )}
+      {csv && (
         <form
           aria-label="Column mapping"
           onSubmit={(e) => {
@@ -39,7 +76,8 @@ export function DataView({ model }: { model: PipelineModel }) {
           }}
         >
           <p>
-            {file.name}: {file.csv.rows.length.toLocaleString()} rows.
+            {file!.name}: {csv.rows.length.toLocaleString()} rows.
+            {csv.problems.length > 0 && <> {tn('importLinesNotReadable', csv.problems.length)}</>}
           </p>
           <table class="ll-table ll-mapping">
             <thead>
@@ -50,10 +88,10 @@ export function DataView({ model }: { model: PipelineModel }) {
               </tr>
             </thead>
             <tbody>
-              {file.csv.headers.map((header, i) => (
+              {csv.headers.map((header, i) => (
                 <tr key={i}>
                   <td>{header}</td>
-                  <td class="ll-muted">{file.csv.rows[0]?.cells[i] ?? ''}</td>
+                  <td class="ll-muted">{csv.rows[0]?.cells[i] ?? ''}</td>
                   <td>
                     <select
                       aria-label={`Import column ${header} as`}
@@ -71,8 +109,9 @@ export function DataView({ model }: { model: PipelineModel }) {
               ))}
             </tbody>
           </table>
-          <button type="submit" class="ll-primary ll-inline" disabled={progress !== null && result === null}>
-            Import {file.csv.rows.length.toLocaleString()} rows
+          <ImportPreview headers={csv.headers} rows={im.preview()} />
+          <button type="submit" class="ll-primary ll-inline" disabled={im.running.value}>
+            Import {csv.rows.length.toLocaleString()} rows
           </button>
         </form>
       )}

@@ -7,6 +7,7 @@ import { PlannerView } from './PlannerView';
 import { DataView } from './DataView';
 import { SettingsView } from './SettingsView';
 import { ErrorText } from '../shared/ErrorText';
+import { SettingsProblem } from '../shared/SettingsProblem';
 
 /** The pipeline page: a view per tab, the open lead's detail beside it, and the undo offer. */
 export function PipelinePage({ model }: { model: PipelineModel }) {
@@ -27,6 +28,7 @@ export function PipelinePage({ model }: { model: PipelineModel }) {
         </nav>
       </header>
       <ErrorText error={model.error.value} />
+      <SettingsProblem problem={model.settingsProblem.value} />
       {settings && (
         <div class="ll-columns">
           <main class="ll-main">

@@ -2,6 +2,7 @@ import { funnelRows, weightedPipeline, winRate } from '../../lib/pipeline/funnel
 import { sliceFor, staleCount } from '../../lib/pipeline/aggregates';
 import { localDay } from '../../lib/pipeline/time';
 import { pipelineUrl, type PopupModel } from '../../lib/ui/popup-model';
+import { SettingsProblem } from '../shared/SettingsProblem';
 import { FunnelChart } from './FunnelChart';
 import { LeadSummaryList } from './LeadSummaryList';
 import { PeriodFilter } from './PeriodFilter';
@@ -42,6 +43,7 @@ export function Popup({ model }: { model: PopupModel }) {
   return (
     <main class="ll-popup">
       {header}
+      <SettingsProblem problem={summary.settingsProblem} />
       {agg.total === 0 && (
         <section class="ll-empty" aria-label="Getting started">
           <p>

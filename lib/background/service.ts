@@ -73,7 +73,10 @@ export function createHandlers(
       return { lead: await view(lead), created };
     },
     async 'summary.get'() {
-      return { aggregates: await aggregates.get(), settings: await settings.get() };
+      const [agg, reading] = await Promise.all([aggregates.get(), settings.read()]);
+      return reading.ok
+        ? { aggregates: agg, settings: reading.settings, settingsProblem: null }
+        : { aggregates: agg, settings: reading.defaults, settingsProblem: reading.error };
     },
     async 'settings.get'() {
       return settings.get();

@@ -1,6 +1,8 @@
 /**
  * CSV import rows into the store, one batch per transaction. A row whose LinkedIn URL or email is
  * already stored fills that lead's empty fields (no second lead); others become new leads. A row
+ * with neither is known by its place in its file (`importKey`): the lead it made is remembered in a
+ * `meta` record (`import-row:<key>`), so the same file imported again completes that lead. A row
  * that fails is reported with its reason and the others are kept.
  */
 import { mergeLeads } from '../pipeline/merge';
@@ -10,7 +12,7 @@ import { withTemperature } from '../pipeline/temperature';
 import type { ImportResult, ImportRow } from '../messaging/protocol';
 import type { Db } from './schema';
 import { plainLead, toStored } from './stored';
-import { write } from './tx';
+import { write, type Writer } from './tx';
 
 export async function importRows(db: Db, now: Date, rows: ImportRow[]): Promise<ImportResult[]> {
   return write(db, now, async (w) => {
@@ -26,13 +28,20 @@ export async function importRows(db: Db, now: Date, rows: ImportRow[]): Promise<
     ]);
     const byUrl = new Map<string, Lead | undefined>(urls.map((u, i) => [u, urlHits[i] && plainLead(urlHits[i])]));
     const byEmail = new Map<string, Lead | undefined>(emails.map((e, i) => [e, emailHits[i] && plainLead(emailHits[i])]));
+    const byImportKey = await importedBefore(w, rows);
     // The latest version of each lead touched by the batch (a lookup may return an older copy).
     const current = new Map<string, Lead>();
     const latest = (lead: Lead | undefined) => (lead ? (current.get(lead.id) ?? lead) : undefined);
     const results: ImportResult[] = [];
+    const remembered: { key: string; leadId: string }[] = [];
     for (const row of rows) {
       const rowEmails = normaliseEmails(row.emails);
-      const existing = latest((row.linkedinUrl ? byUrl.get(row.linkedinUrl) : undefined) ?? rowEmails.map((e) => byEmail.get(e)).find(Boolean));
+      const keyed = keyOf(row);
+      const existing = latest(
+        (row.linkedinUrl ? byUrl.get(row.linkedinUrl) : undefined) ??
+          rowEmails.map((e) => byEmail.get(e)).find(Boolean) ??
+          (keyed ? byImportKey.get(keyed) : undefined),
+      );
       const stage = row.stage && stages.some((s) => s.id === row.stage) ? row.stage : null;
       const incoming = newLead({ ...row, emails: rowEmails }, { id: crypto.randomUUID(), at, stages, currency: w.settings.currency, stage });
       // A merge fills descriptive fields only: stage, BANT and touchpoints (so the temperature) stay.
@@ -59,11 +68,42 @@ export async function importRows(db: Db, now: Date, rows: ImportRow[]): Promise<
       }
       w.account(existing, lead);
       current.set(lead.id, lead);
+      if (keyed) {
+        byImportKey.set(keyed, lead);
+        remembered.push({ key: `${IMPORT_ROW}${keyed}`, leadId: lead.id });
+      }
       if (lead.linkedinUrl) byUrl.set(lead.linkedinUrl, lead);
       for (const e of lead.emails) byEmail.set(e, lead);
       results.push({ line: row.line, status: existing ? 'merged' : 'created', id: lead.id });
     }
+    const meta = w.tx.objectStore('meta');
     await Promise.all([...current.values()].map((lead) => w.leads.put(toStored(lead, stages))));
+    await Promise.all(remembered.map((record) => meta.put(record)));
     return results;
   });
+}
+
+/** The meta record key prefix of a row's lead: `import-row:<file hash>#<line>`. */
+export const IMPORT_ROW = 'import-row:';
+
+/** The import key of a row only email and URL do not identify. */
+const keyOf = (row: ImportRow): string | null => (!row.linkedinUrl && row.emails.length === 0 && row.importKey) || null;
+
+/** The leads made before by the batch's keyed rows (a record whose lead is gone since counts as none). */
+async function importedBefore(w: Writer, rows: ImportRow[]): Promise<Map<string, Lead>> {
+  const keys = rows.flatMap((r) => keyOf(r) ?? []);
+  const meta = w.tx.objectStore('meta');
+  const records = await Promise.all(keys.map((k) => meta.get(`${IMPORT_ROW}${k}`)));
+  const leads = await Promise.all(
+    records.map((r) => {
+      const leadId = (r as { leadId?: unknown } | undefined)?.leadId;
+      return typeof leadId === 'string' ? w.leads.get(leadId) : undefined;
+    }),
+  );
+  const found = new Map<string, Lead>();
+  keys.forEach((k, i) => {
+    const lead = leads[i];
+    if (lead) found.set(k, plainLead(lead));
+  });
+  return found;
 }

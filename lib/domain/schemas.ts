@@ -4,6 +4,7 @@
  * both so that neither imports the other.
  */
 import { z } from 'zod';
+import { hasVisibleText } from './text';
 
 export const stageDef = z.object({
   id: z
@@ -37,3 +38,11 @@ export const email = z
   .trim()
   .toLowerCase()
   .pipe(z.email({ error: 'not an email address' }));
+
+/**
+ * Text a user gives a lead (name, company…): trimmed, 1 to `max` characters, at least one of them
+ * visible. Checked where text comes in (the protocol); stored records are read without it, so a
+ * lead or backup saved before the check still opens.
+ */
+export const visibleText = (max: number) =>
+  z.string().trim().min(1).max(max).refine(hasVisibleText, 'shows only invisible characters (such as zero-width spaces)');

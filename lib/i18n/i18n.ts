@@ -7,7 +7,7 @@
  * `leads_few`, `leads_many`, `leads_other`), chosen with `Intl.PluralRules`.
  */
 import { computed, signal } from '@preact/signals';
-import type en from '../../public/_locales/en/messages.json';
+import en from '../../public/_locales/en/messages.json';
 import { LANGUAGES, type Language } from '../settings/languages';
 
 export type MessageKey = keyof typeof en;
@@ -16,10 +16,13 @@ export type PluralKey = MessageKey extends infer K ? (K extends `${infer B}_othe
 export type Params = Record<string, string | number>;
 type Catalog = Record<string, { message: string }>;
 
-/** The language shown now, and its catalogue (English fills any gap). */
+/**
+ * The language shown now, and its catalogue (English fills any gap). English is bundled, so text
+ * is right from the first render (and in tests) before any other catalogue has loaded.
+ */
 export const language = signal<Language>('en');
-const catalog = signal<Catalog>({});
-const fallback = signal<Catalog>({});
+const catalog = signal<Catalog>(en);
+const fallback = signal<Catalog>(en);
 
 /** The BCP 47 tag of a catalogue language, for `Intl`. */
 export function localeOf(lang: Language): string {

@@ -8,7 +8,9 @@ import Papa from 'papaparse';
 import { canonicalProfileUrl } from '../sites/linkedin/url';
 import type { StageDef } from '../pipeline/model';
 import { fold } from '../pipeline/search';
-import type { LeadRow } from '../messaging/protocol';
+import { LIST_LIMITS, TEXT_LIMITS, textProblem, type LimitedField } from '../domain/text';
+import { t, tn } from '../i18n/i18n';
+import { unescapeCell } from './cells';
 
 export const TARGETS = [
   'ignore',
@@ -67,17 +69,31 @@ const aliasOf = (header: string): Target => {
 
 export interface ParsedCsv {
   headers: string[];
-  /** Data rows with the file line each starts on. */
+  /** Data rows with the file line each starts on (cells as the export wrote them: formula escaping undone). */
   rows: { line: number; cells: string[] }[];
   mapping: Target[];
+  /** Lines that could not be read as rows (broken quotes), each with its reason: never dropped unsaid. */
+  problems: LineProblem[];
+}
+
+export interface LineProblem {
+  line: number;
+  reason: string;
 }
 
 export class CsvError extends Error {}
 
-/** Parses a CSV file's text; the header is the first of the first 10 rows naming at least two known columns. */
-export function parseCsv(text: string): ParsedCsv {
-  const body = text.replace(/^\uFEFF/, '');
-  const records: { line: number; cells: string[] }[] = [];
+interface RawRecord {
+  line: number;
+  cells: string[];
+  /** The last file line the record's text reaches (quoted fields may hold line breaks). */
+  lastLine: number;
+  quoteError: 'unterminated' | 'malformed' | null;
+}
+
+/** Every record of the text with the lines it spans, and whether its quotes were broken. */
+function records(body: string): RawRecord[] {
+  const out: RawRecord[] = [];
   let line = 1;
   let consumed = 0;
   Papa.parse<string[]>(body, {
@@ -86,18 +102,51 @@ export function parseCsv(text: string): ParsedCsv {
       // The cursor stands after the row's line break: the next row starts on the line after the
       // breaks counted so far (quoted fields may hold breaks of their own).
       const end = result.meta.cursor;
-      records.push({ line, cells: result.data });
-      for (let i = consumed; i < end; i++) if (body.charCodeAt(i) === 10) line++;
+      let breaks = 0;
+      for (let i = consumed; i < end; i++) if (body.charCodeAt(i) === 10) breaks++;
+      const endsWithBreak = end > consumed && body.charCodeAt(end - 1) === 10;
+      const codes = result.errors.filter((e) => e.type === 'Quotes').map((e) => e.code);
+      const quoteError = codes.includes('MissingQuotes') ? 'unterminated' : codes.length > 0 ? 'malformed' : null;
+      out.push({ line, cells: result.data, lastLine: line + breaks - (endsWithBreak ? 1 : 0), quoteError });
+      line += breaks;
       consumed = end;
     },
   });
-  const headerAt = records.slice(0, 10).findIndex((r) => r.cells.filter((c) => aliasOf(c) !== 'ignore').length >= 2);
+  return out;
+}
+
+/** The lines of a record whose quotes are broken, each reported: the record itself is not imported. */
+function quoteProblems(record: RawRecord): LineProblem[] {
+  const { line, lastLine } = record;
+  const after = lastLine - line;
+  const first =
+    record.quoteError === 'unterminated'
+      ? after > 0
+        ? tn('importQuoteUnterminated', after, { from: line + 1, to: lastLine })
+        : t('importQuoteUnterminatedLast')
+      : t('importQuoteMalformed');
+  const problems = [{ line, reason: first }];
+  for (let l = line + 1; l <= lastLine; l++) problems.push({ line: l, reason: t('importInsideBrokenQuote', { line }) });
+  return problems;
+}
+
+/**
+ * Parses a CSV file's text; the header is the first of the first 10 rows naming at least two known
+ * columns. Rows whose quotes are broken are reported line by line in `problems`, not imported.
+ */
+export function parseCsv(text: string): ParsedCsv {
+  const all = records(text.replace(/^\uFEFF/, ''));
+  const headerAt = all.slice(0, 10).findIndex((r) => r.cells.filter((c) => aliasOf(c) !== 'ignore').length >= 2);
   if (headerAt < 0) throw new CsvError('No header row found: the first rows should name columns such as "First Name", "Email" or "Company".');
-  const headers = records[headerAt]!.cells.map((c) => c.trim());
+  const headers = all[headerAt]!.cells.map((c) => c.trim());
   const mapping = headers.map(aliasOf);
-  // "Name" beside first/last name columns (Pipedrive's person export) would double the name.
-  const rows = records.slice(headerAt + 1).filter((r) => r.cells.some((c) => c.trim() !== ''));
-  return { headers, rows, mapping };
+  const rows: ParsedCsv['rows'] = [];
+  const problems: LineProblem[] = [];
+  for (const record of all.slice(headerAt + 1)) {
+    if (record.quoteError) problems.push(...quoteProblems(record));
+    else if (record.cells.some((c) => c.trim() !== '')) rows.push({ line: record.line, cells: record.cells.map(unescapeCell) });
+  }
+  return { headers, rows, mapping, problems };
 }
 
 export interface MappedRow {
@@ -119,7 +168,15 @@ export type RowOutcome = { ok: true; row: MappedRow } | { ok: false; line: numbe
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Maps one data row to lead fields, or says why it cannot be imported. */
+/** Why a text value cannot be stored as it is (too long, nothing visible), in words; null when it can. */
+function textReason(target: Target, field: LimitedField, value: string): string | null {
+  const problem = textProblem(field, value);
+  if (!problem) return null;
+  const label = TARGET_LABELS[target];
+  return problem.kind === 'invisible' ? t('importInvisible', { field: label }) : t('importTooLong', { field: label, length: problem.length, max: problem.max });
+}
+
+/** Maps one data row to lead fields, or says why it cannot be imported. A value is never cut short. */
 export function mapRow(cells: string[], line: number, mapping: Target[], stages: StageDef[]): RowOutcome {
   const pick = (target: Target) =>
     mapping
@@ -127,15 +184,29 @@ export function mapRow(cells: string[], line: number, mapping: Target[], stages:
       .filter(Boolean)
       .join(' ');
   const fail = (reason: string): RowOutcome => ({ ok: false, line, reason });
+  const nameTarget: Target = pick('name') ? 'name' : 'firstName';
   const name = pick('name') || [pick('firstName'), pick('lastName')].filter(Boolean).join(' ');
   if (!name) return fail('no name');
-  if (name.length > 200) return fail('name longer than 200 characters');
-  const emails = pick('email')
-    .split(/[\s,;]+/)
-    .filter(Boolean)
-    .map((e) => e.toLowerCase());
+  const texts = { headline: pick('headline'), company: pick('company'), location: pick('location'), notes: pick('notes') };
+  const textFailure =
+    textReason(nameTarget, 'name', name) ??
+    textReason('headline', 'headline', texts.headline) ??
+    textReason('company', 'company', texts.company) ??
+    textReason('location', 'location', texts.location);
+  if (textFailure) return fail(textFailure);
+  if (texts.notes.length > TEXT_LIMITS.notes)
+    return fail(t('importTooLong', { field: TARGET_LABELS.notes, length: texts.notes.length, max: TEXT_LIMITS.notes }));
+  const emails = [
+    ...new Set(
+      pick('email')
+        .split(/[\s,;]+/)
+        .filter(Boolean)
+        .map((e) => e.toLowerCase()),
+    ),
+  ];
   const badEmail = emails.find((e) => !EMAIL.test(e));
   if (badEmail) return fail(`"${badEmail}" is not an email address`);
+  if (emails.length > LIST_LIMITS.emails) return fail(t('importTooMany', { field: TARGET_LABELS.email, count: emails.length, max: LIST_LIMITS.emails }));
   const rawUrl = pick('linkedinUrl');
   const linkedinUrl = rawUrl ? canonicalProfileUrl(/^https?:\/\//i.test(rawUrl) ? rawUrl : `https://${rawUrl}`) : null;
   if (rawUrl && !linkedinUrl) return fail(`"${rawUrl}" is not a LinkedIn profile URL`);
@@ -154,54 +225,35 @@ export function mapRow(cells: string[], line: number, mapping: Target[], stages:
   }
   const rawStage = fold(pick('stage'));
   const stage = rawStage ? (stages.find((s) => fold(s.name) === rawStage || s.id === rawStage)?.id ?? null) : null;
-  const text = (v: string, max: number) => (v ? v.slice(0, max) : null);
+  const tags = [
+    ...new Set(
+      pick('tags')
+        .split(/[,;]/)
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
+  const longTag = tags.find((tag) => tag.length > TEXT_LIMITS.tag);
+  if (longTag) return fail(t('importTooLong', { field: TARGET_LABELS.tags, length: longTag.length, max: TEXT_LIMITS.tag }));
+  if (tags.length > LIST_LIMITS.tags) return fail(t('importTooMany', { field: TARGET_LABELS.tags, count: tags.length, max: LIST_LIMITS.tags }));
+  const orNull = (v: string) => (v ? v : null);
   return {
     ok: true,
     row: {
       line,
       name,
-      headline: text(pick('headline'), 500),
-      company: text(pick('company'), 200),
-      location: text(pick('location'), 200),
+      headline: orNull(texts.headline),
+      company: orNull(texts.company),
+      location: orNull(texts.location),
       linkedinUrl,
-      emails: [...new Set(emails)],
+      emails,
       dealValue,
       stage,
-      tags: [
-        ...new Set(
-          pick('tags')
-            .split(/[,;]/)
-            .map((t) => t.trim().slice(0, 60))
-            .filter(Boolean),
-        ),
-      ],
-      notes: pick('notes').slice(0, 20000),
+      tags,
+      notes: texts.notes,
       source: 'import',
     },
   };
 }
 
-/** The filtered table as CSV, with the columns an import maps back. */
-export function rowsToCsv(rows: LeadRow[], stageName: (id: string) => string): string {
-  // escapeFormulae: a scraped name like "=HYPERLINK(…)" must not run as a formula in a spreadsheet.
-  return Papa.unparse(
-    {
-      fields: ['Name', 'Company', 'Email', 'LinkedIn URL', 'Stage', 'Temperature', 'Deal value', 'Currency', 'Next follow-up', 'Last touch', 'Tags', 'Source'],
-      data: rows.map((r) => [
-        r.name,
-        r.company ?? '',
-        r.emails.join('; '),
-        r.linkedinUrl ?? '',
-        stageName(r.stage),
-        r.temperature ?? '',
-        r.dealValue ?? '',
-        r.currency,
-        r.nextFollowUpOn ?? '',
-        r.lastTouchAt ?? '',
-        r.tags.join('; '),
-        r.source,
-      ]),
-    },
-    { escapeFormulae: true },
-  );
-}
+export { rowsToCsv } from './export';

@@ -25,6 +25,8 @@ import { SORT_COLUMNS } from '../pipeline/constants';
 import type { Aggregates } from '../pipeline/aggregates';
 import type { StageMove } from '../pipeline/stages';
 import { settings, type Settings } from '../settings/settings';
+import { visibleText } from '../domain/schemas';
+import { LIST_LIMITS, TEXT_LIMITS as MAX } from '../domain/text';
 
 /** Who may send a message: any of our contexts (content scripts included), or extension pages only. */
 export type Origin = 'any' | 'extension-page';
@@ -44,13 +46,13 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const id = z.string().min(1).max(100);
 
 export const captureInput = z.object({
-  name: text(200),
-  headline: text(500).nullish(),
-  company: text(200).nullish(),
-  location: text(200).nullish(),
+  name: visibleText(MAX.name),
+  headline: visibleText(MAX.headline).nullish(),
+  company: visibleText(MAX.company).nullish(),
+  location: visibleText(MAX.location).nullish(),
   linkedinUrl: canonicalLinkedinUrl.nullish(),
   photoUrl: z.url({ protocol: /^https$/ }).nullish(),
-  emails: z.array(email).max(20).optional(),
+  emails: z.array(email).max(LIST_LIMITS.emails).optional(),
   source: leadSource,
 });
 
@@ -59,19 +61,19 @@ export const lookupInput = z
     linkedinUrl: canonicalLinkedinUrl.optional(),
     email: email.optional(),
     /** For duplicate suggestions. */
-    name: text(200).optional(),
-    company: text(200).nullish(),
+    name: visibleText(MAX.name).optional(),
+    company: visibleText(MAX.company).nullish(),
   })
   .refine((q) => q.linkedinUrl || q.email || q.name, 'give a linkedinUrl, an email or a name');
 
 export const leadPatch = z
   .object({
-    name: text(200),
-    headline: text(500).nullable(),
-    company: text(200).nullable(),
-    location: text(200).nullable(),
+    name: visibleText(MAX.name),
+    headline: visibleText(MAX.headline).nullable(),
+    company: visibleText(MAX.company).nullable(),
+    location: visibleText(MAX.location).nullable(),
     linkedinUrl: canonicalLinkedinUrl.nullable(),
-    emails: z.array(email).max(20),
+    emails: z.array(email).max(LIST_LIMITS.emails),
     /** BANT answers are merged one by one: quick clicks on two questions never undo each other. */
     qualification: qualification.partial(),
     temperatureOverride: temperature.nullable(),
@@ -79,8 +81,8 @@ export const leadPatch = z
     currency: z.string().regex(/^[A-Z]{3}$/),
     expectedCloseOn: isoDay.nullable(),
     nextFollowUpOn: isoDay.nullable(),
-    tags: z.array(text(60)).max(50),
-    notes: z.string().max(20000),
+    tags: z.array(text(MAX.tag)).max(LIST_LIMITS.tags),
+    notes: z.string().max(MAX.notes),
   })
   .partial()
   .strict();
@@ -92,7 +94,7 @@ export const stageMove = z
       .min(1)
       .max(40)
       .regex(/^[a-z0-9-]+$/, 'not a stage id'),
-    reason: text(500).optional(),
+    reason: text(MAX.lostReason).optional(),
     reengageOn: isoDay.optional(),
   })
   .superRefine((move, ctx) => {
@@ -110,7 +112,7 @@ export const touchpointInput = z.object({
   channel,
   direction,
   at: isoInstant.optional(),
-  summary: z.string().trim().max(2000),
+  summary: z.string().trim().max(MAX.summary),
   url: z.url({ protocol: /^https$/ }).nullish(),
   externalId: z.string().min(1).max(300).nullish(),
 });
@@ -132,15 +134,23 @@ const tableQuery = z.object({ filter: leadFilter, sort: z.enum(SORT_COLUMNS), de
 /** A row of an import, mapped to lead fields by the page. */
 export const importRow = captureInput.omit({ photoUrl: true }).extend({
   line: z.number().int().min(1),
-  emails: z.array(email).max(20),
+  emails: z.array(email).max(LIST_LIMITS.emails),
   dealValue: z.number().min(0).max(1e12).nullish(),
-  tags: z.array(text(60)).max(50).optional(),
-  notes: z.string().max(20000).optional(),
+  tags: z.array(text(MAX.tag)).max(LIST_LIMITS.tags).optional(),
+  notes: z.string().max(MAX.notes).optional(),
   stage: z.string().max(40).nullish(),
+  /**
+   * The row's place in its file (`<file hash>#<line>`): a row with no email or LinkedIn URL that
+   * was imported before (an interrupted run, the same file again) completes its lead, not a second.
+   */
+  importKey: z
+    .string()
+    .regex(/^[0-9a-f]{16,64}#\d+$/)
+    .optional(),
 });
 
 export const touchpointPatch = z
-  .object({ channel, direction, at: isoInstant, summary: z.string().trim().max(2000) })
+  .object({ channel, direction, at: isoInstant, summary: z.string().trim().max(MAX.summary) })
   .partial()
   .strict();
 
@@ -227,7 +237,10 @@ export interface LeadSummary {
 
 export interface Summary {
   aggregates: Aggregates;
+  /** The stored settings, or the defaults while the stored record cannot be read. */
   settings: Settings;
+  /** Why the stored settings could not be read (the record is kept as it was); null when they were. */
+  settingsProblem: string | null;
 }
 
 export const protocol = {

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { CHANNELS, DIRECTIONS, LEAD_SOURCES, TEMPERATURES, TIMEFRAMES } from './constants';
 import { email, type StageDef, type TemperatureThresholds } from '../domain/schemas';
+import { TEXT_LIMITS as MAX } from '../domain/text';
 
 export { email, stageDef, temperatureThresholds, type StageDef, type TemperatureThresholds } from '../domain/schemas';
 
@@ -49,15 +50,17 @@ export const stageChange = z.object({
 });
 export type StageChange = z.infer<typeof stageChange>;
 
+// Stored records are read as they are (no visibility check: see `visibleText`), so an older lead
+// or backup always opens; new text is checked where it comes in.
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 export const canonicalLinkedinUrl = z.string().regex(/^https:\/\/www\.linkedin\.com\/in\/[^/?#\s]+\/$/, 'not a canonical LinkedIn profile URL');
 
 export const lead = z.object({
   id: z.string().min(1),
-  name: trimmed(200),
-  headline: trimmed(500).nullable(),
-  company: trimmed(200).nullable(),
-  location: trimmed(200).nullable(),
+  name: trimmed(MAX.name),
+  headline: trimmed(MAX.headline).nullable(),
+  company: trimmed(MAX.company).nullable(),
+  location: trimmed(MAX.location).nullable(),
   linkedinUrl: canonicalLinkedinUrl.nullable(),
   photoUrl: z.url({ protocol: /^https$/ }).nullable(),
   /** Lower-cased; unique across leads. */
@@ -69,7 +72,7 @@ export const lead = z.object({
   reached: z.array(z.string()),
   stageHistory: z.array(stageChange),
   /** Set while stage is `lost`. */
-  lost: z.object({ from: z.string(), reason: trimmed(500), at: isoInstant }).nullable(),
+  lost: z.object({ from: z.string(), reason: trimmed(MAX.lostReason), at: isoInstant }).nullable(),
   /** Set while stage is `later`: the stage to return to and when. */
   later: z.object({ from: z.string(), reengageOn: isoDay }).nullable(),
   qualification,
@@ -81,8 +84,8 @@ export const lead = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/),
   expectedCloseOn: isoDay.nullable(),
   nextFollowUpOn: isoDay.nullable(),
-  tags: z.array(trimmed(60)),
-  notes: z.string().max(20000),
+  tags: z.array(trimmed(MAX.tag)),
+  notes: z.string().max(MAX.notes),
   /** Last touchpoint time, kept on the lead so staleness needs no scan. */
   lastTouchAt: isoInstant.nullable(),
   createdAt: isoInstant,
@@ -101,7 +104,7 @@ export const touchpoint = z.object({
   channel,
   direction,
   at: isoInstant,
-  summary: z.string().trim().max(2000),
+  summary: z.string().trim().max(MAX.summary),
   /** Link back: a Gmail thread or a LinkedIn URL. */
   url: z.url({ protocol: /^https$/ }).nullable(),
   /** E.g. a Gmail message id: logging the same external id twice is a no-op. */

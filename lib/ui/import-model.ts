@@ -1,14 +1,22 @@
 /**
- * A CSV import: the parsed file, its column mapping (defaults guessed from the headers), and the
+ * A CSV import: the file's bytes, their encoding (detected, or chosen by the user while looking at a
+ * preview), the parsed rows and their column mapping (defaults guessed from the headers), and the
  * run: rows checked here first, then sent in batches, each stored in one transaction by the
- * background. Progress after every batch; bad rows listed with their line and reason.
+ * background. Progress after every batch; every row not imported is listed with its line and
+ * reason. Each row carries its place in the file (the file's hash and its line), so running the
+ * same file again, after an interruption or not, completes the leads it made instead of doubling
+ * them; a new file can be opened and imported at any time after a run.
  */
 import { signal } from '@preact/signals';
 import type { StageDef } from '../pipeline/model';
-import { CsvError, mapRow, parseCsv, type ParsedCsv, type Target } from '../import/csv';
+import { CsvError, mapRow, parseCsv, type MappedRow, type ParsedCsv, type Target } from '../import/csv';
+import { decodeBytes, detectEncoding, type Detection, type Encoding } from '../import/encoding';
+import { t, tn } from '../i18n/i18n';
 import type { Send } from './send';
 
 export const IMPORT_BATCH = 500;
+/** Rows the preview shows before anything is imported. */
+export const PREVIEW_ROWS = 5;
 
 export interface ImportSummary {
   created: number;
@@ -16,25 +24,69 @@ export interface ImportSummary {
   errors: { line: number; reason: string }[];
 }
 
+export interface OpenFile {
+  name: string;
+  /** Hex SHA-256 of the file's bytes (first 32 digits): the same file gives the same id. */
+  importId: string;
+  detection: Detection;
+  /** The encoding the rows were read in; null until the user chooses one the bytes do not tell. */
+  encoding: Encoding | null;
+  /** Characters that could not be read in that encoding. */
+  unreadable: number;
+  /** Null while the encoding is unknown, or when the text has no header row (see `error`). */
+  csv: ParsedCsv | null;
+}
+
+/** Hex SHA-256 of some bytes (the first 32 digits are plenty to tell files apart). */
+async function fileHash(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 export class ImportModel {
-  readonly file = signal<{ name: string; csv: ParsedCsv } | null>(null);
+  readonly file = signal<OpenFile | null>(null);
   readonly mapping = signal<Target[]>([]);
   readonly progress = signal<{ done: number; total: number } | null>(null);
   readonly result = signal<ImportSummary | null>(null);
   readonly error = signal<string | null>(null);
+  readonly running = signal(false);
+  private bytes = new Uint8Array();
 
   constructor(private readonly send: Send) {}
 
-  async open(file: File): Promise<void> {
+  /** Reads a chosen file: its encoding detected, its rows parsed for the preview. Nothing is imported yet. */
+  async open(file: Pick<File, 'name' | 'arrayBuffer'>): Promise<void> {
+    if (this.running.value) return;
     this.result.value = null;
+    this.progress.value = null;
     this.error.value = null;
     try {
-      const csv = parseCsv(await file.text());
-      this.file.value = { name: file.name, csv };
-      this.mapping.value = csv.mapping;
+      this.bytes = new Uint8Array(await file.arrayBuffer());
+      const detection = detectEncoding(this.bytes);
+      this.file.value = { name: file.name, importId: await fileHash(this.bytes), detection, encoding: null, unreadable: 0, csv: null };
+      if (detection.encoding) this.chooseEncoding(detection.encoding);
+      else this.error.value = t(detection.by === 'nul-bytes' ? 'importEncodingNul' : 'importEncodingUnknown');
     } catch (error) {
       this.file.value = null;
-      this.error.value = error instanceof CsvError ? error.message : `Cannot read ${file.name}: ${(error as Error).message}`;
+      this.error.value = t('importCannotRead', { file: file.name, reason: (error as Error).message });
+    }
+  }
+
+  /** Reads the file again in `encoding` (the preview shows the result). */
+  chooseEncoding(encoding: Encoding): void {
+    const file = this.file.value;
+    if (!file || this.running.value) return;
+    const { text, unreadable } = decodeBytes(this.bytes, encoding);
+    this.result.value = null;
+    this.progress.value = null;
+    try {
+      const csv = parseCsv(text);
+      this.file.value = { ...file, encoding, unreadable, csv };
+      this.mapping.value = csv.mapping;
+      this.error.value = unreadable > 0 ? tn('importUnreadableCharacters', unreadable) : null;
+    } catch (error) {
+      this.file.value = { ...file, encoding, unreadable, csv: null };
+      this.error.value = error instanceof CsvError ? error.message : (error as Error).message;
     }
   }
 
@@ -42,20 +94,28 @@ export class ImportModel {
     this.mapping.value = this.mapping.value.map((t, i) => (i === column ? target : t));
   }
 
+  /** The first rows as they would be read now: what the user checks before importing. */
+  preview(): ParsedCsv['rows'] {
+    return this.file.value?.csv?.rows.slice(0, PREVIEW_ROWS) ?? [];
+  }
+
+  /** Imports every row; a re-run of the same file (whole or after an interruption) adds nothing twice. */
   async run(stages: StageDef[]): Promise<void> {
     const file = this.file.value;
-    if (!file) return;
+    if (!file?.csv || this.running.value) return;
     const mapping = this.mapping.value;
     if (!mapping.some((t) => t === 'name' || t === 'firstName' || t === 'lastName')) {
       this.error.value = 'Map a column to a name (full name, or first and last name) first.';
       return;
     }
     this.error.value = null;
-    const summary: ImportSummary = { created: 0, merged: 0, errors: [] };
-    const good = [];
+    this.result.value = null;
+    this.running.value = true;
+    const summary: ImportSummary = { created: 0, merged: 0, errors: [...file.csv.problems] };
+    const good: (MappedRow & { importKey: string })[] = [];
     for (const { cells, line } of file.csv.rows) {
       const outcome = mapRow(cells, line, mapping, stages);
-      if (outcome.ok) good.push(outcome.row);
+      if (outcome.ok) good.push({ ...outcome.row, importKey: `${file.importId}#${line}` });
       else summary.errors.push({ line: outcome.line, reason: outcome.reason });
     }
     this.progress.value = { done: 0, total: good.length };
@@ -70,7 +130,9 @@ export class ImportModel {
         this.progress.value = { done: Math.min(good.length, i + IMPORT_BATCH), total: good.length };
       }
     } catch (error) {
-      this.error.value = `Import stopped: ${(error as Error).message}. Rows before that point were imported.`;
+      this.error.value = t('importStopped', { reason: (error as Error).message });
+    } finally {
+      this.running.value = false;
     }
     summary.errors.sort((a, b) => a.line - b.line);
     this.result.value = summary;

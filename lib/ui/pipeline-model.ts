@@ -87,6 +87,8 @@ export class PipelineModel {
   readonly route = signal<Route>(parseHash(''));
   readonly settings = signal<Settings | null>(null);
   readonly aggregates = signal<Aggregates | null>(null);
+  /** Why the stored settings could not be read (defaults in use until the user saves); null when they were. */
+  readonly settingsProblem = signal<string | null>(null);
   readonly selected = signal<LeadCardModel | null>(null);
   readonly undo = signal<UndoOffer | null>(null);
   readonly busy = signal(false);
@@ -141,6 +143,7 @@ export class PipelineModel {
       const [settings, summary] = await Promise.all([this.send('settings.get', {}), this.send('summary.get', {})]);
       this.settings.value = settings;
       this.aggregates.value = summary.aggregates;
+      this.settingsProblem.value = summary.settingsProblem;
       if (this.settingsDraft.value) this.settingsDraft.value.stored(settings);
       else this.settingsDraft.value = new SettingsModel(this.send, settings);
       const r = this.route.value;

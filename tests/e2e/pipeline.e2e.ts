@@ -211,8 +211,9 @@ describe('pipeline page: board, table, detail, duplicates, delete/undo, import, 
       ),
       'utf8',
     );
+    // A UTF-8 byte order mark first, so spreadsheets read non-ASCII names right.
     expect(csv.split('\r\n')).toEqual([
-      'Name,Company,Email,LinkedIn URL,Stage,Temperature,Deal value,Currency,Next follow-up,Last touch,Tags,Source',
+      '\uFEFFName,Company,Email,LinkedIn URL,Stage,Temperature,Deal value,Currency,Next follow-up,Last touch,Tags,Source',
       'Grace Hopper,Navy Labs,grace@navy.mil,https://www.linkedin.com/in/ghopper/,Lost,,,USD,,,,import',
     ]);
   });
