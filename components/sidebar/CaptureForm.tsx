@@ -7,6 +7,7 @@ const LABELS: Record<DraftField, string> = { name: 'Name', headline: 'Headline',
 export function CaptureForm({ model }: { model: ProfilePanelModel }) {
   const draft = model.draft.value;
   const missing = model.missing.value;
+  const problems = model.problems.value;
   const url = model.profile.value?.found.linkedinUrl;
   return (
     <form
@@ -20,8 +21,9 @@ export function CaptureForm({ model }: { model: ProfilePanelModel }) {
       {DRAFT_FIELDS.map((field) => {
         const notFound = missing.includes(field) && draft[field].trim() === '';
         const id = `ll-field-${field}`;
+        const problem = problems[field];
         return (
-          <div class={notFound ? 'll-field ll-missing' : 'll-field'} key={field}>
+          <div class={notFound || problem ? 'll-field ll-missing' : 'll-field'} key={field}>
             <label for={id}>
               {LABELS[field]}
               {notFound && <span class="ll-flag"> (not found on the page)</span>}
@@ -30,9 +32,11 @@ export function CaptureForm({ model }: { model: ProfilePanelModel }) {
               id={id}
               value={draft[field]}
               required={field === 'name'}
-              aria-invalid={field === 'name' && notFound ? 'true' : undefined}
+              aria-invalid={(field === 'name' && notFound) || problem ? 'true' : undefined}
+              aria-describedby={problem ? `${id}-problem` : undefined}
               onInput={(e) => model.edit(field, (e.currentTarget as HTMLInputElement).value)}
             />
+            <ErrorText error={problem} id={`${id}-problem`} />
           </div>
         );
       })}

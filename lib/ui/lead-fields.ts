@@ -5,6 +5,8 @@
  */
 import type { Lead } from '../pipeline/model';
 import { canonicalProfileUrl } from '../sites/linkedin/url';
+import { textProblem, type LimitedField } from '../domain/text';
+import { t } from '../i18n/i18n';
 
 export const EDITABLE_FIELDS = [
   'name',
@@ -42,16 +44,26 @@ export function fieldText(lead: Lead, field: EditableField): string {
 
 export type Parsed = { ok: true; value: unknown } | { ok: false; error: string };
 
+/** Why a text field's value cannot be saved (too long, or nothing visible), in words; null when it can. */
+export function problemText(field: LimitedField & ('name' | 'headline' | 'company' | 'location'), text: string): string | null {
+  const problem = textProblem(field, text);
+  if (!problem) return null;
+  if (problem.kind === 'too-long') return t('fieldTooLong', { length: problem.length, max: problem.max });
+  return t(field === 'name' ? 'fieldInvisibleName' : 'fieldInvisible');
+}
+
 /** The value to save from a form's text, or why it cannot be one. */
 export function parseField(field: EditableField, text: string): Parsed {
   const t = text.trim();
   switch (field) {
     case 'name':
-      return { ok: true, value: t };
     case 'headline':
     case 'company':
-    case 'location':
-      return { ok: true, value: t === '' ? null : t };
+    case 'location': {
+      const problem = problemText(field, t);
+      if (problem) return { ok: false, error: problem };
+      return { ok: true, value: t === '' && field !== 'name' ? null : t };
+    }
     case 'notes':
       return { ok: true, value: text };
     case 'emails':

@@ -3,7 +3,9 @@ import { computed, signal } from '@preact/signals';
 import type { ProfileExtraction, ProfileField } from '../sites/linkedin/extract';
 import type { Lead } from '../pipeline/model';
 import type { Settings } from '../settings/settings';
+import { textProblem } from '../domain/text';
 import { LeadCardModel } from './lead-card-model';
+import { problemText } from './lead-fields';
 import type { Send } from './send';
 import { runBusy } from './run-busy';
 
@@ -26,7 +28,18 @@ export class ProfilePanelModel {
 
   /** Fields the page did not show: flagged in the form for the user to type. */
   readonly missing = computed<ProfileField[]>(() => this.profile.value?.missing ?? []);
-  readonly canCapture = computed(() => this.draft.value.name.trim() !== '' && !!this.profile.value?.found.linkedinUrl);
+  /** What stops a draft field from being saved (too long, only invisible characters), in words, by field. */
+  readonly problems = computed(() => {
+    const out: Partial<Record<DraftField, string>> = {};
+    for (const field of DRAFT_FIELDS) {
+      const problem = problemText(field, this.draft.value[field]);
+      if (problem) out[field] = problem;
+    }
+    return out;
+  });
+  readonly canCapture = computed(
+    () => this.draft.value.name.trim() !== '' && Object.keys(this.problems.value).length === 0 && !!this.profile.value?.found.linkedinUrl,
+  );
 
   constructor(private readonly send: Send) {}
 
@@ -66,11 +79,13 @@ export class ProfilePanelModel {
     if (this.state.value.kind !== 'known') this.state.value = { kind: 'loading' };
     try {
       this.settings ??= await this.send('settings.get', {});
-      const { lead, duplicates } = await this.send('lead.lookup', {
-        linkedinUrl: url,
-        name: this.draft.value.name.trim() || undefined,
-        company: this.draft.value.company.trim() || null,
-      });
+      // The profile address finds a known lead; name and company only suggest duplicates, so one
+      // the page shows unusably (too long, invisible) is left out rather than fail the lookup.
+      const usable = (field: 'name' | 'company') => {
+        const value = this.draft.value[field].trim();
+        return value !== '' && !textProblem(field, value) ? value : null;
+      };
+      const { lead, duplicates } = await this.send('lead.lookup', { linkedinUrl: url, name: usable('name') ?? undefined, company: usable('company') });
       if (generation !== this.generation) return; // another profile is on screen by now
       this.duplicates.value = duplicates.filter((d) => d.linkedinUrl !== url);
       const current = this.state.value;

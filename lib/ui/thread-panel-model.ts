@@ -6,6 +6,7 @@ import type { Settings } from '../settings/settings';
 import { LeadCardModel } from './lead-card-model';
 import type { Send } from './send';
 import { runBusy } from './run-busy';
+import { problemText } from './lead-fields';
 
 export interface ParticipantRow {
   participant: Participant;
@@ -102,9 +103,18 @@ export class ThreadPanelModel {
     this.rows.value = this.rows.value.map((r) => (r.participant.email === email ? { ...r, draft: { ...r.draft, [field]: value } } : r));
   }
 
+  /** What stops a participant's draft from being captured (too long, only invisible characters), by field. */
+  draftProblems(email: string): { name?: string; company?: string } {
+    const draft = this.rows.value.find((r) => r.participant.email === email)?.draft;
+    if (!draft) return {};
+    const name = problemText('name', draft.name);
+    const company = problemText('company', draft.company);
+    return { ...(name && { name }), ...(company && { company }) };
+  }
+
   async capture(email: string): Promise<void> {
     const row = this.rows.value.find((r) => r.participant.email === email);
-    if (!row || !this.settings) return;
+    if (!row || !this.settings || Object.keys(this.draftProblems(email)).length > 0) return;
     await this.act(async () => {
       const { lead } = await this.send('lead.capture', {
         name: row.draft.name.trim() || email,

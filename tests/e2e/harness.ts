@@ -30,8 +30,8 @@ export interface Session {
   worker: WebWorker;
   /** Problems seen so far: page errors and extension console errors. */
   problems: string[];
-  /** Routes: URL prefix → fixture file (relative to tests/fixtures). */
-  routes: Map<string, string>;
+  /** Routes: URL prefix → fixture file (relative to tests/fixtures), or a page's markup as served. */
+  routes: Map<string, string | { html: string }>;
   close(): Promise<void>;
 }
 
@@ -104,7 +104,7 @@ export async function openTab(session: Session): Promise<Page> {
             // The saved page's own scripts cannot work offline; keep them from running. Content
             // scripts are not subject to the page's CSP.
             headers: { 'content-security-policy': "script-src 'none'" },
-            body: readFileSync(join(FIXTURES, file)),
+            body: typeof file === 'string' ? readFileSync(join(FIXTURES, file)) : file.html,
           });
         }
       }
