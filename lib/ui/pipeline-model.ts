@@ -151,8 +151,9 @@ export class PipelineModel {
       if (r.view === 'planner' && !this.planner.value) this.planner.value = new PlannerModel(summary.aggregates, settings.stages);
       if (r.view === 'table') await this.table.setQuery({ filter: r.filter, sort: r.sort, desc: r.desc }, this.today);
       if (r.view === 'board') await this.board.load(this.today);
-      await this.loadLead();
       this.error.value = null;
+      // After the reset: a lead that cannot be opened says so.
+      await this.loadLead();
     } catch (error) {
       this.error.value = (error as Error).message;
     }

@@ -131,9 +131,14 @@ describe('the Gmail capture form and the lead editor', () => {
     await model.showThread(
       {
         threadId: 'FMfcgzGtvsZDplKRXslJZrnlJwbkWwJF',
+        permThreadId: null,
         subject: 'Hello',
-        messages: [{ id: 'm1', at: '2026-11-20T10:00:00.000Z', from: { name: INVISIBLE, email }, to: [] }],
-      } as never,
+        messages: [
+          { id: 'msg-f:1747290017263711553', at: '2026-11-20T10:00:00.000Z', from: { name: INVISIBLE, email }, to: [], collapsed: false, missing: [] },
+        ],
+        hiddenCount: 0,
+        readingPane: false,
+      },
       'https://mail.google.com/mail/u/0/#inbox/FMfcgzGtvsZDplKRXslJZrnlJwbkWwJF',
       ['me@acme.io'],
     );
