@@ -67,7 +67,10 @@ export class BoardModel {
       const { lead } = await this.send('lead.move', { id, move });
       this.announcement.value = `${lead.name} moved to ${label}.`;
     });
+    const refused = this.error.value;
     await this.load(this.today);
+    // The reload must not wipe why the move was refused.
+    if (!ok) this.error.value = refused;
     return ok;
   }
 

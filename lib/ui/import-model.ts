@@ -52,7 +52,11 @@ export class ImportModel {
   readonly running = signal(false);
   private bytes = new Uint8Array();
 
-  constructor(private readonly send: Send) {}
+  constructor(
+    private readonly send: Send,
+    /** Rows per `leads.import` message (each batch is one transaction in the background). */
+    private readonly batchSize = IMPORT_BATCH,
+  ) {}
 
   /** Reads a chosen file: its encoding detected, its rows parsed for the preview. Nothing is imported yet. */
   async open(file: Pick<File, 'name' | 'arrayBuffer'>): Promise<void> {
@@ -120,14 +124,14 @@ export class ImportModel {
     }
     this.progress.value = { done: 0, total: good.length };
     try {
-      for (let i = 0; i < good.length; i += IMPORT_BATCH) {
-        const results = await this.send('leads.import', { rows: good.slice(i, i + IMPORT_BATCH) });
+      for (let i = 0; i < good.length; i += this.batchSize) {
+        const results = await this.send('leads.import', { rows: good.slice(i, i + this.batchSize) });
         for (const r of results) {
           if (r.status === 'error') summary.errors.push({ line: r.line, reason: r.reason });
           else if (r.status === 'created') summary.created++;
           else summary.merged++;
         }
-        this.progress.value = { done: Math.min(good.length, i + IMPORT_BATCH), total: good.length };
+        this.progress.value = { done: Math.min(good.length, i + this.batchSize), total: good.length };
       }
     } catch (error) {
       this.error.value = t('importStopped', { reason: (error as Error).message });

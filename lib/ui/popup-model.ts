@@ -26,6 +26,8 @@ export class PopupModel {
   async load(): Promise<void> {
     try {
       const due = this.send('leads.due', { today: localDay(new Date()) });
+      // Asked first, awaited second: if the summary fails, this one's failure must not go unhandled.
+      due.catch(() => {});
       this.summary.value = await this.send('summary.get', {});
       this.due.value = await due;
       this.error.value = null;

@@ -1,6 +1,7 @@
 /** The Settings view's draft: stages, thresholds, own addresses, auto-log, currency; saved at once. */
 import { signal, type Signal } from '@preact/signals';
 import { LATER, LOST } from '../pipeline/constants';
+import { fold } from '../pipeline/search';
 import type { StageDef } from '../pipeline/model';
 import type { Settings } from '../settings/settings';
 import { runBusy } from './run-busy';
@@ -17,9 +18,7 @@ export function splitList(text: string): string[] {
 /** A stage id from its name, unique among `taken` and never a reserved id. */
 export function stageSlug(name: string, taken: string[]): string {
   const base =
-    name
-      .toLowerCase()
-      .normalize('NFKD')
+    fold(name)
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '')
       .slice(0, 30) || 'stage';
