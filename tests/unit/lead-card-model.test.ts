@@ -25,7 +25,9 @@ describe('lead card model', () => {
     expect(card.summary.value).toBe('');
     expect(card.notice.value).toBe('Logged: Message sent');
     expect(card.lastLogCreated).toBe(true);
-    expect(await db.getAll('touchpoints')).toMatchObject([{ channel: 'linkedin-message', direction: 'outbound', summary: 'Asked about Q1 budget', url: PROFILE }]);
+    expect(await db.getAll('touchpoints')).toMatchObject([
+      { channel: 'linkedin-message', direction: 'outbound', summary: 'Asked about Q1 budget', url: PROFILE },
+    ]);
     expect(card.view.value.touchpoints.map((t) => t.summary)).toEqual(['Asked about Q1 budget']);
     // Without a summary the log is named after its kind.
     await card.quickLog(log('call'));
@@ -90,7 +92,14 @@ describe('lead card model', () => {
     await card.log(log('call'), 'First call', { at: '2026-11-20T09:30:00.000Z' });
     const [tp] = card.view.value.touchpoints;
     card.editTouchpoint(tp!);
-    expect(card.touchpointDraft.value).toEqual({ id: tp!.id, channel: 'call', direction: 'outbound', at: localInput('2026-11-20T09:30:00.000Z'), summary: 'First call', error: null });
+    expect(card.touchpointDraft.value).toEqual({
+      id: tp!.id,
+      channel: 'call',
+      direction: 'outbound',
+      at: localInput('2026-11-20T09:30:00.000Z'),
+      summary: 'First call',
+      error: null,
+    });
     card.changeTouchpoint({ at: '' });
     await card.saveTouchpoint();
     expect(card.touchpointDraft.value?.error).toBe('Give a date and time.');
@@ -98,7 +107,9 @@ describe('lead card model', () => {
     expect(card.touchpointDraft.value?.error).toBeNull();
     await card.saveTouchpoint();
     expect(card.touchpointDraft.value).toBeNull();
-    expect(await db.getAll('touchpoints')).toMatchObject([{ summary: 'Call: wants a proposal', direction: 'inbound', at: new Date('2026-11-21T14:00').toISOString() }]);
+    expect(await db.getAll('touchpoints')).toMatchObject([
+      { summary: 'Call: wants a proposal', direction: 'inbound', at: new Date('2026-11-21T14:00').toISOString() },
+    ]);
     expect(await card.deleteTouchpoint(tp!.id)).toBe(true);
     expect(card.view.value.touchpoints).toEqual([]);
     card.editTouchpoint(null);

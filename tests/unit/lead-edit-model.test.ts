@@ -16,7 +16,14 @@ async function setup() {
 describe('lead edit model', () => {
   it('starts from the stored values as text, and keeps one editor per field set', async () => {
     const { card, editor } = await setup();
-    expect(editor.draft.value).toEqual({ name: 'Ada Lovelace', company: 'Analytical Engines', emails: 'ada@engines.io', currency: 'USD', notes: '', dealValue: '' });
+    expect(editor.draft.value).toEqual({
+      name: 'Ada Lovelace',
+      company: 'Analytical Engines',
+      emails: 'ada@engines.io',
+      currency: 'USD',
+      notes: '',
+      dealValue: '',
+    });
     expect(card.editor(FIELDS)).toBe(editor);
     expect(card.editor(['notes'])).not.toBe(editor);
     expect(editor.hasChanges).toBe(false);
