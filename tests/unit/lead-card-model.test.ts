@@ -19,7 +19,7 @@ async function setup(full = false) {
 
 describe('lead card model', () => {
   it('logs a quick touchpoint with the typed summary and a link back, then clears the summary', async () => {
-    const { card, db } = await setup();
+    const { card, db, clock } = await setup();
     card.summary.value = 'Asked about Q1 budget';
     expect(await card.quickLog(log('message-sent'))).toBe(true);
     expect(card.summary.value).toBe('');
@@ -30,6 +30,7 @@ describe('lead card model', () => {
     ]);
     expect(card.view.value.touchpoints.map((t) => t.summary)).toEqual(['Asked about Q1 budget']);
     // Without a summary the log is named after its kind.
+    clock.now = new Date('2026-11-22T11:00:00.000Z');
     await card.quickLog(log('call'));
     expect(card.view.value.touchpoints.map((t) => t.summary)).toEqual(['Call', 'Asked about Q1 budget']);
   });
