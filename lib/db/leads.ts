@@ -37,7 +37,7 @@ export class LeadRepository {
     return this.db.getFromIndex('leads', 'byEmail', email.trim().toLowerCase());
   }
 
-  /** Leads with exactly this name and, when given, the same company (case and space folded). */
+  /** Leads with exactly this name (an exact index lookup) and, when given, the same company (case and outer spaces ignored). */
   async possibleDuplicates(name: string, company: string | null, excludeId?: string): Promise<Lead[]> {
     const same = (a: string | null, b: string | null) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
     const candidates = await this.db.getAllFromIndex('leads', 'byName', name.trim());

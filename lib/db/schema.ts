@@ -1,6 +1,7 @@
 /**
- * The IndexedDB schema of the `leadline` database and its migrations. Only background code
- * imports this module: a content script's IndexedDB would belong to the host page's origin.
+ * The IndexedDB schema of the `leadline` database and its migrations. The background opens it, and
+ * the pipeline page for backup and restore only (an extension page shares the extension's origin);
+ * never a content script, whose IndexedDB would belong to the host page's origin.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Lead, Touchpoint } from '../pipeline/model';
