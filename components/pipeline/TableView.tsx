@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { LEAD_SOURCES, TEMPERATURES } from '../../lib/pipeline/constants';
+import { LATER, LEAD_SOURCES, LOST, TEMPERATURES } from '../../lib/pipeline/constants';
 import { stageName } from '../../lib/pipeline/stages';
 import type { LeadFilter, SortColumn } from '../../lib/messaging/protocol';
 import { toHash, type PipelineModel } from '../../lib/ui/pipeline-model';
@@ -116,7 +116,7 @@ export function TableView({ model }: { model: PipelineModel }) {
         <FilterSelect
           label="Stage"
           value={f.stage}
-          options={[...stages.map((s) => [s.id, s.name] as const), ['lost', 'Lost'] as const, ['later', 'Later'] as const]}
+          options={[...stages.map((s) => [s.id, s.name] as const), [LOST, stageName(LOST, stages)] as const, [LATER, stageName(LATER, stages)] as const]}
           onChange={(stage) => setFilter({ stage })}
         />
         <FilterSelect

@@ -2,6 +2,7 @@ import type { ProfilePanelModel } from '../../lib/ui/profile-panel-model';
 import { CaptureForm } from './CaptureForm';
 import { DuplicateOffer } from './DuplicateOffer';
 import { LeadCard } from '../shared/LeadCard';
+import { ErrorText } from '../shared/ErrorText';
 
 /** The LinkedIn sidebar's content for the profile on screen. */
 export function ProfilePanel({ model }: { model: ProfilePanelModel }) {
@@ -17,9 +18,7 @@ export function ProfilePanel({ model }: { model: ProfilePanelModel }) {
     case 'error':
       return (
         <div>
-          <p class="ll-error" role="alert">
-            {state.message}
-          </p>
+          <ErrorText error={state.message} />
           <button type="button" onClick={() => void model.lookup()}>
             Try again
           </button>

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { lead as leadSchema, touchpoint as touchpointSchema, type Lead, type Touchpoint } from '../pipeline/model';
 import { rebuild } from '../pipeline/aggregates';
+import { LATER, LOST } from '../pipeline/constants';
 import { readSettings, settings as settingsSchema, type Settings } from '../settings/settings';
 import type { Db } from './schema';
 import { plainLead, toStored } from './stored';
@@ -97,7 +98,7 @@ export function parseBackup(text: string): Backup {
       if (emails.has(e)) throw new BackupError(`Two leads of the backup share ${e}. Nothing was restored.`);
       emails.add(e);
     }
-    if (lead.stage !== 'lost' && lead.stage !== 'later' && !stageIds.has(lead.stage))
+    if (lead.stage !== LOST && lead.stage !== LATER && !stageIds.has(lead.stage))
       throw new BackupError(`Lead ${lead.name} is in stage "${lead.stage}", which the backup's settings lack. Nothing was restored.`);
   }
   for (const tp of backup.touchpoints) {

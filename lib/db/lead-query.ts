@@ -5,7 +5,7 @@
  * and the sort applied in memory. Results of a filtered query are cached per data version, so
  * scrolling through them reads nothing again.
  */
-import { dayMinus, isClosedOrParked } from '../pipeline/stages';
+import { dayMinus, isClosedOrParked, openStages } from '../pipeline/stages';
 import { isStale } from '../pipeline/aggregates';
 import { LATER, LOST } from '../pipeline/constants';
 import type { Lead, StageDef } from '../pipeline/model';
@@ -84,7 +84,7 @@ function driversOf(filter: LeadFilter, stages: StageDef[], today: string): Drive
   if (filter.source) out.push({ index: 'bySource', ranges: only(filter.source) });
   if (filter.due) out.push({ index: 'byFollowUp', ranges: [IDBKeyRange.upperBound(today)] });
   if (filter.stale) {
-    const open = stages.slice(0, -1);
+    const open = openStages(stages);
     out.push({ index: 'byActivity', ranges: open.map((s) => IDBKeyRange.bound([s.id, ''], [s.id, dayMinus(today, s.rottingDays)], false, true)) });
   }
   return out;

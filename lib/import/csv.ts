@@ -11,6 +11,7 @@ import { fold } from '../pipeline/search';
 import { LIST_LIMITS, TEXT_LIMITS, textProblem, type LimitedField } from '../domain/text';
 import { t, tn } from '../i18n/i18n';
 import { unescapeCell } from './cells';
+import type { ImportRow } from '../messaging/protocol';
 
 export const TARGETS = [
   'ignore',
@@ -149,20 +150,8 @@ export function parseCsv(text: string): ParsedCsv {
   return { headers, rows, mapping, problems };
 }
 
-export interface MappedRow {
-  line: number;
-  name: string;
-  headline: string | null;
-  company: string | null;
-  location: string | null;
-  linkedinUrl: string | null;
-  emails: string[];
-  dealValue: number | null;
-  stage: string | null;
-  tags: string[];
-  notes: string;
-  source: 'import';
-}
+/** A row mapped to lead fields: the protocol's import row, every field given (its place in the file is added by the run). */
+export type MappedRow = Required<Omit<ImportRow, 'importKey'>>;
 
 export type RowOutcome = { ok: true; row: MappedRow } | { ok: false; line: number; reason: string };
 

@@ -7,6 +7,7 @@
 import type { Aggregates } from './aggregates';
 import { funnelRows } from './funnel';
 import type { StageDef } from './model';
+import { wonStageId } from './stages';
 
 export interface PlanInput {
   target: number;
@@ -26,7 +27,7 @@ export interface PlanRow {
 /** Measured conversions (reached next ÷ reached), and the average value of won (else of any valued) deals. */
 export function measuredDefaults(agg: Aggregates, stages: StageDef[]): { averageDeal: number | null; conversions: (number | null)[] } {
   const rows = funnelRows(agg, stages);
-  const won = stages.at(-1)!.id;
+  const won = wonStageId(stages);
   const valuedWon = agg.valued[won] ?? 0;
   const valuedAll = Object.values(agg.valued).reduce((a, b) => a + b, 0);
   const sumAll = Object.values(agg.value).reduce((a, b) => a + b, 0);

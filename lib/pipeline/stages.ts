@@ -12,6 +12,11 @@ export function wonStageId(stages: StageDef[]): string {
   return stages[stages.length - 1]!.id;
 }
 
+/** The funnel stages a lead can still be in before it is won (every stage but the last). */
+export function openStages(stages: StageDef[]): StageDef[] {
+  return stages.slice(0, -1);
+}
+
 /** True for leads outside the open funnel: won, lost or parked for later. */
 export function isClosedOrParked(lead: Pick<Lead, 'stage'>, stages: StageDef[]): boolean {
   return lead.stage === LOST || lead.stage === LATER || lead.stage === wonStageId(stages);

@@ -3,6 +3,7 @@ import { signal, type Signal } from '@preact/signals';
 import type { Aggregates } from '../pipeline/aggregates';
 import type { StageDef } from '../pipeline/model';
 import { measuredDefaults, plan, type PlanRow } from '../pipeline/planner';
+import { openStages } from '../pipeline/stages';
 
 export class PlannerModel {
   readonly target = signal(100_000);
@@ -15,7 +16,7 @@ export class PlannerModel {
     this.measured = measuredDefaults(agg, stages);
     this.averageDeal = signal(Math.round(this.measured.averageDeal ?? 5000));
     // A stage nobody has left yet measures 0%: start from 50% there rather than call the target unreachable.
-    this.rates = signal(stages.slice(0, -1).map((_, i) => Math.round((this.measured.conversions[i] || 0.5) * 100)));
+    this.rates = signal(openStages(stages).map((_, i) => Math.round((this.measured.conversions[i] || 0.5) * 100)));
   }
 
   setRate(i: number, percent: number): void {

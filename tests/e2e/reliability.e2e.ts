@@ -210,16 +210,16 @@ describe('never lost: CSV, names, settings', () => {
     const expected =
       'Your saved settings could not be read (the settings were saved by a newer Leadline (version 99; this one reads up to 2)). They are kept as they were, not replaced; until you save settings again (pipeline page, Settings), Leadline works with the default settings.';
     const popup = await openExtensionPage(session, 'popup.html');
-    expect(await textOf(popup, '[data-testid="settings-problem"]')).toBe(expected);
+    expect(await textOf(popup, '#settings-problem')).toBe(expected);
     const page = await openExtensionPage(session, 'pipeline.html');
-    expect(await textOf(page, '[data-testid="settings-problem"]')).toBe(expected);
+    expect(await textOf(page, '#settings-problem')).toBe(expected);
     const meta = await readStore<{ key: string }>(session, 'meta');
     expect(meta.find((m) => m.key === 'settings')).toEqual(broken);
 
     await page.goto(`chrome-extension://${session.extensionId}/pipeline.html#view=settings`);
     await page.click('::-p-aria([role="button"][name="Save settings"])');
     await page.waitForSelector('::-p-text(Settings saved.)');
-    await until(async () => (await page.$('[data-testid="settings-problem"]')) === null, true);
+    await until(async () => (await page.$('#settings-problem')) === null, true);
     const after = await readStore<{ key: string }>(session, 'meta');
     expect(after.find((m) => m.key === 'settings.unreadable')).toEqual({ ...broken, key: 'settings.unreadable' });
     expect(session.problems).toEqual([]);
