@@ -6,6 +6,10 @@ export function ParticipantCapture({ row, model }: { row: ParticipantRow; model:
   const email = row.participant.email;
   const id = (field: string) => `ll-${field}-${email.replace(/[^a-z0-9]/gi, '-')}`;
   const problems = model.draftProblems(email);
+  const fields = [
+    { field: 'name', label: 'Name', flag: null },
+    { field: 'company', label: 'Company', flag: row.draft.company ? null : ' (not guessed: free-mail address)' },
+  ] as const;
   return (
     <form
       class="ll-form ll-participant"
@@ -16,28 +20,22 @@ export function ParticipantCapture({ row, model }: { row: ParticipantRow; model:
       }}
     >
       <p class="ll-muted">{email} is not in your pipeline yet.</p>
-      <div class="ll-field">
-        <label for={id('name')}>Name</label>
-        <input
-          id={id('name')}
-          value={row.draft.name}
-          aria-invalid={problems.name ? 'true' : undefined}
-          aria-describedby={problems.name ? id('name-problem') : undefined}
-          onInput={(e) => model.editDraft(email, 'name', (e.currentTarget as HTMLInputElement).value)}
-        />
-        <ErrorText error={problems.name} id={id('name-problem')} />
-      </div>
-      <div class={row.draft.company ? 'll-field' : 'll-field ll-missing'}>
-        <label for={id('company')}>Company{!row.draft.company && <span class="ll-flag"> (not guessed: free-mail address)</span>}</label>
-        <input
-          id={id('company')}
-          value={row.draft.company}
-          aria-invalid={problems.company ? 'true' : undefined}
-          aria-describedby={problems.company ? id('company-problem') : undefined}
-          onInput={(e) => model.editDraft(email, 'company', (e.currentTarget as HTMLInputElement).value)}
-        />
-        <ErrorText error={problems.company} id={id('company-problem')} />
-      </div>
+      {fields.map(({ field, label, flag }) => (
+        <div class={flag ? 'll-field ll-missing' : 'll-field'} key={field}>
+          <label for={id(field)}>
+            {label}
+            {flag && <span class="ll-flag">{flag}</span>}
+          </label>
+          <input
+            id={id(field)}
+            value={row.draft[field]}
+            aria-invalid={problems[field] ? 'true' : undefined}
+            aria-describedby={problems[field] ? id(`${field}-problem`) : undefined}
+            onInput={(e) => model.editDraft(email, field, (e.currentTarget as HTMLInputElement).value)}
+          />
+          <ErrorText error={problems[field]} id={id(`${field}-problem`)} />
+        </div>
+      ))}
       <button type="submit" class="ll-primary" disabled={model.busy.value || Object.keys(problems).length > 0}>
         Capture lead
       </button>
