@@ -62,6 +62,8 @@ function run(area: Area): number {
     htmlReporter: { fileName: `reports/mutation/${area}.html` },
     incrementalFile: `reports/stryker-incremental-${area}.json`,
     tempDirName: `.stryker-tmp-${area}`,
+    // STRYKER_CONCURRENCY: fewer test workers on a machine busy with other work.
+    ...(process.env.STRYKER_CONCURRENCY ? { concurrency: Number(process.env.STRYKER_CONCURRENCY) } : {}),
   };
   const file = join(ROOT, 'reports', `stryker-${area}.config.json`);
   writeFileSync(file, JSON.stringify(config, null, 2));
