@@ -26,8 +26,8 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'unlimitedStorage', 'alarms'],
     host_permissions: HOST_MATCHES,
-    // The sidebar frame is an extension page the content scripts embed on these hosts only.
-    web_accessible_resources: [{ resources: ['sidebar.html'], matches: HOST_MATCHES }],
+    // The sidebar and compose frames are extension pages the content scripts embed on these hosts only.
+    web_accessible_resources: [{ resources: ['sidebar.html', 'compose.html'], matches: HOST_MATCHES }],
     action: { default_title: 'Leadline' },
     commands: {
       'toggle-sidebar': {

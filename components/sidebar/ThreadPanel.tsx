@@ -1,4 +1,5 @@
 import type { ThreadPanelModel } from '../../lib/ui/thread-panel-model';
+import { t, tn } from '../../lib/i18n/i18n';
 import { LeadCard } from '../shared/LeadCard';
 import { ParticipantCapture } from './ParticipantCapture';
 import { GmailOptions } from './GmailOptions';
@@ -12,10 +13,13 @@ export function ThreadPanel({ model }: { model: ThreadPanelModel }) {
   const anyLead = rows.some((r) => r.card);
   return (
     <div class="ll-thread">
-      <p class="ll-subject">{thread.subject ?? '(no subject)'}</p>
-      <p class="ll-muted">
-        {thread.messages.length} message{thread.messages.length === 1 ? '' : 's'}
-      </p>
+      <p class="ll-subject">{thread.subject ?? t('noSubject')}</p>
+      <p class="ll-muted">{tn('messages', thread.messages.length)}</p>
+      {thread.hiddenCount !== 0 && (
+        <p class="ll-note" role="status">
+          {thread.hiddenCount === null ? t('foldedUnknown') : tn('foldedMessages', thread.hiddenCount)}
+        </p>
+      )}
       <button type="button" class="ll-primary" disabled={!anyLead || model.busy.value} onClick={() => void model.logThread()}>
         Log email
       </button>

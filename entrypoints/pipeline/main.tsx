@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { loadUiLanguage } from '../../lib/ui/boot-language';
 import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/client';
 import { isLeadlineEvent } from '../../lib/messaging/events';
@@ -26,4 +27,4 @@ browser.runtime.onMessage.addListener((message) => {
 });
 window.addEventListener('hashchange', () => void model.fromHash(location.hash));
 void model.fromHash(location.hash);
-render(<PipelinePage model={model} />, document.getElementById('app')!);
+void loadUiLanguage().finally(() => render(<PipelinePage model={model} />, document.getElementById('app')!));

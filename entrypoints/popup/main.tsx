@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { loadUiLanguage } from '../../lib/ui/boot-language';
 import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/client';
 import { isLeadlineEvent } from '../../lib/messaging/events';
@@ -11,4 +12,4 @@ browser.runtime.onMessage.addListener((message) => {
   if (isLeadlineEvent(message) && message.leadline === 'changed') void model.load();
 });
 void model.load();
-render(<Popup model={model} />, document.getElementById('app')!);
+void loadUiLanguage().finally(() => render(<Popup model={model} />, document.getElementById('app')!));

@@ -6,6 +6,8 @@ import { withTemperature } from '../pipeline/temperature';
 import type { CaptureFields, FieldConflict, LeadPatch } from '../messaging/protocol';
 import type { Settings } from '../settings/settings';
 import type { Db } from './schema';
+import { fold } from '../pipeline/search';
+import { plainLead } from './stored';
 import { NotFoundError, write, type Writer } from './tx';
 import type { SettingsStore } from './settings-store';
 import type { TouchpointRepository } from './touchpoints';
@@ -42,6 +44,17 @@ export class LeadRepository {
     const same = (a: string | null, b: string | null) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
     const candidates = await this.db.getAllFromIndex('leads', 'byName', name.trim());
     return candidates.filter((l) => l.id !== excludeId && same(l.name, name) && (company === null || same(l.company, company)));
+  }
+
+  /**
+   * The same person under another address: leads whose folded name is this one's and that share
+   * the company (folded) or an email domain. A Gmail participant is offered these to link.
+   */
+  async samePerson(name: string, company: string | null, domain: string | null): Promise<Lead[]> {
+    const candidates = await this.db.getAllFromIndex('leads', 'sort.name', fold(name.trim()));
+    const sameCompany = (l: Lead) => !!company && !!l.company && fold(l.company.trim()) === fold(company.trim());
+    const sameDomain = (l: Lead) => !!domain && l.emails.some((e) => e.split('@')[1] === domain);
+    return candidates.filter((l) => sameCompany(l) || sameDomain(l)).map(plainLead);
   }
 
   /** Where to open a lead: its LinkedIn profile, else the thread of its last logged email. */

@@ -263,6 +263,19 @@ export const protocol = {
   'lead.merge': message<LeadView>()(z.object({ keepId: id, otherId: id }), 'extension-page'),
   /** Rows are checked one by one in the handler, so one bad row is reported, not the whole batch. */
   'leads.import': message<ImportResult[]>()(z.object({ rows: z.array(z.unknown()).max(2000) }), 'extension-page'),
+  /**
+   * An email the user just sent from a Gmail compose window: one outbound email touchpoint per
+   * recipient who is a lead. Logged again from the thread later, it is the same touchpoint.
+   */
+  'compose.sent': message<{ logged: { email: string; leadId: string; created: boolean }[] }>()(
+    z.object({
+      recipients: z.array(email).min(1).max(50),
+      subject: z.string().max(998),
+      at: isoInstant.optional(),
+      draftId: z.string().min(1).max(300).optional(),
+      threadUrl: z.url({ protocol: /^https$/ }).optional(),
+    }),
+  ),
   /** Opens the pipeline page in a new tab, at a lead when given (the sidebar's link). */
   'pipeline.open': message<{ done: true }>()(z.object({ leadId: id.optional() })),
   /** The pipeline page replaced the stores (a restore): drop caches, tell everyone. */

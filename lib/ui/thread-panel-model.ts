@@ -3,6 +3,7 @@ import { signal } from '@preact/signals';
 import type { GmailMessage, GmailThread, Participant } from '../sites/gmail/extract';
 import { guessCompany } from '../sites/gmail/company';
 import type { Settings } from '../settings/settings';
+import type { Lead } from '../pipeline/model';
 import { LeadCardModel } from './lead-card-model';
 import type { Send } from './send';
 import { runBusy } from './run-busy';
@@ -13,6 +14,8 @@ export interface ParticipantRow {
   card: LeadCardModel | null;
   /** Capture draft for a new person. */
   draft: { name: string; company: string };
+  /** Leads that may be this person under another address (same name, same company or domain). */
+  duplicates: Lead[];
 }
 
 export class ThreadPanelModel {
@@ -36,13 +39,16 @@ export class ThreadPanelModel {
   }
 
   async showThread(thread: GmailThread, url: string, pageOwnEmails: string[]): Promise<void> {
-    const sameThread = this.thread.value?.threadId === thread.threadId && this.url === url;
+    const before = this.thread.value;
+    const sameThread = before?.threadId === thread.threadId && this.url === url;
+    // Messages unfolded in an open thread are logged like the ones shown at first (never twice).
+    const grew = sameThread && thread.messages.some((m) => m.id && !before!.messages.some((b) => b.id === m.id));
     this.thread.value = thread;
     this.url = url;
     this.pageOwnEmails = pageOwnEmails;
     if (!sameThread) this.logResult.value = null;
     // Auto-log happens when a thread is opened, not on every refresh while it stays open.
-    await this.lookup({ autoLog: !sameThread });
+    await this.lookup({ autoLog: !sameThread || grew });
   }
 
   clear(): void {
@@ -75,7 +81,8 @@ export class ThreadPanelModel {
       const rows: ParticipantRow[] = [];
       for (const participant of this.participants()) {
         const existing = this.rows.value.find((r) => r.participant.email === participant.email);
-        const { lead } = await this.send('lead.lookup', { email: participant.email });
+        const name = participant.name?.trim().slice(0, 200) || undefined;
+        const { lead, duplicates } = await this.send('lead.lookup', { email: participant.email, name, company: guessCompany(participant.email) });
         let card: LeadCardModel | null = null;
         if (lead && existing?.card?.id === lead.lead.id) {
           card = existing.card;
@@ -85,6 +92,7 @@ export class ThreadPanelModel {
           participant,
           card,
           draft: existing?.draft ?? { name: participant.name ?? '', company: guessCompany(participant.email) ?? '' },
+          duplicates: lead ? [] : duplicates,
         });
       }
       if (generation !== this.generation) return;
@@ -117,6 +125,17 @@ export class ThreadPanelModel {
     });
   }
 
+  /** Adds the participant's address to a lead that is the same person, instead of capturing a second lead. */
+  async linkParticipant(email: string, leadId: string): Promise<void> {
+    const row = this.rows.value.find((r) => r.participant.email === email);
+    const lead = row?.duplicates.find((d) => d.id === leadId);
+    if (!lead) return;
+    await this.act(async () => {
+      await this.send('lead.update', { id: leadId, patch: { emails: [...lead.emails, email] }, base: { emails: lead.emails } });
+    });
+    await this.lookup({ autoLog: true });
+  }
+
   /** Whether a message concerns a lead: sent by them, to them, or sent by the user with recipients unknown. */
   private concerns(message: GmailMessage, email: string, own: Set<string>): boolean {
     if (message.from?.email === email || message.to.some((p) => p.email === email)) return true;
@@ -142,7 +161,7 @@ export class ThreadPanelModel {
           if (!this.concerns(message, row.participant.email, own)) continue;
           const ok = await row.card.log(
             { id: 'email', label: 'Email', channel: 'email', direction: own.has(message.from!.email) ? 'outbound' : 'inbound' },
-            thread.subject ?? '(no subject)',
+            thread.subject ?? '',
             { at: message.at!, externalId: message.id!, url: this.url },
           );
           if (!ok) throw new Error(row.card.error.value ?? 'Logging failed.');
