@@ -46,7 +46,7 @@ export default defineContentScript({
       },
       keepWatching: true,
       debounceMs: 250,
-      afterCheck: () => composes.scan(document),
+      afterCheck: () => composes.scanAfter(sidebar.settled(), document),
     });
 
     browser.runtime.onMessage.addListener((message) => {

@@ -13,6 +13,8 @@ import type { ComposeSummary, PageContext } from '../messaging/sidebar-channel';
 import type { FrameChannel, FrameLink } from './frame-channel';
 import type { Send } from '../ui/send';
 
+/** How long a send waits for a switch change still on its way from the compose control. */
+const SWITCH_SETTLE_MS = 300;
 const COLLAPSED = { width: '210px', height: '34px' };
 const EXPANDED = { width: '300px', height: '260px' };
 /** Send and archive sits beside Send (InboxSDK getSendAndArchiveButton: `.Uo`). */
@@ -43,6 +45,23 @@ export class ComposeControls {
   ) {
     ctx.onInvalidated(() => {
       for (const el of [...this.controls.keys()]) this.drop(el);
+    });
+  }
+
+  private scanning = false;
+
+  /**
+   * Finds new compose windows, updates the open ones, forgets the closed ones. New controls wait
+   * until `before` resolves (the sidebar frame's load): frames start one at a time, which keeps the
+   * page's start light and keeps DevTools-protocol clients (test drivers) from losing one of two
+   * extension frames created in the same instant.
+   */
+  scanAfter(before: Promise<void>, root: Document): void {
+    if (this.scanning) return;
+    this.scanning = true;
+    void before.finally(() => {
+      this.scanning = false;
+      if (this.ctx.isValid) this.scan(root);
     });
   }
 
@@ -133,6 +152,9 @@ export class ComposeControls {
     const own = new Set(this.ownEmails());
     const recipients = [...new Set(compose.recipients.map((r) => r.email).filter((e) => !own.has(e)))];
     if (recipients.length === 0) return;
+    // The switch's last word travels from its frame through the background: a switch turned off
+    // just before Send must still count, so the decision waits a moment (the compose was read).
+    await new Promise((resolve) => this.ctx.setTimeout(() => resolve(null), SWITCH_SETTLE_MS));
     let log = control.logOnSend;
     if (log === null) log = this.autoLog ??= (await this.send('settings.get', {})).autoLog;
     if (!log) return;

@@ -17,6 +17,8 @@ export interface SidebarHost {
   show(context: PageContext): void;
   /** Collapses or expands it, remembering the choice (the keyboard command). */
   toggle(): void;
+  /** Resolves once the frame has loaded and connected (at once when it is not mounted). */
+  settled(): Promise<void>;
 }
 
 export async function mountSidebarFrame(ctx: ContentScriptContext, site: Site, channel: FrameChannel): Promise<SidebarHost> {
@@ -24,12 +26,15 @@ export async function mountSidebarFrame(ctx: ContentScriptContext, site: Site, c
   let collapsed = stored[COLLAPSED_KEY] === true;
   let context: PageContext = { kind: 'none' };
   let mounted = false;
+  let loaded: Promise<void> = Promise.resolve();
+  let markLoaded = () => {};
   const place = placement(site);
   const offset = new PageOffset(ctx, place.offsetPx);
   const link = channel.open('sidebar', {
     onConnect() {
       link.post({ type: 'collapsed', value: collapsed });
       link.post({ type: 'context', context });
+      markLoaded();
     },
     onMessage(message) {
       if (message?.type === 'collapse' && typeof message.value === 'boolean') setCollapsed(message.value);
@@ -76,6 +81,7 @@ export async function mountSidebarFrame(ctx: ContentScriptContext, site: Site, c
       const on = next.kind !== 'none';
       if (on && !mounted) {
         mounted = true;
+        loaded = new Promise((resolve) => (markLoaded = resolve));
         ui.mount();
       } else if (!on && mounted) {
         mounted = false;
@@ -87,5 +93,6 @@ export async function mountSidebarFrame(ctx: ContentScriptContext, site: Site, c
     toggle() {
       if (mounted) setCollapsed(!collapsed);
     },
+    settled: () => (mounted ? loaded : Promise.resolve()),
   };
 }

@@ -83,6 +83,8 @@ export class ComposeModel {
     if (!row) return Promise.resolve(false);
     return runBusy(this.busy, this.error, async () => {
       const { lead } = await this.send('lead.capture', { name: row.name?.trim() || email, company: guessCompany(email), emails: [email], source: 'gmail' });
+      // A lookup still on its way answers from before the capture: it must not undo it.
+      this.generation++;
       this.rows.value = this.rows.value.map((r) => (r.email === email ? { ...r, lead: lead.lead } : r));
     });
   }

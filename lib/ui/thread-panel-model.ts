@@ -121,6 +121,9 @@ export class ThreadPanelModel {
         source: 'gmail',
       });
       const card = new LeadCardModel(this.send, lead, this.settings!, this.url);
+      // A lookup still on its way answers from before the capture: it must not undo it.
+      this.generation++;
+      this.loading.value = false;
       this.rows.value = this.rows.value.map((r) => (r.participant.email === email ? { ...r, card } : r));
     });
   }

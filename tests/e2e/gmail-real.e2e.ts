@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { button, click, launch, openTab, readStore, SIDEBAR_HOST, sidebarFrame, textOf, waitForSidebarText, type Session } from './harness';
+import { button, click, extensionFrame, launch, openTab, readStore, SIDEBAR_HOST, sidebarFrame, textOf, waitForSidebarText, type Session } from './harness';
 
 interface StoredLead {
   id: string;
@@ -142,6 +142,8 @@ describe('Gmail as it really is', () => {
     await open('https://mail.google.com/mail/u/0/#inbox?compose=new', 'gmail/2020-10_compose-new-window-over-inbox__synthetic.html');
     const control = await composeFrame(page);
     await click(control, '::-p-aria([role="button"][name="0 leads"])');
+    // The content script gives the frame room for its list before the user can click in it.
+    await page.waitForFunction(() => (document.querySelector('[data-leadline="compose"] iframe') as HTMLElement | null)?.offsetHeight === 260);
     await click(control, 'li:has([title="kim.lee@acme-robotics.com"]) button');
     await control.waitForFunction(() => document.querySelector('.ll-compose-count')?.textContent === '1 lead');
     const kim = await leadNamed('Kim Lee');
@@ -175,15 +177,8 @@ describe('Gmail as it really is', () => {
 });
 
 /** The compose control's frame of the (first) compose window. */
-async function composeFrame(page: Page) {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const handle = await page.$('[data-leadline="compose"] iframe');
-    const frame = await handle?.contentFrame();
-    if (frame && (await frame.$('[role="switch"]'))) return frame;
-    if (Date.now() > deadline) throw new Error('no compose control');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+function composeFrame(page: Page) {
+  return extensionFrame(page, '[data-leadline="compose"] iframe', '[role="switch"]');
 }
 
 /** A user's click on the host page's own element, by mouse (trusted, as Gmail's Send sees it). */

@@ -144,14 +144,40 @@ export const SIDEBAR_HOST = '[data-leadline="sidebar"]';
  * The sidebar frame (an extension page in an iframe) of a host page, once it is there and
  * connected. It is looked up afresh each time: remounting the sidebar replaces the frame.
  */
-export async function sidebarFrame(page: Page, timeoutMs = 10_000): Promise<Frame> {
+export async function sidebarFrame(page: Page, timeoutMs = 15_000): Promise<Frame> {
+  return extensionFrame(page, `${SIDEBAR_HOST} iframe`, 'aside', timeoutMs);
+}
+
+/**
+ * An extension frame of a host page (found through its element: Firefox reports an extension
+ * frame's URL as about:blank), once `ready` matches in it. With two extension frames in a page,
+ * puppeteer now and then attaches to the second one's target before it knows the frame, and never
+ * gets an execution context for it (the frame itself runs fine: its own target answers). Such a
+ * frame is taken out of the page and put back — a new frame, which the product must handle anyway:
+ * its content script greets it again and it reconnects.
+ */
+export async function extensionFrame(page: Page, iframeSelector: string, ready: string, timeoutMs = 15_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    // Found through its element: Firefox reports an extension frame's URL as about:blank.
-    const handle = await page.$(`${SIDEBAR_HOST} iframe`).catch(() => null);
+    const handle = await page.$(iframeSelector).catch(() => null);
     const frame = await handle?.contentFrame().catch(() => null);
-    if (frame && !frame.detached && (await frame.$('aside').catch(() => null))) return frame;
-    if (Date.now() > deadline) throw new Error(`no sidebar frame on ${page.url()} after ${timeoutMs} ms`);
+    if (frame && !frame.detached) {
+      const answer = await Promise.race([
+        frame.$(ready).then((h) => (h ? 'ready' : 'not yet')),
+        new Promise<string>((r) => setTimeout(() => r('silent'), 2000)),
+      ]).catch(() => 'not yet');
+      if (answer === 'ready') return frame;
+      if (answer === 'silent') {
+        await page.evaluate((sel) => {
+          const iframe = document.querySelector(sel);
+          const parent = iframe?.parentElement;
+          if (!iframe || !parent) return;
+          iframe.remove();
+          parent.append(iframe);
+        }, iframeSelector);
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`no extension frame ${iframeSelector} with ${ready} on ${page.url()} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
