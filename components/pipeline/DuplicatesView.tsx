@@ -39,7 +39,7 @@ export function DuplicatesView({ model }: { model: PipelineModel }) {
                           <button key={other.id} type="button" disabled={dups.busy.value} onClick={() => void dups.merge(lead, other)}>
                             {group.length > 2
                               ? t('dup_keep_merge_named', { name: other.name, company: other.company ?? t('dup_no_company') })
-                              : t('dup_keep_merge_other')}
+                              : t('dup_keep_merge_second')}
                           </button>
                         ))}
                     </td>

@@ -6,7 +6,7 @@
 import { LATER, LOST } from '../pipeline/constants';
 import type { BantAnswer, Channel, Direction, LeadSource, StageDef, Temperature, Timeframe } from '../pipeline/model';
 import type { Reason } from '../pipeline/temperature';
-import { formatDaysFrom, t, tn, type MessageKey } from './i18n';
+import { formatDaysFrom, language, localeOf, t, tn, type MessageKey } from './i18n';
 
 /** The default stages' names, by id (a stage whose stored name is null is named here). */
 export const STAGE_KEYS: Record<string, MessageKey> = {
@@ -115,7 +115,8 @@ export function reasonText(reason: Reason, stages: readonly StageLike[]): string
       return t('reason_bant_all_yes');
     case 'recent-reply':
     case 'engaged':
-      return tn('reason_replied', num(p.within), { when: formatDaysFrom(-num(p.days)) });
+      // Mid-sentence: Intl's standalone form is capitalised in some languages ("Hôm qua").
+      return tn('reason_replied', num(p.within), { when: formatDaysFrom(-num(p.days)).toLocaleLowerCase(localeOf(language.value)) });
     case 'timeframe-soon':
       return t('reason_timeframe_soon');
     case 'no-timeframe':

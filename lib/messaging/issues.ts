@@ -25,13 +25,13 @@ function codeAndParams(issue: ZodIssue): { code: IssueCode; params: ErrorParams 
     case 'too_small': {
       const min = Number(issue.minimum);
       if (issue.origin === 'string') return min <= 1 ? { code: 'required', params: {} } : { code: 'too_short', params: { min } };
-      if (issue.origin === 'array' || issue.origin === 'set') return { code: 'too_few', params: { min } };
+      if (issue.origin === 'array' || issue.origin === 'set') return { code: 'too_few_items', params: { min } };
       return { code: 'too_small', params: { min } };
     }
     case 'too_big': {
       const max = Number(issue.maximum);
       if (issue.origin === 'string') return { code: 'too_long', params: { max } };
-      if (issue.origin === 'array' || issue.origin === 'set') return { code: 'too_many', params: { max } };
+      if (issue.origin === 'array' || issue.origin === 'set') return { code: 'too_many_items', params: { max } };
       return { code: 'too_big', params: { max } };
     }
     case 'invalid_format':

@@ -252,9 +252,9 @@ describe('classify(): temperature rules', () => {
     expect(words(won)).toEqual(['Won leads have no temperature']);
     speak('cs');
     expect(words(ghosted)).toEqual(['3 pokusy bez odpovědi']);
-    expect(words(replied)).toEqual(['Odpověděl(a) předevčírem (do 7 dnů)']);
+    expect(words(replied)).toEqual(['Odpověď předevčírem (do 7 dnů)']);
     speak('pl');
     expect(words(ghosted)).toEqual(['3 próby bez odpowiedzi']);
-    expect(words(won)).toEqual(['Leady w etapie Wygrane nie mają temperatury']);
+    expect(words(won)).toEqual(['Leady na etapie „Wygrany” nie mają temperatury']);
   });
 });
