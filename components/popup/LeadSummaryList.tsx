@@ -1,4 +1,5 @@
 import type { LeadSummary } from '../../lib/messaging/protocol';
+import { formatDay, t } from '../../lib/i18n/i18n';
 
 interface LeadSummaryListProps {
   leads: LeadSummary[];
@@ -18,7 +19,8 @@ export function LeadSummaryList({ leads, label, today, onOpen }: LeadSummaryList
             {lead.company && <span class="ll-lead-company"> · {lead.company}</span>}
             {today && lead.nextFollowUpOn && (
               <span class={lead.nextFollowUpOn < today ? 'll-overdue' : 'll-due-today'}>
-                {lead.nextFollowUpOn < today ? ` overdue since ${lead.nextFollowUpOn}` : ' today'}
+                {' '}
+                {lead.nextFollowUpOn < today ? t('due_overdue_since', { day: formatDay(lead.nextFollowUpOn) }) : t('due_today')}
               </span>
             )}
           </button>

@@ -169,7 +169,15 @@ export function createHandlers(
       const invalid: ImportResult[] = checked.flatMap((c) =>
         c.parsed.success
           ? []
-          : [{ line: Number((c.raw as { line?: unknown })?.line) || 0, status: 'error' as const, reason: describeZodError(c.parsed.error) }],
+          : [
+              {
+                line: Number((c.raw as { line?: unknown })?.line) || 0,
+                status: 'error' as const,
+                reason: describeZodError(c.parsed.error),
+                code: 'row_invalid' as const,
+                params: { detail: describeZodError(c.parsed.error) },
+              },
+            ],
       );
       const results = [...stored, ...invalid].sort((a, b) => a.line - b.line);
       const ids = results.flatMap((r) => (r.status === 'error' ? [] : [r.id]));

@@ -5,6 +5,7 @@ import { readStoredSettings, settings as settingsSchema, type Settings, type Set
 import type { Db } from './schema';
 import { toStored } from './stored';
 import { commit, type WriteTx } from './tx';
+import { CodedError } from '../messaging/errors';
 
 export class SettingsStore {
   constructor(private readonly db: Db) {}
@@ -34,7 +35,8 @@ export class SettingsStore {
       const leads = await tx.objectStore('leads').getAll();
       const used = new Set(leads.flatMap((l) => [l.stage, l.lost?.from, l.later?.from]));
       const missing = [...used].filter((id) => id && id !== LOST && id !== LATER && !parsed.stages.some((s) => s.id === id));
-      if (missing.length > 0) throw new Error(`Stage "${missing[0]}" still has leads: move them before deleting the stage.`);
+      if (missing.length > 0)
+        throw new CodedError('stage_has_leads', `Stage "${missing[0]}" still has leads: move them before deleting the stage.`, { stage: missing[0]! });
       await meta.put({ key: 'settings', ...parsed });
       await meta.put(rebuild(leads, parsed.stages));
       // Stage order is a sort key: re-derive it for leads whose rank moved.

@@ -11,11 +11,13 @@ import type { Lead, Touchpoint } from '../pipeline/model';
 import { readSettings, type Settings } from '../settings/settings';
 import type { Db, LeadlineDB } from './schema';
 import { toStored } from './stored';
+import { CodedError } from '../messaging/errors';
 
 export type StoreName = StoreNames<LeadlineDB>;
 export type WriteTx = IDBPTransaction<LeadlineDB, StoreName[], 'readwrite'>;
 
-export class NotFoundError extends Error {}
+/** A record that is not (or no longer) there. */
+export class NotFoundError extends CodedError {}
 
 /** Every touchpoint key of one lead in the `byLead` index (`[leadId, at]`). */
 export function byLeadRange(leadId: string): IDBKeyRange {

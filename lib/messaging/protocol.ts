@@ -2,7 +2,7 @@
  * The one message protocol between the background (which owns the data) and every sidebar and
  * page. Each message has a name, a zod schema for its payload, who may send it, and a reply type.
  * Requests travel as `{ leadline: 'request', type, payload }`; replies are `{ ok: true, value }`
- * or `{ ok: false, error }`.
+ * or `{ ok: false, error, code?, params?, issues? }` (lib/messaging/errors.ts).
  */
 import { z } from 'zod';
 import {
@@ -25,6 +25,7 @@ import { SORT_COLUMNS } from '../pipeline/constants';
 import type { Aggregates } from '../pipeline/aggregates';
 import type { StageMove } from '../pipeline/stages';
 import { settings, type Settings } from '../settings/settings';
+import { ERROR_CODES, type ErrorCode, type ErrorParams, type IssueCode } from './errors';
 
 /** Who may send a message: any of our contexts (content scripts included), or extension pages only. */
 export type Origin = 'any' | 'extension-page';
@@ -96,8 +97,10 @@ export const stageMove = z
     reengageOn: isoDay.optional(),
   })
   .superRefine((move, ctx) => {
-    if (move.to === LOST && !move.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a lost lead needs a reason' });
-    if (move.to === LATER && !move.reengageOn) ctx.addIssue({ code: 'custom', path: ['reengageOn'], message: 'parking a lead needs a re-engage date' });
+    if (move.to === LOST && !move.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a lost lead needs a reason', params: { code: 'required' } });
+    if (move.to === LATER && !move.reengageOn)
+      ctx.addIssue({ code: 'custom', path: ['reengageOn'], message: 'parking a lead needs a re-engage date', params: { code: 'required' } });
   })
   .transform((move): StageMove => {
     if (move.to === LOST) return { to: LOST, reason: move.reason! };
@@ -147,7 +150,14 @@ export const touchpointPatch = z
 /** One row of an import: created, merged into an existing lead, or refused with a reason. */
 export const importResult = z.discriminatedUnion('status', [
   z.object({ line: z.number(), status: z.enum(['created', 'merged']), id: z.string() }),
-  z.object({ line: z.number(), status: z.literal('error'), reason: z.string() }),
+  // `reason` in English; `code` and `params` (lib/messaging/errors.ts) for the page's language.
+  z.object({
+    line: z.number(),
+    status: z.literal('error'),
+    reason: z.string(),
+    code: z.enum(ERROR_CODES).optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  }),
 ]);
 
 /** One table row: what the table and the board show of a lead. */
@@ -294,12 +304,18 @@ export interface Request<K extends MessageName = MessageName> {
   payload: Payload<K>;
 }
 
-/** A problem with one field of a payload (the path into the payload, and what is wrong). */
+/**
+ * A problem with one field of a payload: the path into the payload, zod's English message, and a
+ * code with parameters the UI renders beside the field in its language.
+ */
 export interface Issue {
   path: (string | number)[];
   message: string;
+  code?: IssueCode;
+  params?: ErrorParams;
 }
 
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string; issues?: Issue[] };
+/** A reply: the value, or an error (`error` in English; `code` and `params` for the UI's own language). */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string; code?: ErrorCode; params?: ErrorParams; issues?: Issue[] };
 
 export { isLeadlineEvent, type ChangedEvent, type LeadlineEvent, type ToggleEvent } from './events';

@@ -14,6 +14,8 @@ import type { QuickLog } from './quick-logs';
 import { LeadEditModel } from './lead-edit-model';
 import type { EditableField } from './lead-fields';
 import type { Send } from './send';
+import { t, type Text } from '../i18n/i18n';
+import { problemText } from '../i18n/problems';
 
 export type FieldsReply = { ok: true; conflicts: FieldConflict[] } | { ok: false; issues: Issue[] };
 
@@ -22,9 +24,9 @@ export class LeadCardModel {
   /** Actions waiting or running. */
   readonly pending = signal(0);
   readonly busy = computed(() => this.pending.value > 0);
-  readonly error = signal<string | null>(null);
+  readonly error = signal<Text | null>(null);
   /** What the last action did, in words ("Logged: Call"). */
-  readonly notice = signal<string | null>(null);
+  readonly notice = signal<Text | null>(null);
   /** Whether the last `log` stored a new touchpoint (false: that external id was logged before). */
   lastLogCreated = false;
   /** The quick log's optional summary, as typed. */
@@ -73,7 +75,7 @@ export class LeadCardModel {
         return result;
       } catch (error) {
         if (onError) onError(error);
-        else this.error.value = (error as Error).message;
+        else this.error.value = problemText(error);
         return undefined;
       } finally {
         this.pending.value--;
@@ -93,7 +95,7 @@ export class LeadCardModel {
     for (const editor of this.editors.values()) editor.sync(view.lead);
   }
 
-  private async run(action: () => Promise<LeadView>, notice?: string): Promise<boolean> {
+  private async run(action: () => Promise<LeadView>, notice?: Text): Promise<boolean> {
     const done = await this.enqueue(async () => {
       await this.show(await action());
       if (notice) this.notice.value = notice;
@@ -157,7 +159,7 @@ export class LeadCardModel {
     if (!draft) return;
     const date = new Date(draft.at);
     if (Number.isNaN(date.getTime())) {
-      this.touchpointDraft.value = { ...draft, error: 'Give a date and time.' };
+      this.touchpointDraft.value = { ...draft, error: () => t('timeline_needs_date') };
       return;
     }
     if (await this.updateTouchpoint(draft.id, { channel: draft.channel, direction: draft.direction, at: date.toISOString(), summary: draft.summary }))
@@ -181,7 +183,7 @@ export class LeadCardModel {
       (error) => {
         issues = (error as { issues?: Issue[] }).issues ?? [];
         // A refusal tied to fields is shown beside them; anything else is the card's error.
-        if (!issues.some((i) => i.path[0] === 'patch')) this.error.value = (error as Error).message;
+        if (!issues.some((i) => i.path[0] === 'patch')) this.error.value = problemText(error);
       },
     );
     return reply ? { ok: true, conflicts: reply } : { ok: false, issues };
@@ -197,18 +199,22 @@ export class LeadCardModel {
   }
 
   log(kind: QuickLog, summary: string, extra: Partial<Payload<'touchpoint.log'>> = {}): Promise<boolean> {
-    return this.run(async () => {
-      const reply = await this.send('touchpoint.log', {
-        leadId: this.id,
-        channel: kind.channel,
-        direction: kind.direction,
-        summary: summary.trim() || kind.label,
-        url: this.pageUrl,
-        ...extra,
-      });
-      this.lastLogCreated = reply.created;
-      return reply.lead;
-    }, `Logged: ${kind.label}`);
+    return this.run(
+      async () => {
+        const reply = await this.send('touchpoint.log', {
+          leadId: this.id,
+          channel: kind.channel,
+          direction: kind.direction,
+          // Nothing typed: nothing stored (the UI names the channel in its language).
+          summary: summary.trim(),
+          url: this.pageUrl,
+          ...extra,
+        });
+        this.lastLogCreated = reply.created;
+        return reply.lead;
+      },
+      () => t('card_logged', { what: t(kind.label) }),
+    );
   }
 }
 
@@ -219,7 +225,7 @@ export interface TouchpointDraft {
   /** `YYYY-MM-DDTHH:mm` in local time, as a datetime-local input holds it. */
   at: string;
   summary: string;
-  error: string | null;
+  error: Text | null;
 }
 
 /** An instant as `YYYY-MM-DDTHH:mm` in local time, for a datetime-local input. */

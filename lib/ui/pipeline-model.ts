@@ -20,16 +20,19 @@ import { DuplicatesModel } from './duplicates-model';
 import { ImportModel } from './import-model';
 import { SettingsModel } from './settings-model';
 import { PlannerModel } from './planner-model';
+import { tn, type MessageKey, type Text } from '../i18n/i18n';
+import { problemText } from '../i18n/problems';
 
 export const VIEWS = ['board', 'table', 'duplicates', 'planner', 'data', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
-export const VIEW_LABELS: Record<View, string> = {
-  board: 'Board',
-  table: 'Table',
-  duplicates: 'Duplicates',
-  planner: 'Planner',
-  data: 'Import / export',
-  settings: 'Settings',
+/** Each view's tab (catalogue keys). */
+export const VIEW_LABELS: Record<View, MessageKey> = {
+  board: 'view_board',
+  table: 'view_table',
+  duplicates: 'view_duplicates',
+  planner: 'view_planner',
+  data: 'view_data',
+  settings: 'view_settings',
 };
 
 export interface Route {
@@ -80,7 +83,7 @@ export function toHash(route: Partial<Route>): string {
 
 export interface UndoOffer {
   batchId: string;
-  text: string;
+  text: Text;
 }
 
 export class PipelineModel {
@@ -90,7 +93,7 @@ export class PipelineModel {
   readonly selected = signal<LeadCardModel | null>(null);
   readonly undo = signal<UndoOffer | null>(null);
   readonly busy = signal(false);
-  readonly error = signal<string | null>(null);
+  readonly error = signal<Text | null>(null);
   readonly table: TableModel;
   readonly board: BoardModel;
   readonly duplicates: DuplicatesModel;
@@ -151,7 +154,7 @@ export class PipelineModel {
       await this.loadLead();
       this.error.value = null;
     } catch (error) {
-      this.error.value = (error as Error).message;
+      this.error.value = problemText(error);
     }
   }
 
@@ -168,7 +171,7 @@ export class PipelineModel {
       else this.selected.value = new LeadCardModel(this.send, view, this.settings.value!, null, true);
     } catch (error) {
       this.selected.value = null;
-      this.error.value = (error as Error).message;
+      this.error.value = problemText(error);
     }
   }
 
@@ -176,7 +179,7 @@ export class PipelineModel {
   async deleteLeads(ids: string[]): Promise<void> {
     await runBusy(this.busy, this.error, async () => {
       const { batchId, count } = await this.send('leads.delete', { ids });
-      this.undo.value = { batchId, text: count === 1 ? 'Lead deleted.' : `${count} leads deleted.` };
+      this.undo.value = { batchId, text: () => tn('leads_deleted', count) };
       this.table.clearSelection();
       if (this.route.value.lead && ids.includes(this.route.value.lead)) this.openLead(undefined);
     });

@@ -5,6 +5,8 @@ import type { LeadSummary, Summary } from '../messaging/protocol';
 import type { Period } from '../pipeline/aggregates';
 import { localDay } from '../pipeline/time';
 import type { Send } from './send';
+import type { Text } from '../i18n/i18n';
+import { problemText } from '../i18n/problems';
 
 /** The pipeline page, optionally at a filter or a lead (`temperature=hot`, `lead=<id>`). */
 export function pipelineUrl(hash = ''): string {
@@ -15,7 +17,7 @@ export class PopupModel {
   readonly summary = signal<Summary | null>(null);
   /** null until loaded: the funnel is drawn first, the due list fills in after. */
   readonly due = signal<LeadSummary[] | null>(null);
-  readonly error = signal<string | null>(null);
+  readonly error = signal<Text | null>(null);
   readonly period = signal<Period>('all');
   readonly query = signal('');
   readonly results = signal<LeadSummary[] | null>(null);
@@ -30,7 +32,7 @@ export class PopupModel {
       this.due.value = await due;
       this.error.value = null;
     } catch (error) {
-      this.error.value = (error as Error).message;
+      this.error.value = problemText(error);
     }
   }
 
@@ -46,7 +48,7 @@ export class PopupModel {
       const results = await this.send('leads.search', { query });
       if (seq === this.searchSeq) this.results.value = results;
     } catch (error) {
-      if (seq === this.searchSeq) this.error.value = (error as Error).message;
+      if (seq === this.searchSeq) this.error.value = problemText(error);
     }
   }
 
