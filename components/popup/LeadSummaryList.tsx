@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { LeadSummary } from '../../lib/messaging/protocol';
 import { formatDay, t } from '../../lib/i18n/i18n';
 
@@ -6,10 +7,12 @@ interface LeadSummaryListProps {
   label: string;
   today?: string;
   onOpen: (lead: LeadSummary) => void;
+  /** Buttons beside each lead (the due list's Done and Snooze). */
+  actions?: (lead: LeadSummary) => ComponentChildren;
 }
 
 /** A short list of leads, each a button that opens the lead. */
-export function LeadSummaryList({ leads, label, today, onOpen }: LeadSummaryListProps) {
+export function LeadSummaryList({ leads, label, today, onOpen, actions }: LeadSummaryListProps) {
   return (
     <ul class="ll-leads" aria-label={label}>
       {leads.map((lead) => (
@@ -24,6 +27,7 @@ export function LeadSummaryList({ leads, label, today, onOpen }: LeadSummaryList
               </span>
             )}
           </button>
+          {actions?.(lead)}
         </li>
       ))}
     </ul>

@@ -65,7 +65,32 @@ export function Popup({ model }: { model: PopupModel }) {
       ) : due.length === 0 ? (
         <p class="ll-muted">{t('popup_nothing_due')}</p>
       ) : (
-        <LeadSummaryList leads={due} label={t('popup_due')} today={today} onOpen={(l) => model.open(l)} />
+        <LeadSummaryList
+          leads={due}
+          label={t('popup_due')}
+          today={today}
+          onOpen={(l) => model.open(l)}
+          actions={(l) => (
+            <span class="ll-due-actions">
+              <button
+                type="button"
+                aria-label={t('popup_done_for', { name: l.name })}
+                title={t('popup_done_for', { name: l.name })}
+                onClick={() => void model.done(l)}
+              >
+                ✓
+              </button>
+              <button
+                type="button"
+                aria-label={t('popup_snooze_for', { name: l.name })}
+                title={t('popup_snooze_for', { name: l.name })}
+                onClick={() => void model.snooze(l, 1)}
+              >
+                {t('next_snooze_day')}
+              </button>
+            </span>
+          )}
+        />
       )}
       <dl class="ll-figures">
         <dt>{t('popup_stale')}</dt>

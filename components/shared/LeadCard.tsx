@@ -6,6 +6,7 @@ import { isStale, lastActivityDay } from '../../lib/pipeline/aggregates';
 import { localDay } from '../../lib/pipeline/time';
 import { FieldEditor } from './FieldEditor';
 import { LogActions } from './LogActions';
+import { NextStepPrompt } from './NextStepPrompt';
 import { QualificationControl } from './QualificationControl';
 import { StageControl } from './StageControl';
 import { TemperatureView } from './TemperatureView';
@@ -62,6 +63,7 @@ export function LeadCard({ card, timeline }: { card: LeadCardModel; timeline?: C
         )}
       </div>
       <LogActions card={card} />
+      <NextStepPrompt card={card} />
       {timeline ?? <TouchpointList touchpoints={touchpoints} />}
       <ErrorText error={card.error.value} />
     </article>

@@ -8,6 +8,7 @@ import type { FieldConflict, Issue, LeadPatch, LeadView, Payload } from '../mess
 import { LATER, LOST } from '../pipeline/constants';
 import type { Channel, Direction, Touchpoint } from '../pipeline/model';
 import { localDay } from '../pipeline/time';
+import { snoozedDay, suggestStage, type StageSuggestion } from '../pipeline/next-step';
 import type { Settings } from '../settings/settings';
 import type { StageMove } from '../pipeline/stages';
 import type { QuickLog } from './quick-logs';
@@ -37,6 +38,11 @@ export class LeadCardModel {
   readonly reengageOn = signal('');
   /** The touchpoint being edited on the timeline, as a draft. */
   readonly touchpointDraft = signal<TouchpointDraft | null>(null);
+  /**
+   * After a touchpoint: the stage it implies (one click, never applied on its own) and whether a
+   * follow-up was due (done, or the next one), until acted on or dismissed.
+   */
+  readonly nextStep = signal<NextStep | null>(null);
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -195,7 +201,51 @@ export class LeadCardModel {
     this.summary.value = '';
     const ok = await this.log(kind, summary);
     if (!ok && this.summary.value === '') this.summary.value = summary; // typed text is never lost
+    if (ok) this.offerNextStep(kind);
     return ok;
+  }
+
+  /** What to do next after logging `touch`: a stage it implies, a follow-up that was due. */
+  offerNextStep(touch: Pick<QuickLog, 'channel' | 'direction'>, today = localDay(new Date())): void {
+    const { lead } = this.view.value;
+    const suggestion = suggestStage(lead, touch, this.settings.stages);
+    const dueOn = lead.nextFollowUpOn && lead.nextFollowUpOn <= today ? lead.nextFollowUpOn : null;
+    this.nextStep.value = suggestion || dueOn ? { suggestion, dueOn } : null;
+  }
+
+  async acceptSuggestion(): Promise<void> {
+    const to = this.nextStep.value?.suggestion?.to;
+    if (!to) return;
+    this.nextStep.value = { ...this.nextStep.value!, suggestion: null };
+    await this.move({ to });
+    this.settleNextStep();
+  }
+
+  dismissSuggestion(): void {
+    if (!this.nextStep.value) return;
+    this.nextStep.value = { ...this.nextStep.value, suggestion: null };
+    this.settleNextStep();
+  }
+
+  /** The follow-up is done (no next one), or moves to `day` (YYYY-MM-DD). */
+  async setFollowUp(day: string | null): Promise<boolean> {
+    const before = this.view.value.lead.nextFollowUpOn;
+    const reply = await this.updateFields({ nextFollowUpOn: day }, { nextFollowUpOn: before });
+    if (reply.ok && this.nextStep.value) {
+      this.nextStep.value = { ...this.nextStep.value, dueOn: null };
+      this.settleNextStep();
+    }
+    return reply.ok;
+  }
+
+  /** The follow-up moves `days` days on from today. */
+  snoozeFollowUp(days: number, today = localDay(new Date())): Promise<boolean> {
+    return this.setFollowUp(snoozedDay(today, days));
+  }
+
+  private settleNextStep() {
+    const step = this.nextStep.value;
+    if (step && !step.suggestion && !step.dueOn) this.nextStep.value = null;
   }
 
   log(kind: QuickLog, summary: string, extra: Partial<Payload<'touchpoint.log'>> = {}): Promise<boolean> {
@@ -216,6 +266,12 @@ export class LeadCardModel {
       () => t('card_logged', { what: t(kind.label) }),
     );
   }
+}
+
+export interface NextStep {
+  suggestion: StageSuggestion | null;
+  /** The follow-up day that was due (today or earlier) when the touchpoint was logged. */
+  dueOn: string | null;
 }
 
 export interface TouchpointDraft {

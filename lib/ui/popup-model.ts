@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import type { LeadSummary, Summary } from '../messaging/protocol';
 import type { Period } from '../pipeline/aggregates';
 import { localDay } from '../pipeline/time';
+import { snoozedDay } from '../pipeline/next-step';
 import type { Send } from './send';
 import type { Text } from '../i18n/i18n';
 import { problemText } from '../i18n/problems';
@@ -31,6 +32,27 @@ export class PopupModel {
       this.summary.value = await this.send('summary.get', {});
       this.due.value = await due;
       this.error.value = null;
+    } catch (error) {
+      this.error.value = problemText(error);
+    }
+  }
+
+  /** A due follow-up is done: the lead has no next one (set it on the lead when there is). */
+  done(lead: LeadSummary): Promise<void> {
+    return this.moveFollowUp(lead, null);
+  }
+
+  /** A due follow-up moves `days` days on from today. */
+  snooze(lead: LeadSummary, days: number, today = localDay(new Date())): Promise<void> {
+    return this.moveFollowUp(lead, snoozedDay(today, days));
+  }
+
+  private async moveFollowUp(lead: LeadSummary, day: string | null): Promise<void> {
+    try {
+      // Against the day shown: a follow-up changed elsewhere meanwhile is not overwritten.
+      const { conflicts } = await this.send('lead.update', { id: lead.id, patch: { nextFollowUpOn: day }, base: { nextFollowUpOn: lead.nextFollowUpOn } });
+      if (conflicts.length === 0) this.due.value = this.due.value?.filter((l) => l.id !== lead.id) ?? null;
+      await this.load();
     } catch (error) {
       this.error.value = problemText(error);
     }
