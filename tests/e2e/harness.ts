@@ -21,7 +21,7 @@ export const CHROME_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--window-size=1400,900',
+  '--window-size=1440,900',
 ];
 
 export interface Session {
@@ -66,7 +66,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     userDataDir,
     args: [...CHROME_ARGS, `--lang=${options.lang ?? 'en-US'}`, ...(options.args ?? [])],
     env: { ...process.env, ...languageEnv(options.lang) },
-    defaultViewport: { width: 1400, height: 900 },
+    defaultViewport: { width: 1440, height: 900 },
   });
   const problems: string[] = [];
   const close = async () => {
