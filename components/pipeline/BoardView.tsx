@@ -119,7 +119,7 @@ export function BoardView({ model }: { model: PipelineModel }) {
                   >
                     <strong class="ll-lead-name">{row.name}</strong>
                     {row.company && <span class="ll-muted">{row.company}</span>}
-                    <LeadRowBadges row={row} currency={currency} />
+                    <LeadRowBadges row={row} currency={currency} today={model.today} />
                   </div>
                 </li>
               ))}

@@ -5,6 +5,7 @@ import { formatDate, formatDay, formatMoney, t, tn, type MessageKey } from '../.
 import { csvWording } from '../../lib/ui/csv-wording';
 import type { LeadFilter, SortColumn } from '../../lib/messaging/protocol';
 import { toHash, type PipelineModel } from '../../lib/ui/pipeline-model';
+import { FollowUpDay } from './LeadRowBadges';
 import { ErrorText } from '../shared/ErrorText';
 
 const ROW = 36;
@@ -86,11 +87,11 @@ export function TableView({ model }: { model: PipelineModel }) {
           <td>{row.company ?? ''}</td>
           <td>{stageLabel(row.stage, stages)}</td>
           <td>
-            <span class={`ll-temp ll-temp-${row.temperature ?? 'none'}`}>{row.temperature ? temperatureLabel(row.temperature) : '–'}</span>
+            {row.temperature && <span class={`ll-temp ll-temp-${row.temperature}`}>{temperatureLabel(row.temperature)}</span>}
             {row.stale && <span class="ll-stale-mark">{t('stale_mark')}</span>}
           </td>
           <td class="ll-num">{row.dealValue === null ? '' : formatMoney(Math.round(row.dealValue), currency)}</td>
-          <td>{row.nextFollowUpOn ? formatDay(row.nextFollowUpOn) : ''}</td>
+          <td>{row.nextFollowUpOn && <FollowUpDay day={row.nextFollowUpOn} today={model.today} />}</td>
           <td>{row.lastTouchAt ? formatDate(row.lastTouchAt) : ''}</td>
           <td>{formatDate(row.updatedAt)}</td>
         </tr>

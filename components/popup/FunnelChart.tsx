@@ -24,25 +24,30 @@ export function FunnelChart({ rows }: { rows: FunnelRow[] }) {
   );
   const labelArea = Math.max(122, ...labels.map(labelWidth));
   return (
-    <svg class="ll-funnel" role="img" aria-label={t('funnel_label')} viewBox={`0 0 ${width + 8 + labelArea} ${rows.length * (barHeight + gap)}`} width="100%">
-      {rows.map((row, i) => {
-        const w = Math.max(2, (row.reached / max) * width);
-        const y = i * (barHeight + gap);
-        const name = stageLabel(row.stage);
-        const went = row.conversionToNext === null ? '–' : formatPercent(row.conversionToNext);
-        return (
-          <g key={row.stage.id}>
-            <title>{t('funnel_row_detail', { stage: name, open: row.open, reached: row.reached, lost: row.lost, went })}</title>
-            <rect x={(width - w) / 2} y={y} width={w} height={barHeight} rx="4" class="ll-bar" />
-            <text x={width / 2} y={y + barHeight / 2 + 4} text-anchor="middle" class="ll-bar-label">
-              {formatNumber(row.reached)}
-            </text>
-            <text x={width + 8} y={y + barHeight / 2 + 4} class="ll-stage-label">
-              {labels[i]}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+    <figure class="ll-funnel-figure">
+      <svg class="ll-funnel" role="img" aria-label={t('funnel_label')} viewBox={`0 0 ${width + 8 + labelArea} ${rows.length * (barHeight + gap)}`} width="100%">
+        {rows.map((row, i) => {
+          const w = Math.max(2, (row.reached / max) * width);
+          const y = i * (barHeight + gap);
+          const name = stageLabel(row.stage);
+          const went = row.conversionToNext === null ? '–' : formatPercent(row.conversionToNext);
+          return (
+            <g key={row.stage.id}>
+              <title>{t('funnel_row_detail', { stage: name, open: row.open, reached: row.reached, lost: row.lost, went })}</title>
+              <rect x={(width - w) / 2} y={y} width={w} height={barHeight} rx="4" class="ll-bar" />
+              <text x={width / 2} y={y + barHeight / 2 + 4} text-anchor="middle" class="ll-bar-label">
+                {formatNumber(row.reached)}
+              </text>
+              <text x={width + 8} y={y + barHeight / 2 + 4} class="ll-stage-label">
+                {labels[i]}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption class="ll-funnel-legend">
+        <span class="ll-legend-bar" aria-hidden="true" /> {t('funnel_legend_reached')} · {t('funnel_legend_now')}
+      </figcaption>
+    </figure>
   );
 }

@@ -177,6 +177,8 @@ export const leadRow = lead
     updatedAt: true,
     emails: true,
     linkedinUrl: true,
+    lost: true,
+    later: true,
   })
   .extend({ stale: z.boolean() });
 

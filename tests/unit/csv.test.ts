@@ -91,6 +91,8 @@ describe('CSV export', () => {
       updatedAt: '2026-11-22T10:00:00.000Z',
       emails: ['a@x.io'],
       linkedinUrl: null,
+      lost: null,
+      later: null,
       stale: false,
     };
     const text = rowsToCsv([row], {

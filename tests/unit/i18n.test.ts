@@ -158,6 +158,8 @@ describe('CSV across languages', () => {
     updatedAt: '2026-11-22T10:00:00.000Z',
     emails: ['eliska@kovo.cz'],
     linkedinUrl: 'https://www.linkedin.com/in/eliska-novakova/',
+    lost: null,
+    later: null,
     stale: false,
   };
 
