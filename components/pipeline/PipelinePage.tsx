@@ -6,6 +6,7 @@ import { DuplicatesView } from './DuplicatesView';
 import { PlannerView } from './PlannerView';
 import { DataView } from './DataView';
 import { SettingsView } from './SettingsView';
+import { EmptyPipeline } from './EmptyPipeline';
 import { ErrorText } from '../shared/ErrorText';
 import { t, textOf } from '../../lib/i18n/i18n';
 
@@ -31,6 +32,7 @@ export function PipelinePage({ model }: { model: PipelineModel }) {
       {settings && (
         <div class="ll-columns">
           <main class="ll-main">
+            {model.aggregates.value?.total === 0 && route.view !== 'data' && route.view !== 'settings' && <EmptyPipeline />}
             {route.view === 'board' && <BoardView model={model} />}
             {route.view === 'table' && <TableView model={model} />}
             {route.view === 'duplicates' && <DuplicatesView model={model} />}

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launch, openTab, SIDEBAR_HOST, sidebarFrame, type Session } from './harness';
+import { launch, openExtensionPage, openTab, SIDEBAR_HOST, sidebarFrame, type Session } from './harness';
 
 const PAGES: [name: string, url: string, fixture: string][] = [
   [
@@ -74,5 +74,14 @@ describe('the sidebar never covers the page', () => {
     const frame = await sidebarFrame(page);
     await frame.waitForSelector('button.ll-tab');
     expect(await page.$eval(SIDEBAR_HOST, (el) => Math.round(el.getBoundingClientRect().width))).toBe(34);
+  });
+
+  it('says where leads come from while the pipeline is empty, on every view that lists leads', async () => {
+    for (const view of ['board', 'table', 'duplicates', 'planner']) {
+      const pipeline = await openExtensionPage(session, `pipeline.html#view=${view}`);
+      await pipeline.waitForSelector('::-p-aria([role="region"][name="Your pipeline is empty"])');
+      await pipeline.close();
+    }
+    expect(session.problems).toEqual([]);
   });
 });
