@@ -6,6 +6,7 @@ import { DuplicatesView } from './DuplicatesView';
 import { PlannerView } from './PlannerView';
 import { DataView } from './DataView';
 import { SettingsView } from './SettingsView';
+import { InsightsView } from './InsightsView';
 import { ErrorText } from '../shared/ErrorText';
 
 /** The pipeline page: a view per tab, the open lead's detail beside it, and the undo offer. */
@@ -32,6 +33,7 @@ export function PipelinePage({ model }: { model: PipelineModel }) {
           <main class="ll-main">
             {route.view === 'board' && <BoardView model={model} />}
             {route.view === 'table' && <TableView model={model} />}
+            {route.view === 'insights' && <InsightsView model={model} />}
             {route.view === 'duplicates' && <DuplicatesView model={model} />}
             {route.view === 'planner' && <PlannerView model={model} />}
             {route.view === 'data' && <DataView model={model} />}

@@ -7,6 +7,7 @@ import { LeadSummaryList } from './LeadSummaryList';
 import { PeriodFilter } from './PeriodFilter';
 import { QuickSearch } from './QuickSearch';
 import { TemperatureSplit } from './TemperatureSplit';
+import { t } from '../../lib/i18n/i18n';
 
 /** The toolbar popup: the funnel at a glance. */
 export function Popup({ model }: { model: PopupModel }) {
@@ -20,18 +21,31 @@ export function Popup({ model }: { model: PopupModel }) {
   }
   if (!summary) return <main class="ll-popup" aria-busy="true" />;
   const { aggregates: agg, settings } = summary;
+  // The Insights view for the period the popup shows.
+  const insightsHash = `view=insights${model.period.value === 'all' ? '' : `&period=${model.period.value}`}`;
   const header = (
     <header class="ll-popup-header">
       <h1>Leadline</h1>
-      <a
-        href={pipelineUrl()}
-        onClick={(e) => {
-          e.preventDefault();
-          void model.openUrl(pipelineUrl());
-        }}
-      >
-        Open pipeline
-      </a>
+      <span class="ll-popup-links">
+        <a
+          href={pipelineUrl(insightsHash)}
+          onClick={(e) => {
+            e.preventDefault();
+            void model.openUrl(pipelineUrl(insightsHash));
+          }}
+        >
+          {t('popupInsights')}
+        </a>
+        <a
+          href={pipelineUrl()}
+          onClick={(e) => {
+            e.preventDefault();
+            void model.openUrl(pipelineUrl());
+          }}
+        >
+          Open pipeline
+        </a>
+      </span>
     </header>
   );
   const today = localDay(new Date());

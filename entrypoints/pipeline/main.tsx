@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/client';
 import { isLeadlineEvent } from '../../lib/messaging/events';
+import { loadCatalog } from '../../lib/i18n/load';
 import { PipelineModel } from '../../lib/ui/pipeline-model';
 import { download } from '../../lib/ui/download';
 import { openLeadlineDb, type Db } from '../../lib/db/schema';
@@ -9,6 +10,7 @@ import { exportBackup, parseBackup, restoreBackup, type Backup } from '../../lib
 import { PipelinePage } from '../../components/pipeline/PipelinePage';
 import '../../components/shared/leadline.css';
 import '../../components/pipeline/pipeline.css';
+import '../../components/pipeline/insights.css';
 
 // Backup and restore move whole stores: this page opens the extension's database itself (it
 // shares the background's origin), as one read snapshot or one all-or-nothing write.
@@ -26,4 +28,5 @@ browser.runtime.onMessage.addListener((message) => {
 });
 window.addEventListener('hashchange', () => void model.fromHash(location.hash));
 void model.fromHash(location.hash);
+void loadCatalog();
 render(<PipelinePage model={model} />, document.getElementById('app')!);

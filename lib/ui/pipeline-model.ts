@@ -20,12 +20,19 @@ import { DuplicatesModel } from './duplicates-model';
 import { ImportModel } from './import-model';
 import { SettingsModel } from './settings-model';
 import { PlannerModel } from './planner-model';
+import { InsightsModel, parsePeriod, writePeriod } from './insights-model';
+import type { InsightsPeriod } from '../pipeline/insights';
+import { t } from '../i18n/i18n';
 
-export const VIEWS = ['board', 'table', 'duplicates', 'planner', 'data', 'settings'] as const;
+export const VIEWS = ['board', 'table', 'insights', 'duplicates', 'planner', 'data', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 export const VIEW_LABELS: Record<View, string> = {
   board: 'Board',
   table: 'Table',
+  // A getter: read when drawn, so it follows the UI language.
+  get insights() {
+    return t('insightsTitle');
+  },
   duplicates: 'Duplicates',
   planner: 'Planner',
   data: 'Import / export',
@@ -37,6 +44,8 @@ export interface Route {
   filter: LeadFilter;
   sort: SortColumn;
   desc: boolean;
+  /** The Insights view's period (its source and tag are the filter's). */
+  period: InsightsPeriod;
   lead?: string;
 }
 
@@ -56,7 +65,7 @@ export function parseHash(hash: string): Route {
   const hasFilter = Object.values(filter).some((v) => v !== undefined);
   const view = (VIEWS as readonly string[]).includes(p.get('view') ?? '') ? (p.get('view') as View) : hasFilter ? 'table' : 'board';
   const sort = (SORT_COLUMNS as readonly string[]).includes(p.get('sort') ?? '') ? (p.get('sort') as SortColumn) : 'updated';
-  return { view, filter, sort, desc: p.has('sort') ? p.get('desc') === '1' : true, lead: p.get('lead') || undefined };
+  return { view, filter, sort, desc: p.has('sort') ? p.get('desc') === '1' : true, period: parsePeriod(p), lead: p.get('lead') || undefined };
 }
 
 export function toHash(route: Partial<Route>): string {
@@ -74,6 +83,7 @@ export function toHash(route: Partial<Route>): string {
     p.set('sort', route.sort);
     if (route.desc) p.set('desc', '1');
   }
+  if (route.period) writePeriod(p, route.period);
   if (route.lead) p.set('lead', route.lead);
   return p.toString();
 }
@@ -100,6 +110,7 @@ export class PipelineModel {
   readonly settingsDraft = signal<SettingsModel | null>(null);
   /** The planner's inputs; made when the planner is first opened, from the measured funnel. */
   readonly planner = signal<PlannerModel | null>(null);
+  readonly insights: InsightsModel;
 
   constructor(
     readonly send: Send,
@@ -111,6 +122,7 @@ export class PipelineModel {
     this.duplicates = new DuplicatesModel(send);
     this.imports = new ImportModel(send);
     this.backup = new BackupModel(send, backupService, saveFile);
+    this.insights = new InsightsModel(send, saveFile);
   }
 
   get today(): string {
@@ -148,6 +160,7 @@ export class PipelineModel {
       if (r.view === 'planner' && !this.planner.value) this.planner.value = new PlannerModel(summary.aggregates, settings.stages);
       if (r.view === 'table') await this.table.setQuery({ filter: r.filter, sort: r.sort, desc: r.desc }, this.today);
       if (r.view === 'board') await this.board.load(this.today);
+      if (r.view === 'insights') await this.insights.load({ period: r.period, source: r.filter.source ?? null, tag: r.filter.tag ?? null }, this.today);
       await this.loadLead();
       this.error.value = null;
     } catch (error) {
