@@ -150,17 +150,20 @@ export class PipelineModel {
   /** Loads what the current view shows; also the answer to a "changed" event. */
   async load(): Promise<void> {
     try {
+      const r = this.route.value;
+      // The Insights figures do not wait for the settings: asked for at once, awaited below.
+      const insights =
+        r.view === 'insights' ? this.insights.load({ period: r.period, source: r.filter.source ?? null, tag: r.filter.tag ?? null }, this.today) : null;
       const [settings, summary] = await Promise.all([this.send('settings.get', {}), this.send('summary.get', {})]);
       this.settings.value = settings;
       this.aggregates.value = summary.aggregates;
       if (this.settingsDraft.value) this.settingsDraft.value.stored(settings);
       else this.settingsDraft.value = new SettingsModel(this.send, settings);
-      const r = this.route.value;
       if (r.view === 'duplicates') await this.duplicates.load();
       if (r.view === 'planner' && !this.planner.value) this.planner.value = new PlannerModel(summary.aggregates, settings.stages);
       if (r.view === 'table') await this.table.setQuery({ filter: r.filter, sort: r.sort, desc: r.desc }, this.today);
       if (r.view === 'board') await this.board.load(this.today);
-      if (r.view === 'insights') await this.insights.load({ period: r.period, source: r.filter.source ?? null, tag: r.filter.tag ?? null }, this.today);
+      await insights;
       await this.loadLead();
       this.error.value = null;
     } catch (error) {

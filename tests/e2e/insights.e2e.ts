@@ -20,6 +20,8 @@ describe('Insights: funnel, time in stage, outcomes, sources and trend of a seed
   let downloads: string;
   let seededAt: Date;
   const open = async (hash: string) => {
+    // A fresh load each time: a new address differing only in its hash would keep the old figures on screen a moment.
+    await page.goto('about:blank');
     await page.goto(`chrome-extension://${session.extensionId}/pipeline.html#${hash}`);
     await page.waitForSelector('[data-testid="insights-scope"]');
   };
