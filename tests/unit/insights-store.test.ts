@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshRepo } from './helpers/db';
+import { createHandlers } from '../../lib/background/service';
+import { createDispatcher } from '../../lib/messaging/server';
 import { makeLead } from './helpers/leads';
 import { exportBackup, parseBackup, restoreBackup } from '../../lib/db/backup';
 import { liveInsightsHead, readInsights } from '../../lib/db/insights-records';
@@ -158,5 +160,46 @@ describe('which writes touch the insight records', () => {
     expect(sameInsightInputs(lead, { ...lead, dealValue: 2_000 })).toBe(false);
     expect(sameInsightInputs(lead, { ...lead, tags: ['vip', 'q4'] })).toBe(false);
     expect(sameInsightInputs(lead, { ...lead, source: 'gmail' })).toBe(false);
+  });
+});
+
+describe('insights.get', () => {
+  const EXT = 'abcdefghijklmnopabcdefghijklmnop';
+  const PAGE = { id: EXT, url: `chrome-extension://${EXT}/pipeline.html` };
+  const LINKEDIN_TAB = { id: EXT, url: 'https://www.linkedin.com/in/ada/', tab: { url: 'https://www.linkedin.com/in/ada/' } };
+  const ask = (payload: unknown) => ({ leadline: 'request', type: 'insights.get', payload });
+
+  async function dispatcher() {
+    const { repo } = await freshRepo('2026-11-05T09:00:00.000Z');
+    await repo.leads.capture({ name: 'Ada Lovelace', source: 'linkedin' });
+    return createDispatcher(
+      createHandlers(repo, () => {}),
+      {
+        extensionId: EXT,
+        extensionOrigin: `chrome-extension://${EXT}/`,
+        isHostPage: (url) => url.startsWith('https://www.linkedin.com/'),
+      },
+    );
+  }
+
+  it("answers Leadline's own pages with the figures, and no content script", async () => {
+    const dispatch = await dispatcher();
+    const reply = await dispatch(ask({ period: { from: '2026-10', to: '2026-11' }, today: '2026-11-20' }), PAGE);
+    expect(reply.ok && (reply.value as { insights: { leads: number } }).insights.leads).toBe(1);
+    expect(await dispatch(ask({ period: 'all', today: '2026-11-20' }), LINKEDIN_TAB)).toEqual({
+      ok: false,
+      error: "insights.get may only be sent from Leadline's own pages.",
+    });
+  });
+
+  it.each([
+    ['a source and a tag together', { period: 'all', today: '2026-11-20', source: 'gmail', tag: 'q4' }, /tag: filter by a source or by a tag, not both/],
+    ['a range that ends before it starts', { period: { from: '2026-11', to: '2026-10' }, today: '2026-11-20' }, /the range must start before it ends/],
+    ['a month that is not one', { period: { from: '2026-13', to: '2026-13' }, today: '2026-11-20' }, /not a month/],
+    ['an unknown period', { period: 'decade', today: '2026-11-20' }, /period/],
+  ])('refuses %s with a readable error', async (_, payload, message) => {
+    const reply = await (await dispatcher())(ask(payload), PAGE);
+    expect(reply.ok).toBe(false);
+    expect(!reply.ok && reply.error).toMatch(message);
   });
 });
