@@ -1,11 +1,12 @@
 // `npm run demo`: what a user sees, on a machine without a display. Builds (via npm), opens the
 // saved LinkedIn page in headless Chromium with the extension, captures the lead, logs a
-// touchpoint, opens the popup, does the same in Chromium started in Czech, Polish, Vietnamese and
-// Chinese, and writes screenshots and a one-line summary to demo-output/.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// touchpoint, opens the popup, shows the Insights view of a small seeded pipeline, does the same
+// in Chromium started in Czech, Polish, Vietnamese and Chinese, and writes screenshots and a
+// one-line summary to demo-output/.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
-import { button, click, launch, openTab, readStore, ROOT, SIDEBAR_HOST, sidebarFrame } from '../tests/e2e/harness';
+import { button, click, launch, openExtensionPage, openTab, readStore, ROOT, SIDEBAR_HOST, sidebarFrame } from '../tests/e2e/harness';
+import { seedPipeline } from '../tests/e2e/insights-seed';
 
 const OUT = join(ROOT, 'demo-output');
 const PROFILE = 'https://www.linkedin.com/in/parul-sharma-886a79227/';
@@ -91,6 +92,13 @@ async function main() {
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
     await popup.waitForSelector('svg[aria-label^="Funnel"]');
     await popup.screenshot({ path: join(OUT, '4-popup.png') });
+
+    // The Insights view, over a small pipeline with wins, losses and stage history.
+    await seedPipeline(popup, session.worker);
+    const insights = await openExtensionPage(session, 'pipeline.html#view=insights');
+    await insights.setViewport({ width: 1280, height: 900 });
+    await insights.waitForSelector('svg[data-chart="funnel"]');
+    await insights.screenshot({ path: join(OUT, '5-insights.png'), fullPage: true });
 
     for (const [lang, folder] of LANGUAGES) session.problems.push(...(await inLanguage(lang, folder)));
 

@@ -7,6 +7,7 @@ import { PlannerView } from './PlannerView';
 import { DataView } from './DataView';
 import { SettingsView } from './SettingsView';
 import { EmptyPipeline } from './EmptyPipeline';
+import { InsightsView } from './InsightsView';
 import { ErrorText } from '../shared/ErrorText';
 import { t, textOf } from '../../lib/i18n/i18n';
 
@@ -35,6 +36,7 @@ export function PipelinePage({ model }: { model: PipelineModel }) {
             {model.aggregates.value?.total === 0 && route.view !== 'data' && route.view !== 'settings' && <EmptyPipeline />}
             {route.view === 'board' && <BoardView model={model} />}
             {route.view === 'table' && <TableView model={model} />}
+            {route.view === 'insights' && <InsightsView model={model} />}
             {route.view === 'duplicates' && <DuplicatesView model={model} />}
             {route.view === 'planner' && <PlannerView model={model} />}
             {route.view === 'data' && <DataView model={model} />}

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { LATER, LEAD_SOURCES, LOST, TEMPERATURES } from '../../lib/pipeline/constants';
 import { sourceLabel, stageLabel, temperatureLabel } from '../../lib/i18n/labels';
-import { formatDate, formatDay, formatMoney, t, tn, type MessageKey } from '../../lib/i18n/i18n';
+import { formatDate, formatMoney, t, tn, type MessageKey } from '../../lib/i18n/i18n';
 import { csvWording } from '../../lib/ui/csv-wording';
 import type { LeadFilter, SortColumn } from '../../lib/messaging/protocol';
 import { toHash, type PipelineModel } from '../../lib/ui/pipeline-model';

@@ -21,18 +21,31 @@ export function Popup({ model }: { model: PopupModel }) {
   }
   if (!summary) return <main class="ll-popup" aria-busy="true" />;
   const { aggregates: agg, settings } = summary;
+  // The Insights view for the period the popup shows.
+  const insightsHash = `view=insights${model.period.value === 'all' ? '' : `&period=${model.period.value}`}`;
   const header = (
     <header class="ll-popup-header">
       <h1>Leadline</h1>
-      <a
-        href={pipelineUrl()}
-        onClick={(e) => {
-          e.preventDefault();
-          void model.openUrl(pipelineUrl());
-        }}
-      >
-        {t('popup_open_pipeline')}
-      </a>
+      <span class="ll-popup-links">
+        <a
+          href={pipelineUrl(insightsHash)}
+          onClick={(e) => {
+            e.preventDefault();
+            void model.openUrl(pipelineUrl(insightsHash));
+          }}
+        >
+          {t('popup_insights')}
+        </a>
+        <a
+          href={pipelineUrl()}
+          onClick={(e) => {
+            e.preventDefault();
+            void model.openUrl(pipelineUrl());
+          }}
+        >
+          {t('popup_open_pipeline')}
+        </a>
+      </span>
     </header>
   );
   const today = localDay(new Date());

@@ -12,6 +12,7 @@ import { PipelinePage } from '../../components/pipeline/PipelinePage';
 import { t } from '../../lib/i18n/i18n';
 import '../../components/shared/leadline.css';
 import '../../components/pipeline/pipeline.css';
+import '../../components/pipeline/insights.css';
 
 // Backup and restore move whole stores: this page opens the extension's database itself (it
 // shares the background's origin), as one read snapshot or one all-or-nothing write.

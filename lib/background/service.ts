@@ -119,6 +119,9 @@ export function createHandlers(
     async 'aggregates.rebuild'() {
       return aggregates.rebuild();
     },
+    async 'insights.get'(query) {
+      return aggregates.insights(query);
+    },
     async 'leads.table'({ today, offset, limit, ...q }) {
       const [current, agg] = await Promise.all([settings.get(), aggregates.get()]);
       return queries.table({ ...q, offset, limit }, current.stages, today, agg.total);

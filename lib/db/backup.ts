@@ -4,8 +4,9 @@
  */
 import { z } from 'zod';
 import { lead as leadSchema, touchpoint as touchpointSchema, type Lead, type Touchpoint } from '../pipeline/model';
-import { rebuild } from '../pipeline/aggregates';
+import { rebuildWithInsights } from '../pipeline/aggregates';
 import { readSettings, readStoredSettings, settings as settingsSchema, type Settings } from '../settings/settings';
+import { putAllAggregates } from './insights-records';
 import type { Db } from './schema';
 import { plainLead, toStored } from './stored';
 import { isDefaultSummary, reasonsFromStored } from '../pipeline/legacy';
@@ -164,7 +165,7 @@ export async function restoreBackup(db: Db, backup: Backup): Promise<void> {
     for (const lead of backup.leads) writes.push(leads.add(toStored(lead, backup.settings.stages)));
     for (const tp of backup.touchpoints) writes.push(touchpoints.add(tp));
     writes.push(tx.objectStore('meta').put({ key: 'settings', ...backup.settings }));
-    writes.push(tx.objectStore('meta').put(rebuild(backup.leads, backup.settings.stages)));
+    writes.push(putAllAggregates(tx.objectStore('meta'), rebuildWithInsights(backup.leads, backup.settings.stages)));
     await Promise.all(writes);
     await tx.done;
   } catch (error) {

@@ -23,6 +23,7 @@ import {
 } from '../pipeline/model';
 import { SORT_COLUMNS } from '../pipeline/constants';
 import type { Aggregates } from '../pipeline/aggregates';
+import type { Insights } from '../pipeline/insights';
 import type { StageMove } from '../pipeline/stages';
 import { settings, type Settings } from '../settings/settings';
 import { ERROR_CODES, type ErrorCode, type ErrorParams, type IssueCode } from './errors';
@@ -130,6 +131,21 @@ export const leadFilter = z
   })
   .strict();
 
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'not a month (YYYY-MM)');
+
+/** The Insights view's question: a period of creation months, optionally one lead source or one tag. */
+export const insightsQuery = z
+  .object({
+    period: z.union([
+      z.enum(['month', 'quarter', 'year', 'all']),
+      z.object({ from: month, to: month }).refine((r) => r.from <= r.to, { message: 'the range must start before it ends', path: ['to'] }),
+    ]),
+    today: isoDay,
+    source: leadSource.nullish(),
+    tag: z.string().trim().min(1).max(60).nullish(),
+  })
+  .refine((q) => !(q.source && q.tag), { message: 'filter by a source or by a tag, not both', path: ['tag'] });
+
 const tableQuery = z.object({ filter: leadFilter, sort: z.enum(SORT_COLUMNS), desc: z.boolean(), today: isoDay });
 
 /** A row of an import, mapped to lead fields by the page. */
@@ -193,6 +209,7 @@ export type TableQuery = z.output<typeof tableQuery>;
 export type ImportRow = z.output<typeof importRow>;
 export type ImportResult = z.output<typeof importResult>;
 export type LeadRow = z.output<typeof leadRow>;
+export type InsightsQuery = z.output<typeof insightsQuery>;
 export type { SortColumn } from '../pipeline/constants';
 
 export interface TablePage {
@@ -237,6 +254,12 @@ export interface LeadSummary {
   openUrl: string | null;
 }
 
+/** The Insights view's figures, and the tags it can be filtered by (null: more than are kept per tag). */
+export interface InsightsReply {
+  insights: Insights;
+  tags: { tag: string; leads: number }[] | null;
+}
+
 export interface Summary {
   aggregates: Aggregates;
   settings: Settings;
@@ -261,6 +284,8 @@ export const protocol = {
   /** The two settings a sidebar may change in place (Gmail's options); nothing else. */
   'settings.patch': message<Settings>()(z.object({ autoLog: z.boolean().optional(), ownEmails: z.array(email).max(20).optional() }).strict()),
   'aggregates.rebuild': message<Aggregates>()(z.object({}), 'extension-page'),
+  /** The Insights view's figures, computed from the kept aggregates (never by scanning leads). */
+  'insights.get': message<InsightsReply>()(insightsQuery, 'extension-page'),
   'leads.table': message<TablePage>()(tableQuery.extend({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(500) }), 'extension-page'),
   /** Every row of the filtered table, for the CSV export. */
   'leads.export': message<LeadRow[]>()(tableQuery, 'extension-page'),
