@@ -1,10 +1,12 @@
-import { TARGETS, TARGET_LABELS, type Target } from '../../lib/import/csv';
+import { TARGETS, type Target } from '../../lib/import/csv';
 import { ENCODINGS, type Encoding } from '../../lib/import/encoding';
-import { t, tn } from '../../lib/i18n/i18n';
 import type { PipelineModel } from '../../lib/ui/pipeline-model';
 import { ErrorText } from '../shared/ErrorText';
+import { formatNumber, t, textOf, tn } from '../../lib/i18n/i18n';
+import { targetLabel } from '../../lib/i18n/labels';
 import { ImportPreview } from './ImportPreview';
 
+/** Encodings by their standard names (the same in every language). */
 const ENCODING_NAMES: Record<Encoding, string> = {
   'utf-8': 'UTF-8',
   'utf-16le': 'UTF-16 LE',
@@ -25,14 +27,11 @@ export function DataView({ model }: { model: PipelineModel }) {
   const stages = model.settings.value!.stages;
 
   return (
-    <section aria-label="Import and export">
-      <h2>Import a CSV</h2>
-      <p class="ll-muted">
-        Files exported from HubSpot, Pipedrive or LinkedIn (Connections.csv) are mapped for you. A row whose email or LinkedIn URL you already have completes
-        that lead instead of adding a second one.
-      </p>
+    <section aria-label={t('data_label')}>
+      <h2>{t('import_title')}</h2>
+      <p class="ll-muted">{t('import_intro')}</p>
       <label class="ll-file">
-        CSV file{' '}
+        {t('import_file')}{' '}
         <input
           type="file"
           accept=".csv,text/csv"
@@ -50,17 +49,17 @@ export function DataView({ model }: { model: PipelineModel }) {
       {file && (
         <p>
           <label>
-            {t('importEncodingLabel')}{' '}
+            {t('import_encoding_label')}{' '}
             <select
               value={file.encoding ?? ''}
               disabled={im.running.value}
               onChange={(e) => im.chooseEncoding((e.currentTarget as HTMLSelectElement).value as Encoding)}
             >
-              {file.encoding === null && <option value="">{t('importEncodingChoose')}</option>}
+              {file.encoding === null && <option value="">{t('import_encoding_choose')}</option>}
               {ENCODINGS.map((enc) => (
                 <option key={enc} value={enc}>
                   {ENCODING_NAMES[enc]}
-                  {file.detection.encoding === enc ? ` (${t(file.detection.by === 'bom' ? 'importEncodingByBom' : 'importEncodingDetected')})` : ''}
+                  {file.detection.encoding === enc ? ` (${t(file.detection.by === 'bom' ? 'import_encoding_by_bom' : 'import_encoding_detected')})` : ''}
                 </option>
               ))}
             </select>
@@ -69,22 +68,22 @@ export function DataView({ model }: { model: PipelineModel }) {
       )}
       {csv && (
         <form
-          aria-label="Column mapping"
+          aria-label={t('import_mapping')}
           onSubmit={(e) => {
             e.preventDefault();
             void im.run(stages);
           }}
         >
           <p>
-            {file!.name}: {csv.rows.length.toLocaleString()} rows.
-            {csv.problems.length > 0 && <> {tn('importLinesNotReadable', csv.problems.length)}</>}
+            {t('import_file_rows', { file: file!.name, rows: tn('rows', csv.rows.length) })}
+            {csv.problems.length > 0 && <> {tn('import_lines_not_readable', csv.problems.length)}</>}
           </p>
           <table class="ll-table ll-mapping">
             <thead>
               <tr>
-                <th scope="col">Column</th>
-                <th scope="col">Example</th>
-                <th scope="col">Import as</th>
+                <th scope="col">{t('import_col_column')}</th>
+                <th scope="col">{t('import_col_example')}</th>
+                <th scope="col">{t('import_col_as')}</th>
               </tr>
             </thead>
             <tbody>
@@ -94,13 +93,13 @@ export function DataView({ model }: { model: PipelineModel }) {
                   <td class="ll-muted">{csv.rows[0]?.cells[i] ?? ''}</td>
                   <td>
                     <select
-                      aria-label={`Import column ${header} as`}
+                      aria-label={t('import_column_as', { column: header })}
                       value={im.mapping.value[i]}
                       onChange={(e) => im.setTarget(i, (e.currentTarget as HTMLSelectElement).value as Target)}
                     >
-                      {TARGETS.map((t) => (
-                        <option key={t} value={t}>
-                          {TARGET_LABELS[t]}
+                      {TARGETS.map((target) => (
+                        <option key={target} value={target}>
+                          {targetLabel(target)}
                         </option>
                       ))}
                     </select>
@@ -111,34 +110,38 @@ export function DataView({ model }: { model: PipelineModel }) {
           </table>
           <ImportPreview headers={csv.headers} rows={im.preview()} />
           <button type="submit" class="ll-primary ll-inline" disabled={im.running.value}>
-            Import {csv.rows.length.toLocaleString()} rows
+            {tn('import_run', csv.rows.length)}
           </button>
         </form>
       )}
       {progress && (
         <p>
-          <progress max={progress.total || 1} value={progress.done} aria-label="Import progress" /> {progress.done.toLocaleString()} /{' '}
-          {progress.total.toLocaleString()}
+          <progress max={progress.total || 1} value={progress.done} aria-label={t('import_progress')} /> {formatNumber(progress.done)} /{' '}
+          {formatNumber(progress.total)}
         </p>
       )}
       {result && (
-        <div role="status" aria-label="Import result">
+        <div role="status" aria-label={t('import_result')}>
           <p data-testid="import-summary">
-            {result.created} created, {result.merged} merged into existing leads, {result.errors.length} not imported.
+            {t('import_summary', {
+              created: tn('import_created', result.created),
+              merged: tn('import_merged', result.merged),
+              failed: tn('import_failed', result.errors.length),
+            })}
           </p>
           {result.errors.length > 0 && (
-            <table class="ll-table" aria-label="Rows not imported">
+            <table class="ll-table" aria-label={t('import_errors')}>
               <thead>
                 <tr>
-                  <th scope="col">Line</th>
-                  <th scope="col">Reason</th>
+                  <th scope="col">{t('import_col_line')}</th>
+                  <th scope="col">{t('import_col_reason')}</th>
                 </tr>
               </thead>
               <tbody>
                 {result.errors.slice(0, 500).map((e) => (
                   <tr key={e.line}>
                     <td>{e.line}</td>
-                    <td>{e.reason}</td>
+                    <td>{textOf(e.reason)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -147,20 +150,17 @@ export function DataView({ model }: { model: PipelineModel }) {
         </div>
       )}
 
-      <h2>Export</h2>
-      <p class="ll-muted">The table view's “Export CSV” exports the filtered table.</p>
+      <h2>{t('export_title')}</h2>
+      <p class="ll-muted">{t('export_intro', { button: t('table_export') })}</p>
 
-      <h2>Backup and restore</h2>
-      <p class="ll-muted">
-        A backup holds every lead, touchpoint and your settings. Restoring checks the whole file first and replaces everything in one step; a damaged or foreign
-        file changes nothing.
-      </p>
+      <h2>{t('backup_title')}</h2>
+      <p class="ll-muted">{t('backup_intro')}</p>
       <div class="ll-filters">
         <button type="button" onClick={() => void backup.backup(model.today)} disabled={backup.busy.value}>
-          Download backup (JSON)
+          {t('backup_download')}
         </button>
         <label class="ll-file">
-          Restore from a backup{' '}
+          {t('backup_restore')}{' '}
           <input
             type="file"
             accept=".json,application/json"
@@ -176,7 +176,7 @@ export function DataView({ model }: { model: PipelineModel }) {
       </div>
       <ErrorText error={backup.error.value} />
       <p role="status" data-testid="backup-status">
-        {backup.done.value}
+        {textOf(backup.done.value)}
       </p>
     </section>
   );

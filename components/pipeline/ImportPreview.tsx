@@ -5,11 +5,11 @@ export function ImportPreview({ headers, rows }: { headers: string[]; rows: { li
   if (rows.length === 0) return null;
   return (
     <div class="ll-table-scroll">
-      <table class="ll-table" aria-label={t('importPreviewLabel')}>
-        <caption class="ll-muted">{t('importPreviewCaption')}</caption>
+      <table class="ll-table" aria-label={t('import_preview_label')}>
+        <caption class="ll-muted">{t('import_preview_caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('importPreviewLine')}</th>
+            <th scope="col">{t('import_col_line')}</th>
             {headers.map((h, i) => (
               <th scope="col" key={i}>
                 {h}

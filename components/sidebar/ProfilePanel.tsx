@@ -3,6 +3,7 @@ import { CaptureForm } from './CaptureForm';
 import { DuplicateOffer } from './DuplicateOffer';
 import { LeadCard } from '../shared/LeadCard';
 import { ErrorText } from '../shared/ErrorText';
+import { t } from '../../lib/i18n/i18n';
 
 /** The LinkedIn sidebar's content for the profile on screen. */
 export function ProfilePanel({ model }: { model: ProfilePanelModel }) {
@@ -12,7 +13,7 @@ export function ProfilePanel({ model }: { model: ProfilePanelModel }) {
     case 'loading':
       return (
         <p class="ll-muted" aria-busy="true">
-          Reading the profile…
+          {t('profile_reading')}
         </p>
       );
     case 'error':
@@ -20,7 +21,7 @@ export function ProfilePanel({ model }: { model: ProfilePanelModel }) {
         <div>
           <ErrorText error={state.message} />
           <button type="button" onClick={() => void model.lookup()}>
-            Try again
+            {t('common_try_again')}
           </button>
         </div>
       );

@@ -12,7 +12,8 @@ export const stageDef = z.object({
     .min(1)
     .max(40)
     .regex(/^[a-z0-9-]+$/, 'stage id: lower-case letters, digits and dashes'),
-  name: z.string().trim().min(1).max(60),
+  /** null: a default stage the user has not renamed, named from its id in the UI's language. */
+  name: z.string().trim().min(1).max(60).nullable(),
   /** Win probability, 0..1, used for the weighted pipeline. */
   probability: z.number().min(0).max(1),
   /** A lead with no touchpoint and no stage change for longer than this is "rotting". */
@@ -45,4 +46,9 @@ export const email = z
  * lead or backup saved before the check still opens.
  */
 export const visibleText = (max: number) =>
-  z.string().trim().min(1).max(max).refine(hasVisibleText, 'shows only invisible characters (such as zero-width spaces)');
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine(hasVisibleText, { message: 'shows only invisible characters (such as zero-width spaces)', params: { code: 'invisible_only' } });

@@ -8,13 +8,25 @@ import type { StageDef } from './schemas';
 export const LOST = 'lost';
 export const LATER = 'later';
 
-/** The default funnel from PRODUCT.md, in order; the last stage is the won stage. */
+/** The default funnel from PRODUCT.md, in order; the last stage is the won stage. Named from their ids until renamed. */
 export const DEFAULT_STAGES: StageDef[] = [
-  { id: 'prospect', name: 'Prospect', probability: 0.05, rottingDays: 14 },
-  { id: 'qualified', name: 'Qualified', probability: 0.1, rottingDays: 14 },
-  { id: 'contacted', name: 'Contacted', probability: 0.2, rottingDays: 10 },
-  { id: 'nurturing', name: 'Nurturing', probability: 0.3, rottingDays: 21 },
-  { id: 'proposal', name: 'Proposal', probability: 0.5, rottingDays: 14 },
-  { id: 'negotiation', name: 'Negotiation', probability: 0.75, rottingDays: 10 },
-  { id: 'won', name: 'Won', probability: 1, rottingDays: 3650 },
+  { id: 'prospect', name: null, probability: 0.05, rottingDays: 14 },
+  { id: 'qualified', name: null, probability: 0.1, rottingDays: 14 },
+  { id: 'contacted', name: null, probability: 0.2, rottingDays: 10 },
+  { id: 'nurturing', name: null, probability: 0.3, rottingDays: 21 },
+  { id: 'proposal', name: null, probability: 0.5, rottingDays: 14 },
+  { id: 'negotiation', name: null, probability: 0.75, rottingDays: 10 },
+  { id: 'won', name: null, probability: 1, rottingDays: 3650 },
 ];
+export const DEFAULT_STAGE_IDS = DEFAULT_STAGES.map((s) => s.id);
+
+/** The English names settings up to version 2 stored for the default stages (the v3 upgrade reads them). */
+export const ENGLISH_STAGE_NAMES: Record<string, string> = {
+  prospect: 'Prospect',
+  qualified: 'Qualified',
+  contacted: 'Contacted',
+  nurturing: 'Nurturing',
+  proposal: 'Proposal',
+  negotiation: 'Negotiation',
+  won: 'Won',
+};

@@ -9,7 +9,6 @@ import { canonicalProfileUrl } from '../sites/linkedin/url';
 import type { StageDef } from '../pipeline/model';
 import { fold } from '../pipeline/search';
 import { LIST_LIMITS, TEXT_LIMITS, textProblem, type LimitedField } from '../domain/text';
-import { t, tn } from '../i18n/i18n';
 import { unescapeCell } from './cells';
 import type { ImportRow } from '../messaging/protocol';
 
@@ -30,22 +29,6 @@ export const TARGETS = [
 ] as const;
 export type Target = (typeof TARGETS)[number];
 
-export const TARGET_LABELS: Record<Target, string> = {
-  ignore: '(ignore)',
-  name: 'Full name',
-  firstName: 'First name',
-  lastName: 'Last name',
-  email: 'Email(s)',
-  company: 'Company',
-  headline: 'Headline / job title',
-  location: 'Location',
-  linkedinUrl: 'LinkedIn URL',
-  dealValue: 'Deal value',
-  stage: 'Stage',
-  tags: 'Tags',
-  notes: 'Notes',
-};
-
 /** Header names as HubSpot, Pipedrive and LinkedIn export them (folded), by target. */
 const ALIASES: Record<Exclude<Target, 'ignore'>, string[]> = {
   name: ['name', 'full name', 'contact name', 'person - name', 'person name'],
@@ -62,9 +45,32 @@ const ALIASES: Record<Exclude<Target, 'ignore'>, string[]> = {
   notes: ['notes', 'note', 'description'],
 };
 
-const aliasOf = (header: string): Target => {
-  const key = fold(header).replace(/\s+/g, ' ').trim();
-  for (const [target, names] of Object.entries(ALIASES)) if (names.includes(key)) return target as Target;
+/**
+ * Localised exports' headers, folded, by target. Only headers seen in real exports: Pipedrive's
+ * Czech deals export, as read by a Czech team's scripts over their own `deals-16044442-64.csv`
+ * (public GitHub code index, file ids 23906941063 and 24061963908; the index names no repository):
+ * "Deal - Název", "Deal - Organizace", "Deal - Kontaktní osoba", "Deal - Hodnota",
+ * "Osoba - E-mail - Práce" / "- Domov" / "- Ostatní". No real Polish, Vietnamese or Chinese
+ * Pipedrive export, no localised HubSpot export, and no LinkedIn Connections.csv with other than
+ * English headers was found (README, "Languages"); those columns are mapped by hand.
+ */
+const LOCALISED_ALIASES: Partial<Record<Exclude<Target, 'ignore'>, string[]>> = {
+  name: ['deal - kontaktni osoba'],
+  company: ['deal - organizace'],
+  email: ['osoba - e-mail - prace', 'osoba - e-mail - domov', 'osoba - e-mail - ostatni'],
+  dealValue: ['deal - hodnota'],
+};
+
+/** Extra header names by target: our own export's headers in every UI language (the page passes them). */
+export type HeaderAliases = Partial<Record<Exclude<Target, 'ignore'>, string[]>>;
+
+const foldHeader = (header: string) => fold(header).replace(/\s+/g, ' ').trim();
+
+const aliasOf = (header: string, extra: HeaderAliases = {}): Target => {
+  const key = foldHeader(header);
+  for (const table of [ALIASES, LOCALISED_ALIASES, extra]) {
+    for (const [target, names] of Object.entries(table)) if (names?.some((n) => foldHeader(n) === key)) return target as Target;
+  }
   return 'ignore';
 };
 
@@ -77,12 +83,19 @@ export interface ParsedCsv {
   problems: LineProblem[];
 }
 
+/** A line not read: `reason` in English, `code` and `params` for the page's language. */
 export interface LineProblem {
   line: number;
   reason: string;
+  code: LineErrorCode;
+  params: Record<string, string | number>;
 }
+export type LineErrorCode =
+  'line_quote_unterminated' | 'line_quote_unterminated_next' | 'line_quote_unterminated_last' | 'line_quote_malformed' | 'line_in_broken_quote';
 
-export class CsvError extends Error {}
+export class CsvError extends Error {
+  readonly code = 'csv_no_header';
+}
 
 interface RawRecord {
   line: number;
@@ -116,18 +129,38 @@ function records(body: string): RawRecord[] {
   return out;
 }
 
+const CLOSE_IT = 'Close the quote in the file and import again.';
+
 /** The lines of a record whose quotes are broken, each reported: the record itself is not imported. */
 function quoteProblems(record: RawRecord): LineProblem[] {
   const { line, lastLine } = record;
-  const after = lastLine - line;
-  const first =
-    record.quoteError === 'unterminated'
-      ? after > 0
-        ? tn('importQuoteUnterminated', after, { from: line + 1, to: lastLine })
-        : t('importQuoteUnterminatedLast')
-      : t('importQuoteMalformed');
-  const problems = [{ line, reason: first }];
-  for (let l = line + 1; l <= lastLine; l++) problems.push({ line: l, reason: t('importInsideBrokenQuote', { line }) });
+  const swallowed = 'A quote (") opens a field here that never closes:';
+  const first: LineProblem =
+    record.quoteError === 'malformed'
+      ? {
+          line,
+          reason: 'A quote (") stands inside a field instead of around it: this row could not be read safely. Fix the quotes in the file and import again.',
+          code: 'line_quote_malformed',
+          params: {},
+        }
+      : lastLine === line
+        ? { line, reason: `${swallowed} this row could not be read. ${CLOSE_IT}`, code: 'line_quote_unterminated_last', params: {} }
+        : lastLine === line + 1
+          ? {
+              line,
+              reason: `${swallowed} this row and the line after it (line ${lastLine}) could not be read. ${CLOSE_IT}`,
+              code: 'line_quote_unterminated_next',
+              params: { next: lastLine },
+            }
+          : {
+              line,
+              reason: `${swallowed} this row and lines ${line + 1}–${lastLine} after it could not be read. ${CLOSE_IT}`,
+              code: 'line_quote_unterminated',
+              params: { from: line + 1, to: lastLine },
+            };
+  const problems = [first];
+  for (let l = line + 1; l <= lastLine; l++)
+    problems.push({ line: l, reason: `Not read: this line is inside the unclosed quote of line ${line}.`, code: 'line_in_broken_quote', params: { line } });
   return problems;
 }
 
@@ -135,12 +168,12 @@ function quoteProblems(record: RawRecord): LineProblem[] {
  * Parses a CSV file's text; the header is the first of the first 10 rows naming at least two known
  * columns. Rows whose quotes are broken are reported line by line in `problems`, not imported.
  */
-export function parseCsv(text: string): ParsedCsv {
+export function parseCsv(text: string, extra: HeaderAliases = {}): ParsedCsv {
   const all = records(text.replace(/^\uFEFF/, ''));
-  const headerAt = all.slice(0, 10).findIndex((r) => r.cells.filter((c) => aliasOf(c) !== 'ignore').length >= 2);
+  const headerAt = all.slice(0, 10).findIndex((r) => r.cells.filter((c) => aliasOf(c, extra) !== 'ignore').length >= 2);
   if (headerAt < 0) throw new CsvError('No header row found: the first rows should name columns such as "First Name", "Email" or "Company".');
   const headers = all[headerAt]!.cells.map((c) => c.trim());
-  const mapping = headers.map(aliasOf);
+  const mapping = headers.map((h) => aliasOf(h, extra));
   const rows: ParsedCsv['rows'] = [];
   const problems: LineProblem[] = [];
   for (const record of all.slice(headerAt + 1)) {
@@ -153,38 +186,51 @@ export function parseCsv(text: string): ParsedCsv {
 /** A row mapped to lead fields: the protocol's import row, every field given (its place in the file is added by the run). */
 export type MappedRow = Required<Omit<ImportRow, 'importKey'>>;
 
-export type RowOutcome = { ok: true; row: MappedRow } | { ok: false; line: number; reason: string };
+/** A row mapped, or refused: `reason` in English, `code` and `params` for the page's language (`target`: a column's target). */
+export type RowOutcome =
+  { ok: true; row: MappedRow } | { ok: false; line: number; reason: string; code: RowErrorCode; params: Record<string, string | number> };
+export type RowErrorCode = 'row_no_name' | 'row_invisible' | 'row_too_long' | 'row_too_many_values' | 'row_bad_email' | 'row_bad_url' | 'row_bad_value';
+
+type Fail = (code: RowErrorCode, reason: string, params?: Record<string, string | number>) => RowOutcome;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Why a text value cannot be stored as it is (too long, nothing visible), in words; null when it can. */
-function textReason(target: Target, field: LimitedField, value: string): string | null {
+/** The refusal of a text value that cannot be stored as it is (too long, nothing visible); null when it can. */
+function textFailure(fail: Fail, target: Target, field: LimitedField, value: string): RowOutcome | null {
   const problem = textProblem(field, value);
   if (!problem) return null;
-  const label = TARGET_LABELS[target];
-  return problem.kind === 'invisible' ? t('importInvisible', { field: label }) : t('importTooLong', { field: label, length: problem.length, max: problem.max });
+  if (problem.kind === 'invisible')
+    return fail('row_invisible', `${target} shows only invisible characters (such as zero-width spaces): type it in the file, or leave it empty.`, { target });
+  return tooLong(fail, target, problem.length, problem.max);
 }
 
-/** Maps one data row to lead fields, or says why it cannot be imported. A value is never cut short. */
-export function mapRow(cells: string[], line: number, mapping: Target[], stages: StageDef[]): RowOutcome {
+const tooLong = (fail: Fail, target: Target, length: number, max: number) =>
+  fail('row_too_long', `${target} is ${length} characters long; the limit is ${max}. Shorten it in the file and import again.`, { target, length, max });
+const tooMany = (fail: Fail, target: Target, count: number, max: number) =>
+  fail('row_too_many_values', `${count} values for ${target}; the limit is ${max}.`, { target, count, max });
+
+/**
+ * Maps one data row to lead fields, or says why it cannot be imported. A value is never cut short.
+ * A stage is recognised by its id, its own name, or `stageNames` (a default stage's name in every UI language).
+ */
+export function mapRow(cells: string[], line: number, mapping: Target[], stages: StageDef[], stageNames: Record<string, string[]> = {}): RowOutcome {
   const pick = (target: Target) =>
     mapping
       .flatMap((t, i) => (t === target ? [(cells[i] ?? '').trim()] : []))
       .filter(Boolean)
       .join(' ');
-  const fail = (reason: string): RowOutcome => ({ ok: false, line, reason });
+  const fail: Fail = (code, reason, params = {}) => ({ ok: false, line, reason, code, params });
   const nameTarget: Target = pick('name') ? 'name' : 'firstName';
   const name = pick('name') || [pick('firstName'), pick('lastName')].filter(Boolean).join(' ');
-  if (!name) return fail('no name');
+  if (!name) return fail('row_no_name', 'no name');
   const texts = { headline: pick('headline'), company: pick('company'), location: pick('location'), notes: pick('notes') };
-  const textFailure =
-    textReason(nameTarget, 'name', name) ??
-    textReason('headline', 'headline', texts.headline) ??
-    textReason('company', 'company', texts.company) ??
-    textReason('location', 'location', texts.location);
-  if (textFailure) return fail(textFailure);
-  if (texts.notes.length > TEXT_LIMITS.notes)
-    return fail(t('importTooLong', { field: TARGET_LABELS.notes, length: texts.notes.length, max: TEXT_LIMITS.notes }));
+  const refused =
+    textFailure(fail, nameTarget, 'name', name) ??
+    textFailure(fail, 'headline', 'headline', texts.headline) ??
+    textFailure(fail, 'company', 'company', texts.company) ??
+    textFailure(fail, 'location', 'location', texts.location);
+  if (refused) return refused;
+  if (texts.notes.length > TEXT_LIMITS.notes) return tooLong(fail, 'notes', texts.notes.length, TEXT_LIMITS.notes);
   const emails = [
     ...new Set(
       pick('email')
@@ -194,11 +240,11 @@ export function mapRow(cells: string[], line: number, mapping: Target[], stages:
     ),
   ];
   const badEmail = emails.find((e) => !EMAIL.test(e));
-  if (badEmail) return fail(`"${badEmail}" is not an email address`);
-  if (emails.length > LIST_LIMITS.emails) return fail(t('importTooMany', { field: TARGET_LABELS.email, count: emails.length, max: LIST_LIMITS.emails }));
+  if (badEmail) return fail('row_bad_email', `"${badEmail}" is not an email address`, { value: badEmail });
+  if (emails.length > LIST_LIMITS.emails) return tooMany(fail, 'email', emails.length, LIST_LIMITS.emails);
   const rawUrl = pick('linkedinUrl');
   const linkedinUrl = rawUrl ? canonicalProfileUrl(/^https?:\/\//i.test(rawUrl) ? rawUrl : `https://${rawUrl}`) : null;
-  if (rawUrl && !linkedinUrl) return fail(`"${rawUrl}" is not a LinkedIn profile URL`);
+  if (rawUrl && !linkedinUrl) return fail('row_bad_url', `"${rawUrl}" is not a LinkedIn profile URL`, { value: rawUrl });
   const rawValue = pick('dealValue');
   let dealValue: number | null = null;
   if (rawValue) {
@@ -210,10 +256,11 @@ export function mapRow(cells: string[], line: number, mapping: Target[], stages:
         .replace(/[.,](?=\d{3}(?:[.,]|$))/g, '')
         .replace(',', '.') ?? '';
     dealValue = Number(digits);
-    if (!m || !Number.isFinite(dealValue)) return fail(`"${rawValue}" is not a deal value`);
+    if (!m || !Number.isFinite(dealValue)) return fail('row_bad_value', `"${rawValue}" is not a deal value`, { value: rawValue });
   }
   const rawStage = fold(pick('stage'));
-  const stage = rawStage ? (stages.find((s) => fold(s.name) === rawStage || s.id === rawStage)?.id ?? null) : null;
+  const named = (s: StageDef) => [s.name ?? '', ...(stageNames[s.id] ?? [])].some((n) => n && fold(n) === rawStage);
+  const stage = rawStage ? (stages.find((s) => s.id === rawStage || named(s))?.id ?? null) : null;
   const tags = [
     ...new Set(
       pick('tags')
@@ -223,8 +270,8 @@ export function mapRow(cells: string[], line: number, mapping: Target[], stages:
     ),
   ];
   const longTag = tags.find((tag) => tag.length > TEXT_LIMITS.tag);
-  if (longTag) return fail(t('importTooLong', { field: TARGET_LABELS.tags, length: longTag.length, max: TEXT_LIMITS.tag }));
-  if (tags.length > LIST_LIMITS.tags) return fail(t('importTooMany', { field: TARGET_LABELS.tags, count: tags.length, max: LIST_LIMITS.tags }));
+  if (longTag) return tooLong(fail, 'tags', longTag.length, TEXT_LIMITS.tag);
+  if (tags.length > LIST_LIMITS.tags) return tooMany(fail, 'tags', tags.length, LIST_LIMITS.tags);
   const orNull = (v: string) => (v ? v : null);
   return {
     ok: true,
@@ -245,4 +292,4 @@ export function mapRow(cells: string[], line: number, mapping: Target[], stages:
   };
 }
 
-export { rowsToCsv } from './export';
+export { EXPORT_COLUMNS, rowsToCsv, type CsvWording, type ExportColumn } from './export';

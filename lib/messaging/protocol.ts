@@ -2,31 +2,30 @@
  * The one message protocol between the background (which owns the data) and every sidebar and
  * page. Each message has a name, a zod schema for its payload, who may send it, and a reply type.
  * Requests travel as `{ leadline: 'request', type, payload }`; replies are `{ ok: true, value }`
- * or `{ ok: false, error }`.
+ * or `{ ok: false, error, code?, params?, issues? }` (lib/messaging/errors.ts).
  */
 import { z } from 'zod';
-import {
-  canonicalLinkedinUrl,
-  channel,
-  direction,
-  email,
-  isoDay,
-  isoInstant,
-  leadSource,
-  qualification,
-  temperature,
-  lead,
-  LATER,
-  LOST,
-  type Lead,
-  type Touchpoint,
-} from '../pipeline/model';
-import { SORT_COLUMNS } from '../pipeline/constants';
+import { email, isoDay, isoInstant, type Lead, type Touchpoint } from '../pipeline/model';
 import type { Aggregates } from '../pipeline/aggregates';
-import type { StageMove } from '../pipeline/stages';
+import type { Insights } from '../pipeline/insights';
 import { settings, type Settings } from '../settings/settings';
-import { visibleText } from '../domain/schemas';
-import { LIST_LIMITS, TEXT_LIMITS as MAX } from '../domain/text';
+import type { ErrorCode, ErrorParams, IssueCode } from './errors';
+import {
+  captureInput,
+  insightsQuery,
+  leadPatch,
+  lookupInput,
+  recordId as id,
+  stageMove,
+  tableQuery,
+  touchpointInput,
+  touchpointPatch,
+  type ImportResult,
+  type LeadPatch,
+  type LeadRow,
+} from './payloads';
+
+export * from './payloads';
 
 /** Who may send a message: any of our contexts (content scripts included), or extension pages only. */
 export type Origin = 'any' | 'extension-page';
@@ -41,157 +40,6 @@ export interface MessageDef<I extends z.ZodType, R> {
 function message<R>() {
   return <I extends z.ZodType>(input: I, from: Origin = 'any'): MessageDef<I, R> => ({ input, from });
 }
-
-const text = (max: number) => z.string().trim().min(1).max(max);
-const id = z.string().min(1).max(100);
-
-export const captureInput = z.object({
-  name: visibleText(MAX.name),
-  headline: visibleText(MAX.headline).nullish(),
-  company: visibleText(MAX.company).nullish(),
-  location: visibleText(MAX.location).nullish(),
-  linkedinUrl: canonicalLinkedinUrl.nullish(),
-  photoUrl: z.url({ protocol: /^https$/ }).nullish(),
-  emails: z.array(email).max(LIST_LIMITS.emails).optional(),
-  source: leadSource,
-});
-
-export const lookupInput = z
-  .object({
-    linkedinUrl: canonicalLinkedinUrl.optional(),
-    email: email.optional(),
-    /** For duplicate suggestions. */
-    name: visibleText(MAX.name).optional(),
-    company: visibleText(MAX.company).nullish(),
-  })
-  .refine((q) => q.linkedinUrl || q.email || q.name, 'give a linkedinUrl, an email or a name');
-
-export const leadPatch = z
-  .object({
-    name: visibleText(MAX.name),
-    headline: visibleText(MAX.headline).nullable(),
-    company: visibleText(MAX.company).nullable(),
-    location: visibleText(MAX.location).nullable(),
-    linkedinUrl: canonicalLinkedinUrl.nullable(),
-    emails: z.array(email).max(LIST_LIMITS.emails),
-    /** BANT answers are merged one by one: quick clicks on two questions never undo each other. */
-    qualification: qualification.partial(),
-    temperatureOverride: temperature.nullable(),
-    dealValue: z.number().min(0).max(1e12).nullable(),
-    currency: z.string().regex(/^[A-Z]{3}$/),
-    expectedCloseOn: isoDay.nullable(),
-    nextFollowUpOn: isoDay.nullable(),
-    tags: z.array(text(MAX.tag)).max(LIST_LIMITS.tags),
-    notes: z.string().max(MAX.notes),
-  })
-  .partial()
-  .strict();
-
-export const stageMove = z
-  .object({
-    to: z
-      .string()
-      .min(1)
-      .max(40)
-      .regex(/^[a-z0-9-]+$/, 'not a stage id'),
-    reason: text(MAX.lostReason).optional(),
-    reengageOn: isoDay.optional(),
-  })
-  .superRefine((move, ctx) => {
-    if (move.to === LOST && !move.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a lost lead needs a reason' });
-    if (move.to === LATER && !move.reengageOn) ctx.addIssue({ code: 'custom', path: ['reengageOn'], message: 'parking a lead needs a re-engage date' });
-  })
-  .transform((move): StageMove => {
-    if (move.to === LOST) return { to: LOST, reason: move.reason! };
-    if (move.to === LATER) return { to: LATER, reengageOn: move.reengageOn! };
-    return { to: move.to };
-  });
-
-export const touchpointInput = z.object({
-  leadId: id,
-  channel,
-  direction,
-  at: isoInstant.optional(),
-  summary: z.string().trim().max(MAX.summary),
-  url: z.url({ protocol: /^https$/ }).nullish(),
-  externalId: z.string().min(1).max(300).nullish(),
-});
-
-export const leadFilter = z
-  .object({
-    stage: z.string().max(40).optional(),
-    temperature: temperature.optional(),
-    source: leadSource.optional(),
-    tag: z.string().max(60).optional(),
-    stale: z.boolean().optional(),
-    due: z.boolean().optional(),
-    text: z.string().max(200).optional(),
-  })
-  .strict();
-
-const tableQuery = z.object({ filter: leadFilter, sort: z.enum(SORT_COLUMNS), desc: z.boolean(), today: isoDay });
-
-/** A row of an import, mapped to lead fields by the page. */
-export const importRow = captureInput.omit({ photoUrl: true }).extend({
-  line: z.number().int().min(1),
-  emails: z.array(email).max(LIST_LIMITS.emails),
-  dealValue: z.number().min(0).max(1e12).nullish(),
-  tags: z.array(text(MAX.tag)).max(LIST_LIMITS.tags).optional(),
-  notes: z.string().max(MAX.notes).optional(),
-  stage: z.string().max(40).nullish(),
-  /**
-   * The row's place in its file (`<file hash>#<line>`): a row with no email or LinkedIn URL that
-   * was imported before (an interrupted run, the same file again) completes its lead, not a second.
-   */
-  importKey: z
-    .string()
-    .regex(/^[0-9a-f]{16,64}#\d+$/)
-    .optional(),
-});
-
-export const touchpointPatch = z
-  .object({ channel, direction, at: isoInstant, summary: z.string().trim().max(MAX.summary) })
-  .partial()
-  .strict();
-
-/** One row of an import: created, merged into an existing lead, or refused with a reason. */
-export const importResult = z.discriminatedUnion('status', [
-  z.object({ line: z.number(), status: z.enum(['created', 'merged']), id: z.string() }),
-  z.object({ line: z.number(), status: z.literal('error'), reason: z.string() }),
-]);
-
-/** One table row: what the table and the board show of a lead. */
-export const leadRow = lead
-  .pick({
-    id: true,
-    name: true,
-    company: true,
-    stage: true,
-    temperature: true,
-    source: true,
-    tags: true,
-    dealValue: true,
-    currency: true,
-    nextFollowUpOn: true,
-    lastTouchAt: true,
-    updatedAt: true,
-    emails: true,
-    linkedinUrl: true,
-  })
-  .extend({ stale: z.boolean() });
-
-// The types the messages carry, derived from their schemas: storage and UI import them from here.
-export type CaptureFields = z.output<typeof captureInput>;
-export type LookupQuery = z.output<typeof lookupInput>;
-export type LeadPatch = z.output<typeof leadPatch>;
-export type TouchpointFields = z.output<typeof touchpointInput>;
-export type TouchpointPatch = z.output<typeof touchpointPatch>;
-export type LeadFilter = z.output<typeof leadFilter>;
-export type TableQuery = z.output<typeof tableQuery>;
-export type ImportRow = z.output<typeof importRow>;
-export type ImportResult = z.output<typeof importResult>;
-export type LeadRow = z.output<typeof leadRow>;
-export type { SortColumn } from '../pipeline/constants';
 
 export interface TablePage {
   total: number;
@@ -235,12 +83,26 @@ export interface LeadSummary {
   openUrl: string | null;
 }
 
+/** The Insights view's figures, and the tags it can be filtered by (null: more than are kept per tag). */
+export interface InsightsReply {
+  insights: Insights;
+  tags: { tag: string; leads: number }[] | null;
+}
+
 export interface Summary {
   aggregates: Aggregates;
   /** The stored settings, or the defaults while the stored record cannot be read. */
   settings: Settings;
   /** Why the stored settings could not be read (the record is kept as it was); null when they were. */
-  settingsProblem: string | null;
+  settingsProblem: SettingsProblem | null;
+}
+
+/** Unreadable stored settings, as an error the page words in its language (a refused value as a field issue). */
+export interface SettingsProblem {
+  error: string;
+  code: ErrorCode;
+  params: ErrorParams;
+  issues?: Issue[];
 }
 
 export const protocol = {
@@ -262,6 +124,8 @@ export const protocol = {
   /** The two settings a sidebar may change in place (Gmail's options); nothing else. */
   'settings.patch': message<Settings>()(z.object({ autoLog: z.boolean().optional(), ownEmails: z.array(email).max(20).optional() }).strict()),
   'aggregates.rebuild': message<Aggregates>()(z.object({}), 'extension-page'),
+  /** The Insights view's figures, computed from the kept aggregates (never by scanning leads). */
+  'insights.get': message<InsightsReply>()(insightsQuery, 'extension-page'),
   'leads.table': message<TablePage>()(tableQuery.extend({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(500) }), 'extension-page'),
   /** Every row of the filtered table, for the CSV export. */
   'leads.export': message<LeadRow[]>()(tableQuery, 'extension-page'),
@@ -276,6 +140,19 @@ export const protocol = {
   'lead.merge': message<LeadView>()(z.object({ keepId: id, otherId: id }), 'extension-page'),
   /** Rows are checked one by one in the handler, so one bad row is reported, not the whole batch. */
   'leads.import': message<ImportResult[]>()(z.object({ rows: z.array(z.unknown()).max(2000) }), 'extension-page'),
+  /**
+   * An email the user just sent from a Gmail compose window: one outbound email touchpoint per
+   * recipient who is a lead. Logged again from the thread later, it is the same touchpoint.
+   */
+  'compose.sent': message<{ logged: { email: string; leadId: string; created: boolean }[] }>()(
+    z.object({
+      recipients: z.array(email).min(1).max(50),
+      subject: z.string().max(998),
+      at: isoInstant.optional(),
+      draftId: z.string().min(1).max(300).optional(),
+      threadUrl: z.url({ protocol: /^https$/ }).optional(),
+    }),
+  ),
   /** Opens the pipeline page in a new tab, at a lead when given (the sidebar's link). */
   'pipeline.open': message<{ done: true }>()(z.object({ leadId: id.optional() })),
   /** The pipeline page replaced the stores (a restore): drop caches, tell everyone. */
@@ -294,12 +171,18 @@ export interface Request<K extends MessageName = MessageName> {
   payload: Payload<K>;
 }
 
-/** A problem with one field of a payload (the path into the payload, and what is wrong). */
+/**
+ * A problem with one field of a payload: the path into the payload, zod's English message, and a
+ * code with parameters the UI renders beside the field in its language.
+ */
 export interface Issue {
   path: (string | number)[];
   message: string;
+  code?: IssueCode;
+  params?: ErrorParams;
 }
 
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string; issues?: Issue[] };
+/** A reply: the value, or an error (`error` in English; `code` and `params` for the UI's own language). */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string; code?: ErrorCode; params?: ErrorParams; issues?: Issue[] };
 
 export { isLeadlineEvent, type ChangedEvent, type LeadlineEvent, type ToggleEvent } from './events';

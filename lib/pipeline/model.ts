@@ -6,7 +6,7 @@
  * `YYYY-MM-DD` strings in the user's local calendar.
  */
 import { z } from 'zod';
-import { CHANNELS, DIRECTIONS, LEAD_SOURCES, TEMPERATURES, TIMEFRAMES } from './constants';
+import { CHANNELS, DIRECTIONS, LEAD_SOURCES, REASON_RULES, TEMPERATURES, TIMEFRAMES } from './constants';
 import { email, type StageDef, type TemperatureThresholds } from '../domain/schemas';
 import { TEXT_LIMITS as MAX } from '../domain/text';
 
@@ -53,6 +53,13 @@ export type StageChange = z.infer<typeof stageChange>;
 // Stored records are read as they are (no visibility check: see `visibleText`), so an older lead
 // or backup always opens; new text is checked where it comes in.
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
+
+/** Why a lead has its temperature: a rule and its figures (lib/pipeline/temperature.ts), never a sentence. */
+export const temperatureReason = z.object({
+  rule: z.enum(REASON_RULES),
+  params: z.record(z.string(), z.union([z.string().max(500), z.number()])),
+});
+
 export const canonicalLinkedinUrl = z.string().regex(/^https:\/\/www\.linkedin\.com\/in\/[^/?#\s]+\/$/, 'not a canonical LinkedIn profile URL');
 
 export const lead = z.object({
@@ -78,7 +85,7 @@ export const lead = z.object({
   qualification,
   /** null while the lead is outside the temperature funnel (won, lost, later). */
   temperature: temperature.nullable(),
-  temperatureReasons: z.array(z.string()),
+  temperatureReasons: z.array(temperatureReason),
   temperatureOverride: temperature.nullable(),
   dealValue: z.number().min(0).nullable(),
   currency: z.string().regex(/^[A-Z]{3}$/),

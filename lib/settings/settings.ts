@@ -6,12 +6,13 @@
  */
 import { z } from 'zod';
 import { email, stageDef, temperatureThresholds } from '../domain/schemas';
-import { DEFAULT_STAGES, LATER, LOST } from '../domain/stages';
+import { DEFAULT_STAGE_IDS, DEFAULT_STAGES, ENGLISH_STAGE_NAMES, LATER, LOST } from '../domain/stages';
 import { LANGUAGES } from './languages';
+import type { ErrorCode, ErrorParams } from '../messaging/errors';
 
 export { temperatureThresholds, type TemperatureThresholds } from '../domain/schemas';
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export const settings = z
   .object({
@@ -24,8 +25,22 @@ export const settings = z
     /** The UI language; null follows the browser's. */
     language: z.enum(LANGUAGES).nullable(),
   })
-  .refine((s) => new Set(s.stages.map((st) => st.id)).size === s.stages.length, 'stage ids must be unique')
-  .refine((s) => s.stages.every((st) => st.id !== LOST && st.id !== LATER), '"lost" and "later" are reserved stage ids');
+  .refine((s) => new Set(s.stages.map((st) => st.id)).size === s.stages.length, {
+    message: 'stage ids must be unique',
+    path: ['stages'],
+    params: { code: 'stage_ids_unique' },
+  })
+  .refine((s) => s.stages.every((st) => st.id !== LOST && st.id !== LATER), {
+    message: '"lost" and "later" are reserved stage ids',
+    // The refusals of the whole record are all about its stages: named so, a page can say where.
+    path: ['stages'],
+    params: { code: 'stage_id_reserved' },
+  })
+  .refine((s) => s.stages.every((st) => st.name !== null || DEFAULT_STAGE_IDS.includes(st.id)), {
+    message: 'a stage of your own needs a name',
+    path: ['stages'],
+    params: { code: 'stage_name_needed' },
+  });
 export type Settings = z.infer<typeof settings>;
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -44,25 +59,52 @@ type Raw = Record<string, unknown>;
 const UPGRADES: Record<number, (old: Raw) => Raw> = {
   // v2 (2026-11): the UI language setting; existing users follow the browser, as before.
   1: (old) => ({ ...old, version: 2, language: null }),
+  // v3 (2026-11): default stages are named from their ids in the UI's language until renamed;
+  // a default stage still carrying its English default name becomes unnamed (null).
+  2: (old) => ({
+    ...old,
+    version: 3,
+    stages: Array.isArray(old.stages)
+      ? old.stages.map((s: Raw) => (typeof s === 'object' && s && ENGLISH_STAGE_NAMES[s.id as string] === s.name ? { ...s, name: null } : s))
+      : old.stages,
+  }),
 };
 
-export type SettingsReading = { ok: true; settings: Settings; upgradedFrom: number | null } | { ok: false; error: string; defaults: Settings };
+/**
+ * Why a stored record cannot be read: `error` in English, `code` and `params` for the page's
+ * language, and for a value the schema refuses, zod's issue (the background words it as a field issue).
+ */
+export interface SettingsUnreadable {
+  error: string;
+  code: Extract<ErrorCode, `settings_${string}`>;
+  params: ErrorParams;
+  issue?: z.core.$ZodIssue;
+}
+
+export type SettingsReading = { ok: true; settings: Settings; upgradedFrom: number | null } | ({ ok: false; defaults: Settings } & SettingsUnreadable);
 
 /** Reads a stored settings record (`undefined`: never saved), upgrading an older version. */
 export function readStoredSettings(stored: unknown): SettingsReading {
   if (stored === undefined || stored === null) return { ok: true, settings: structuredClone(DEFAULT_SETTINGS), upgradedFrom: null };
-  const fail = (error: string): SettingsReading => ({ ok: false, error, defaults: structuredClone(DEFAULT_SETTINGS) });
-  if (typeof stored !== 'object') return fail('the settings record is not an object');
+  const fail = (problem: SettingsUnreadable): SettingsReading => ({ ok: false, ...problem, defaults: structuredClone(DEFAULT_SETTINGS) });
+  if (typeof stored !== 'object') return fail({ error: 'the settings record is not an object', code: 'settings_not_object', params: {} });
   const { key: _key, ...record } = stored as Raw;
   const from = record.version;
-  if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) return fail('the settings record has no version');
-  if (from > SETTINGS_VERSION) return fail(`the settings were saved by a newer Leadline (version ${from}; this one reads up to ${SETTINGS_VERSION})`);
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < 1)
+    return fail({ error: 'the settings record has no version', code: 'settings_no_version', params: {} });
+  if (from > SETTINGS_VERSION)
+    return fail({
+      error: `the settings were saved by a newer Leadline (version ${from}; this one reads up to ${SETTINGS_VERSION})`,
+      code: 'settings_newer',
+      params: { version: from, supported: SETTINGS_VERSION },
+    });
   let next: Raw = record;
   for (let v = from; v < SETTINGS_VERSION; v++) next = UPGRADES[v]!(next);
   const parsed = settings.safeParse(next);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return fail(`${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`);
+    const field = issue.path.join('.');
+    return fail({ error: `${field ? `${field}: ` : ''}${issue.message}`, code: 'settings_invalid', params: { field }, issue });
   }
   return { ok: true, settings: parsed.data, upgradedFrom: from === SETTINGS_VERSION ? null : from };
 }

@@ -11,8 +11,10 @@ import { signal } from '@preact/signals';
 import type { StageDef } from '../pipeline/model';
 import { CsvError, mapRow, parseCsv, type MappedRow, type ParsedCsv, type Target } from '../import/csv';
 import { decodeBytes, detectEncoding, type Detection, type Encoding } from '../import/encoding';
-import { t, tn } from '../i18n/i18n';
 import type { Send } from './send';
+import { exportVocabulary } from './csv-wording';
+import { t, textOf, tn, type Text } from '../i18n/i18n';
+import { problemText } from '../i18n/problems';
 
 export const IMPORT_BATCH = 500;
 /** Rows the preview shows before anything is imported. */
@@ -21,7 +23,7 @@ export const PREVIEW_ROWS = 5;
 export interface ImportSummary {
   created: number;
   merged: number;
-  errors: { line: number; reason: string }[];
+  errors: { line: number; reason: Text }[];
 }
 
 export interface OpenFile {
@@ -48,9 +50,11 @@ export class ImportModel {
   readonly mapping = signal<Target[]>([]);
   readonly progress = signal<{ done: number; total: number } | null>(null);
   readonly result = signal<ImportSummary | null>(null);
-  readonly error = signal<string | null>(null);
+  readonly error = signal<Text | null>(null);
   readonly running = signal(false);
   private bytes = new Uint8Array();
+  /** Our export's headers and the default stages' names in every language (read when a file opens). */
+  private vocabulary: Awaited<ReturnType<typeof exportVocabulary>> = { headers: {}, stageNames: {} };
 
   constructor(
     private readonly send: Send,
@@ -65,14 +69,16 @@ export class ImportModel {
     this.progress.value = null;
     this.error.value = null;
     try {
+      this.vocabulary = await exportVocabulary();
       this.bytes = new Uint8Array(await file.arrayBuffer());
       const detection = detectEncoding(this.bytes);
       this.file.value = { name: file.name, importId: await fileHash(this.bytes), detection, encoding: null, unreadable: 0, csv: null };
       if (detection.encoding) this.chooseEncoding(detection.encoding);
-      else this.error.value = t(detection.by === 'nul-bytes' ? 'importEncodingNul' : 'importEncodingUnknown');
+      else this.error.value = detection.by === 'nul-bytes' ? () => t('import_encoding_nul') : () => t('import_encoding_unknown');
     } catch (error) {
       this.file.value = null;
-      this.error.value = t('importCannotRead', { file: file.name, reason: (error as Error).message });
+      const detail = problemText(error);
+      this.error.value = () => t('import_cannot_read', { file: file.name, detail: textOf(detail) });
     }
   }
 
@@ -84,13 +90,14 @@ export class ImportModel {
     this.result.value = null;
     this.progress.value = null;
     try {
-      const csv = parseCsv(text);
+      const csv = parseCsv(text, this.vocabulary.headers);
       this.file.value = { ...file, encoding, unreadable, csv };
       this.mapping.value = csv.mapping;
-      this.error.value = unreadable > 0 ? tn('importUnreadableCharacters', unreadable) : null;
+      this.error.value = unreadable > 0 ? () => tn('import_unreadable_characters', unreadable) : null;
     } catch (error) {
       this.file.value = { ...file, encoding, unreadable, csv: null };
-      this.error.value = error instanceof CsvError ? error.message : (error as Error).message;
+      const detail = problemText(error);
+      this.error.value = error instanceof CsvError ? detail : () => t('import_cannot_read', { file: file.name, detail: textOf(detail) });
     }
   }
 
@@ -109,32 +116,33 @@ export class ImportModel {
     if (!file?.csv || this.running.value) return;
     const mapping = this.mapping.value;
     if (!mapping.some((t) => t === 'name' || t === 'firstName' || t === 'lastName')) {
-      this.error.value = 'Map a column to a name (full name, or first and last name) first.';
+      this.error.value = () => t('import_needs_name');
       return;
     }
     this.error.value = null;
     this.result.value = null;
     this.running.value = true;
-    const summary: ImportSummary = { created: 0, merged: 0, errors: [...file.csv.problems] };
+    const summary: ImportSummary = { created: 0, merged: 0, errors: file.csv.problems.map((p) => ({ line: p.line, reason: problemText(p) })) };
     const good: (MappedRow & { importKey: string })[] = [];
     for (const { cells, line } of file.csv.rows) {
-      const outcome = mapRow(cells, line, mapping, stages);
+      const outcome = mapRow(cells, line, mapping, stages, this.vocabulary.stageNames);
       if (outcome.ok) good.push({ ...outcome.row, importKey: `${file.importId}#${line}` });
-      else summary.errors.push({ line: outcome.line, reason: outcome.reason });
+      else summary.errors.push({ line: outcome.line, reason: problemText(outcome) });
     }
     this.progress.value = { done: 0, total: good.length };
     try {
       for (let i = 0; i < good.length; i += this.batchSize) {
         const results = await this.send('leads.import', { rows: good.slice(i, i + this.batchSize) });
         for (const r of results) {
-          if (r.status === 'error') summary.errors.push({ line: r.line, reason: r.reason });
+          if (r.status === 'error') summary.errors.push({ line: r.line, reason: problemText(r) });
           else if (r.status === 'created') summary.created++;
           else summary.merged++;
         }
         this.progress.value = { done: Math.min(good.length, i + this.batchSize), total: good.length };
       }
     } catch (error) {
-      this.error.value = t('importStopped', { reason: (error as Error).message });
+      const detail = problemText(error);
+      this.error.value = () => t('import_stopped', { detail: textOf(detail) });
     } finally {
       this.running.value = false;
     }

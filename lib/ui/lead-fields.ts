@@ -6,7 +6,7 @@
 import type { Lead } from '../pipeline/model';
 import { canonicalProfileUrl } from '../sites/linkedin/url';
 import { textProblem, type LimitedField } from '../domain/text';
-import { t } from '../i18n/i18n';
+import { t as tr, type Text } from '../i18n/i18n';
 
 export const EDITABLE_FIELDS = [
   'name',
@@ -42,14 +42,14 @@ export function fieldText(lead: Lead, field: EditableField): string {
   return String(value);
 }
 
-export type Parsed = { ok: true; value: unknown } | { ok: false; error: string };
+export type Parsed = { ok: true; value: unknown } | { ok: false; error: Text };
 
 /** Why a text field's value cannot be saved (too long, or nothing visible), in words; null when it can. */
-export function problemText(field: LimitedField & ('name' | 'headline' | 'company' | 'location'), text: string): string | null {
+export function textIssue(field: LimitedField & ('name' | 'headline' | 'company' | 'location'), text: string): Text | null {
   const problem = textProblem(field, text);
   if (!problem) return null;
-  if (problem.kind === 'too-long') return t('fieldTooLong', { length: problem.length, max: problem.max });
-  return t(field === 'name' ? 'fieldInvisibleName' : 'fieldInvisible');
+  if (problem.kind === 'too-long') return () => tr('field_too_long', { length: problem.length, max: problem.max });
+  return () => tr(field === 'name' ? 'field_invisible_name' : 'field_invisible');
 }
 
 /** The value to save from a form's text, or why it cannot be one. */
@@ -60,7 +60,7 @@ export function parseField(field: EditableField, text: string): Parsed {
     case 'headline':
     case 'company':
     case 'location': {
-      const problem = problemText(field, t);
+      const problem = textIssue(field, t);
       if (problem) return { ok: false, error: problem };
       return { ok: true, value: t === '' && field !== 'name' ? null : t };
     }
@@ -71,21 +71,21 @@ export function parseField(field: EditableField, text: string): Parsed {
     case 'tags':
       return { ok: true, value: [...new Set(splitWords(t, /[,;]/))] };
     case 'currency':
-      return /^[A-Za-z]{3}$/.test(t) ? { ok: true, value: t.toUpperCase() } : { ok: false, error: 'a three-letter currency code, like EUR' };
+      return /^[A-Za-z]{3}$/.test(t) ? { ok: true, value: t.toUpperCase() } : { ok: false, error: () => tr('issue_not_currency') };
     case 'linkedinUrl': {
       if (t === '') return { ok: true, value: null };
       const canonical = canonicalProfileUrl(/^https?:\/\//i.test(t) ? t : `https://${t}`);
-      return canonical ? { ok: true, value: canonical } : { ok: false, error: 'not a LinkedIn profile address (linkedin.com/in/…)' };
+      return canonical ? { ok: true, value: canonical } : { ok: false, error: () => tr('issue_not_linkedin_url') };
     }
     case 'dealValue': {
       if (t === '') return { ok: true, value: null };
       const n = Number(t.replace(/\s/g, ''));
-      return Number.isFinite(n) && n >= 0 ? { ok: true, value: n } : { ok: false, error: 'a number, 0 or more' };
+      return Number.isFinite(n) && n >= 0 ? { ok: true, value: n } : { ok: false, error: () => tr('issue_not_amount') };
     }
     case 'expectedCloseOn':
     case 'nextFollowUpOn':
       if (t === '') return { ok: true, value: null };
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(t) || t < FIRST_DAY || t > LAST_DAY) return { ok: false, error: 'a full date (day, month and a four-digit year)' };
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(t) || t < FIRST_DAY || t > LAST_DAY) return { ok: false, error: () => tr('issue_not_full_date') };
       return { ok: true, value: t };
   }
 }

@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { textOf } from '../../lib/i18n/i18n';
+import { speak } from './helpers/i18n';
 import { BoardModel, CARDS_PER_COLUMN, DRAG_THRESHOLD_PX } from '../../lib/ui/board-model';
 import { DEFAULT_STAGES } from '../../lib/pipeline/constants';
 import { localDay } from '../../lib/pipeline/time';
 import { backgroundSend } from './helpers/send';
+
+beforeAll(() => speak('en'));
 
 const STAGES = DEFAULT_STAGES;
 const TODAY = '2026-11-22';
@@ -38,11 +42,11 @@ describe('board model', () => {
     const { board, ada, stageOf } = await setup();
     await board.moveTo(card(ada), 'proposal', STAGES);
     expect(await stageOf(ada.id)).toBe('proposal');
-    expect(board.announcement.value).toBe('Ada Lovelace moved to Proposal.');
+    expect(textOf(board.announcement.value)).toBe('Ada Lovelace moved to Proposal.');
     expect(column(board, 'proposal').rows.map((r) => r.name)).toEqual(['Ada Lovelace']);
     // Dropping on its own column is nothing.
     await board.moveTo({ ...card(ada), stage: 'proposal' }, 'proposal', STAGES);
-    expect(board.announcement.value).toBe('Ada Lovelace moved to Proposal.');
+    expect(textOf(board.announcement.value)).toBe('Ada Lovelace moved to Proposal.');
   });
 
   it('asks for a reason before moving to Lost, and for a date before Later', async () => {
@@ -54,14 +58,14 @@ describe('board model', () => {
     await board.confirmPending(STAGES);
     expect(board.pending.value).toBeNull();
     expect(await stageOf(ada.id)).toBe('lost');
-    expect(board.announcement.value).toBe('Ada Lovelace moved to Lost.');
+    expect(textOf(board.announcement.value)).toBe('Ada Lovelace moved to Lost.');
 
     await board.moveTo(card(bob), 'later', STAGES);
     expect(board.reengageOn.value).toBe(localDay(new Date(Date.now() + 30 * 86_400_000)));
     board.reengageOn.value = '2027-02-01';
     await board.confirmPending(STAGES);
     expect(await stageOf(bob.id)).toBe('later');
-    expect(board.announcement.value).toBe('Bob Stone moved to Later.');
+    expect(textOf(board.announcement.value)).toBe('Bob Stone moved to Later.');
   });
 
   it('cancels a pending drop, and says why a move without a reason is refused', async () => {
@@ -73,7 +77,7 @@ describe('board model', () => {
     expect(await stageOf(ada.id)).toBe('prospect');
     await board.moveTo(card(ada), 'lost', STAGES);
     await board.confirmPending(STAGES);
-    expect(board.error.value).toMatch(/^Invalid lead\.move: .*a lost lead needs a reason$/);
+    expect(textOf(board.error.value)).toBe('move.reason: required');
     expect(await stageOf(ada.id)).toBe('prospect');
   });
 
@@ -124,7 +128,7 @@ describe('board model', () => {
       throw new Error('No answer from Leadline’s background.');
     });
     await failing.load(TODAY);
-    expect(failing.error.value).toBe('No answer from Leadline’s background.');
+    expect(textOf(failing.error.value)).toBe('No answer from Leadline’s background.');
     board.error.value = 'old';
     await board.load(TODAY);
     expect(board.error.value).toBeNull();

@@ -1,16 +1,23 @@
 // CSV files that go wrong: broken quotes, other encodings, values past a field's limit, formulas.
 // The rows here are synthetic (written 2026-11-27), in the column layout of LinkedIn's
 // Connections.csv (tests/fixtures/csv/linkedin-connections.csv) and of a HubSpot contact export.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { mapRow, parseCsv, rowsToCsv } from '../../lib/import/csv';
 import { escapeCell, unescapeCell } from '../../lib/import/cells';
 import { decodeBytes, detectEncoding, ENCODINGS, type Encoding } from '../../lib/import/encoding';
 import { DEFAULT_STAGES } from '../../lib/pipeline/constants';
 import type { LeadRow } from '../../lib/messaging/protocol';
+import { textOf } from '../../lib/i18n/i18n';
+import { problemText } from '../../lib/i18n/problems';
+import { csvWording } from '../../lib/ui/csv-wording';
+import { speak } from './helpers/i18n';
+
+beforeAll(() => speak('en'));
 
 const HEADER = 'First Name,Last Name,Email Address,Company,Position';
-const reasons = (text: string) => parseCsv(text).problems.map((p) => `${p.line}: ${p.reason}`);
+/** What the import's result table says about each line not read, as the page words it. */
+const reasons = (text: string) => parseCsv(text).problems.map((p) => `${p.line}: ${textOf(problemText(p))}`);
 const lines = (text: string) => parseCsv(text).rows.map((r) => r.line);
 
 /** Bytes of `text` in a legacy single-byte encoding, by inverting the platform's own decoder. */
@@ -28,7 +35,7 @@ describe('CSV rows that cannot be read are reported line by line', () => {
     const text = `${HEADER}\n${rows.join('\n')}\n`;
     expect(lines(text)).toEqual([2]);
     expect(reasons(text)).toEqual([
-      '3: A quote (") opens a field here that never closes: this row and the 7 lines after it (lines 4–10) could not be read. Close the quote in the file and import again.',
+      '3: A quote (") opens a field here that never closes: this row and lines 4–10 after it could not be read. Close the quote in the file and import again.',
       ...[4, 5, 6, 7, 8, 9, 10].map((l) => `${l}: Not read: this line is inside the unclosed quote of line 3.`),
     ]);
   });
@@ -119,7 +126,7 @@ describe('CSV values past a field’s limit are reported, never cut', () => {
   };
   const reason = (header: string, row: string) => {
     const out = map(header, row);
-    return out.ok ? 'imported' : out.reason;
+    return out.ok ? 'imported' : textOf(problemText(out));
   };
 
   it('reports a headline, a company and notes over their limits with their lengths', () => {
@@ -174,6 +181,8 @@ describe('CSV formula escaping', () => {
     emails: [],
     linkedinUrl: null,
     stale: false,
+    lost: null,
+    later: null,
     ...over,
   });
 
@@ -203,7 +212,7 @@ describe('CSV formula escaping', () => {
   });
 
   it('exports with a UTF-8 byte order mark, and "-Ana" and a multi-line formula come back as they were', () => {
-    const text = rowsToCsv([row({ name: '-Ana', company: '=1+1\n=cmd', tags: ['@vip'] })], (id) => id);
+    const text = rowsToCsv([row({ name: '-Ana', company: '=1+1\n=cmd', tags: ['@vip'] })], csvWording(DEFAULT_STAGES));
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const [, cells] = Papa.parse<string[]>(text.slice(1)).data;
     expect(cells!.slice(0, 2)).toEqual(["'-Ana", "'=1+1\n=cmd"]);

@@ -1,8 +1,10 @@
 // The CSV import as the pipeline page runs it, through the real dispatcher and handlers over
 // fake-indexeddb. Files are synthetic (written 2026-11-27) in the layout of LinkedIn's
 // Connections.csv (tests/fixtures/csv/linkedin-connections.csv).
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ImportModel } from '../../lib/ui/import-model';
+import { textOf } from '../../lib/i18n/i18n';
+import { speak } from './helpers/i18n';
 import { DEFAULT_STAGES } from '../../lib/pipeline/constants';
 import type { Send } from '../../lib/ui/send';
 import { backgroundSend } from './helpers/send';
@@ -15,6 +17,8 @@ const file = (name: string, text: string | Uint8Array) => {
 /** `count` people with neither email nor LinkedIn URL: only their place in the file tells them apart. */
 const anonymous = (count: number) => `${HEADER}\n${Array.from({ length: count }, (_, i) => `Person,${i},,,Acme,Rep,01 Nov 2026`).join('\n')}\n`;
 const names = async (db: Awaited<ReturnType<typeof backgroundSend>>['db']) => (await db.getAll('leads')).map((l) => l.name).sort();
+
+beforeAll(() => speak('en'));
 
 describe('CSV import model', () => {
   it('imports, then imports the same file again without a reload: the second run adds nothing', async () => {
@@ -52,7 +56,7 @@ describe('CSV import model', () => {
     const model = new ImportModel(flaky, batch);
     await model.open(file('people.csv', anonymous(rows)));
     await model.run(DEFAULT_STAGES);
-    expect(model.error.value).toBe(
+    expect(textOf(model.error.value)).toBe(
       "Import stopped: Leadline's background is not reachable. Rows before that point were imported. Import the same file again to finish: rows already imported are not added twice.",
     );
     expect(model.result.value).toEqual({ created: batch, merged: 0, errors: [] });
@@ -109,11 +113,11 @@ describe('CSV import model', () => {
     await model.run(DEFAULT_STAGES);
     expect(model.result.value!.errors.map((e) => e.line)).toEqual([3, 5, 6]);
     expect(model.result.value).toMatchObject({ created: 1, merged: 1 });
-    expect(model.result.value!.errors[0]!.reason).toMatch(/^Headline \/ job title is 501 characters long/);
-    expect(model.result.value!.errors[1]!.reason).toBe(
+    expect(textOf(model.result.value!.errors[0]!.reason)).toMatch(/^Headline \/ job title is 501 characters long/);
+    expect(textOf(model.result.value!.errors[1]!.reason)).toBe(
       'A quote (") opens a field here that never closes: this row and the line after it (line 6) could not be read. Close the quote in the file and import again.',
     );
-    expect(model.result.value!.errors[2]!.reason).toBe('Not read: this line is inside the unclosed quote of line 5.');
+    expect(textOf(model.result.value!.errors[2]!.reason)).toBe('Not read: this line is inside the unclosed quote of line 5.');
     expect(await names(db)).toEqual(['Ada Lovelace']);
   });
 
@@ -125,7 +129,7 @@ describe('CSV import model', () => {
     const cp1250 = new Uint8Array([...ascii('Name,Company\nAnton'), 0xed, ...ascii('n Dvo'), 0xf8, 0xe1, ...ascii('k,Acme\n')]);
     await model.open(file('legacy.csv', cp1250));
     expect(model.file.value).toMatchObject({ encoding: null, csv: null, detection: { by: 'not-utf-8' } });
-    expect(model.error.value).toMatch(/^This file is not UTF-8/);
+    expect(textOf(model.error.value)).toMatch(/^This file is not UTF-8/);
     await model.run(DEFAULT_STAGES);
     expect(calls).toEqual([]);
 
@@ -133,7 +137,7 @@ describe('CSV import model', () => {
     expect(model.error.value).toBeNull();
     expect(model.preview().map((r) => r.cells[0])).toEqual(['Antonín Dvořák']);
     model.chooseEncoding('utf-8');
-    expect(model.error.value).toBe('3 characters cannot be read in this encoding (shown as �): choose another encoding and check the preview.');
+    expect(textOf(model.error.value)).toBe('3 characters cannot be read in this encoding (shown as �): choose another encoding and check the preview.');
     model.chooseEncoding('windows-1250');
     await model.run(DEFAULT_STAGES);
     expect(await names(db)).toEqual(['Antonín Dvořák']);
@@ -144,10 +148,10 @@ describe('CSV import model', () => {
     const model = new ImportModel(send);
     await model.open(file('numbers.csv', '1,2\n3,4\n'));
     expect(model.file.value?.csv).toBeNull();
-    expect(model.error.value).toMatch(/^No header row found/);
+    expect(textOf(model.error.value)).toMatch(/^No header row found/);
     await model.open(file('c.csv', 'Email,Company\na@x.io,Acme\n'));
     await model.run(DEFAULT_STAGES);
-    expect(model.error.value).toBe('Map a column to a name (full name, or first and last name) first.');
+    expect(textOf(model.error.value)).toBe('Map a column to a name (full name, or first and last name) first.');
     model.setTarget(1, 'name');
     expect(model.mapping.value).toEqual(['email', 'name']);
     await model.run(DEFAULT_STAGES);

@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { textOf } from '../../lib/i18n/i18n';
+import { speak } from './helpers/i18n';
 import { LeadCardModel, localInput } from '../../lib/ui/lead-card-model';
 import { QUICK_LOGS } from '../../lib/ui/quick-logs';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 import { localDay } from '../../lib/pipeline/time';
 import type { Send } from '../../lib/ui/send';
 import { backgroundSend } from './helpers/send';
+
+beforeAll(() => speak('en'));
 
 const PROFILE = 'https://www.linkedin.com/in/kireetagrawal/';
 const log = (id: string) => QUICK_LOGS.find((q) => q.id === id)!;
@@ -23,16 +27,19 @@ describe('lead card model', () => {
     card.summary.value = 'Asked about Q1 budget';
     expect(await card.quickLog(log('message-sent'))).toBe(true);
     expect(card.summary.value).toBe('');
-    expect(card.notice.value).toBe('Logged: Message sent');
+    expect(textOf(card.notice.value)).toBe('Logged: Message sent');
     expect(card.lastLogCreated).toBe(true);
     expect(await db.getAll('touchpoints')).toMatchObject([
       { channel: 'linkedin-message', direction: 'outbound', summary: 'Asked about Q1 budget', url: PROFILE },
     ]);
     expect(card.view.value.touchpoints.map((t) => t.summary)).toEqual(['Asked about Q1 budget']);
-    // Without a summary the log is named after its kind.
+    // Without a summary none is stored (no words in one language): the timeline names it by its channel.
     clock.now = new Date('2026-11-22T11:00:00.000Z');
     await card.quickLog(log('call'));
-    expect(card.view.value.touchpoints.map((t) => t.summary)).toEqual(['Call', 'Asked about Q1 budget']);
+    expect(card.view.value.touchpoints.map((t) => [t.channel, t.summary])).toEqual([
+      ['call', ''],
+      ['linkedin-message', 'Asked about Q1 budget'],
+    ]);
   });
 
   it('keeps the typed summary when logging fails, and shows why', async () => {
@@ -48,7 +55,7 @@ describe('lead card model', () => {
     failing.summary.value = 'Left a voicemail';
     expect(await failing.quickLog(log('call'))).toBe(false);
     expect(failing.summary.value).toBe('Left a voicemail');
-    expect(failing.error.value).toBe("Leadline's background is not reachable. Reload the page.");
+    expect(textOf(failing.error.value)).toBe("Leadline's background is not reachable. Reload the page.");
     expect(failing.busy.value).toBe(false);
   });
 
@@ -103,7 +110,7 @@ describe('lead card model', () => {
     });
     card.changeTouchpoint({ at: '' });
     await card.saveTouchpoint();
-    expect(card.touchpointDraft.value?.error).toBe('Give a date and time.');
+    expect(textOf(card.touchpointDraft.value?.error)).toBe('Give a date and time.');
     card.changeTouchpoint({ at: '2026-11-21T14:00', summary: 'Call: wants a proposal', direction: 'inbound' });
     expect(card.touchpointDraft.value?.error).toBeNull();
     await card.saveTouchpoint();

@@ -1,7 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { textOf, type Text } from '../../lib/i18n/i18n';
+import { speak } from './helpers/i18n';
 import { LeadCardModel } from '../../lib/ui/lead-card-model';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 import { backgroundSend } from './helpers/send';
+
+beforeAll(() => speak('en'));
+
+/** Field errors as the form shows them. */
+const shown = (errors: Partial<Record<string, Text>>) => Object.fromEntries(Object.entries(errors).map(([field, text]) => [field, textOf(text)]));
 
 const FIELDS = ['name', 'company', 'emails', 'currency', 'notes', 'dealValue'] as const;
 
@@ -50,18 +57,18 @@ describe('lead edit model', () => {
     editor.edit('currency', 'euro');
     editor.edit('dealValue', '-3');
     expect(await editor.save()).toBe(false);
-    expect(editor.errors.value).toEqual({ currency: 'a three-letter currency code, like EUR', dealValue: 'a number, 0 or more' });
+    expect(shown(editor.errors.value)).toEqual({ currency: 'a three-letter currency code, like EUR', dealValue: 'a number, 0 or more' });
     expect(calls.length).toBe(before);
     editor.edit('currency', 'eur');
     expect(editor.errors.value.currency).toBeUndefined();
-    expect(editor.errors.value.dealValue).toBe('a number, 0 or more');
+    expect(textOf(editor.errors.value.dealValue)).toBe('a number, 0 or more');
   });
 
   it('shows the background’s refusal of a field beside that field', async () => {
     const { editor, card } = await setup();
     editor.edit('emails', 'ada@engines.io, not-an-email');
     expect(await editor.save()).toBe(false);
-    expect(editor.errors.value).toEqual({ emails: 'not an email address' });
+    expect(shown(editor.errors.value)).toEqual({ emails: 'not an email address' });
     expect(card.error.value).toBeNull();
   });
 

@@ -1,13 +1,17 @@
 // Names and companies a page shows unusably: far too long, or made only of characters that show
 // nothing. The profile values are synthetic (written 2026-11-27) on the real profile address of
 // tests/fixtures/linkedin/2022-03_logged-in_kireetagrawal__scrape-linkedin-selenium.html.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hasVisibleText, textProblem } from '../../lib/domain/text';
 import { captureInput, lookupInput, leadPatch } from '../../lib/messaging/protocol';
 import { lead as leadSchema } from '../../lib/pipeline/model';
 import { ProfilePanelModel } from '../../lib/ui/profile-panel-model';
 import { ThreadPanelModel } from '../../lib/ui/thread-panel-model';
-import { parseField, problemText } from '../../lib/ui/lead-fields';
+import { parseField, textIssue, type Parsed } from '../../lib/ui/lead-fields';
+import { textOf, type Text } from '../../lib/i18n/i18n';
+import { issueOf } from '../../lib/messaging/issues';
+import { issueText } from '../../lib/i18n/problems';
+import { speak } from './helpers/i18n';
 import type { ProfileExtraction } from '../../lib/sites/linkedin/extract';
 import { backgroundSend } from './helpers/send';
 import { makeLead } from './helpers/leads';
@@ -16,6 +20,13 @@ const URL = 'https://www.linkedin.com/in/kireetagrawal/';
 const LONG = `Kireet ${'A'.repeat(293)}`;
 /** Zero-width space, zero-width non-joiner, word joiner. */
 const INVISIBLE = '\u200b\u200c\u2060';
+
+beforeAll(() => speak('en'));
+
+/** Problems by field, as the form shows them. */
+const shown = (problems: Partial<Record<string, Text>>) => Object.fromEntries(Object.entries(problems).map(([field, text]) => [field, textOf(text)]));
+/** A parsed field, its refusal as the form shows it. */
+const worded = (parsed: Parsed) => (parsed.ok ? parsed : { ok: false, error: textOf(parsed.error) });
 
 const profile = (name: string, company: string): ProfileExtraction => ({
   found: { name, company, headline: 'Software Engineer at Gantry', location: 'Berkeley, California, United States', linkedinUrl: URL },
@@ -78,6 +89,10 @@ describe('schemas', () => {
       'name: shows only invisible characters (such as zero-width spaces)',
     ]);
     expect(captureInput.safeParse({ name: 'Zoë\u200b', company: 'Gantry', source: 'linkedin' }).success).toBe(true);
+    // The refusal carries a code, so a page words it in its own language.
+    const issue = issueOf(captureInput.safeParse({ name: INVISIBLE, source: 'linkedin' }).error!.issues[0]!);
+    expect(issue).toMatchObject({ path: ['name'], code: 'invisible_only' });
+    expect(textOf(issueText(issue))).toBe('only invisible characters (such as zero-width spaces)');
   });
 
   it('still read a stored lead whose name is invisible, so an older backup opens', () => {
@@ -91,7 +106,7 @@ describe('the LinkedIn capture form with an unusable name and company', () => {
     const model = new ProfilePanelModel(send);
     await model.showProfile(profile(LONG, INVISIBLE));
     expect(model.state.value).toEqual({ kind: 'new' });
-    expect(model.problems.value).toEqual({
+    expect(shown(model.problems.value)).toEqual({
       name: '300 characters: the limit is 200. Shorten it to save.',
       company: 'Only invisible characters (such as zero-width spaces): type it, or clear the field.',
     });
@@ -100,7 +115,7 @@ describe('the LinkedIn capture form with an unusable name and company', () => {
     expect(await db.count('leads')).toBe(0);
 
     model.edit('name', 'Kireet Agrawal');
-    expect(model.problems.value).toEqual({ company: 'Only invisible characters (such as zero-width spaces): type it, or clear the field.' });
+    expect(shown(model.problems.value)).toEqual({ company: 'Only invisible characters (such as zero-width spaces): type it, or clear the field.' });
     model.edit('company', '');
     expect(model.canCapture.value).toBe(true);
     await model.capture();
@@ -112,7 +127,7 @@ describe('the LinkedIn capture form with an unusable name and company', () => {
     const { send, repo } = await backgroundSend();
     const model = new ProfilePanelModel(send);
     await model.showProfile(profile(INVISIBLE, 'Gantry'));
-    expect(model.problems.value).toEqual({ name: 'Only invisible characters (such as zero-width spaces): type the name.' });
+    expect(shown(model.problems.value)).toEqual({ name: 'Only invisible characters (such as zero-width spaces): type the name.' });
 
     const { lead } = await repo.leads.capture({ name: 'Kireet Agrawal', linkedinUrl: URL, source: 'linkedin' });
     const again = new ProfilePanelModel(send);
@@ -142,23 +157,23 @@ describe('the Gmail capture form and the lead editor', () => {
       'https://mail.google.com/mail/u/0/#inbox/FMfcgzGtvsZDplKRXslJZrnlJwbkWwJF',
       ['me@acme.io'],
     );
-    expect(model.draftProblems(email)).toEqual({ name: 'Only invisible characters (such as zero-width spaces): type the name.' });
+    expect(shown(model.draftProblems(email))).toEqual({ name: 'Only invisible characters (such as zero-width spaces): type the name.' });
     await model.capture(email);
     expect(calls.filter((c) => c === 'lead.capture')).toEqual([]);
     model.editDraft(email, 'name', 'Kireet Agrawal');
-    expect(model.draftProblems(email)).toEqual({});
+    expect(shown(model.draftProblems(email))).toEqual({});
     await model.capture(email);
     expect(await db.getAll('leads')).toMatchObject([{ name: 'Kireet Agrawal', company: 'Gantry', emails: [email] }]);
   });
 
   it('refuses to save an over-long or invisible field, saying why', () => {
-    expect(parseField('name', 'a'.repeat(201))).toEqual({ ok: false, error: '201 characters: the limit is 200. Shorten it to save.' });
-    expect(parseField('company', INVISIBLE)).toEqual({
+    expect(worded(parseField('name', 'a'.repeat(201)))).toEqual({ ok: false, error: '201 characters: the limit is 200. Shorten it to save.' });
+    expect(worded(parseField('company', INVISIBLE))).toEqual({
       ok: false,
       error: 'Only invisible characters (such as zero-width spaces): type it, or clear the field.',
     });
     expect(parseField('company', '  ')).toEqual({ ok: true, value: null });
     expect(parseField('name', ' Ada ')).toEqual({ ok: true, value: 'Ada' });
-    expect(problemText('location', 'Berlin')).toBeNull();
+    expect(textIssue('location', 'Berlin')).toBeNull();
   });
 });

@@ -1,6 +1,8 @@
 // The smaller models of the pipeline page, the popup and the sidebar frame, each through the Send it
 // is given (the real background over fake-indexeddb).
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { textOf } from '../../lib/i18n/i18n';
+import { speak } from './helpers/i18n';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SettingsModel, splitList, stageSlug } from '../../lib/ui/settings-model';
 import { PlannerModel } from '../../lib/ui/planner-model';
@@ -14,8 +16,11 @@ import { rebuild } from '../../lib/pipeline/aggregates';
 import { DEFAULT_STAGES } from '../../lib/pipeline/constants';
 import type { FrameMessage } from '../../lib/messaging/sidebar-channel';
 import type { Send } from '../../lib/ui/send';
+import { csvWording } from '../../lib/ui/csv-wording';
 import { backgroundSend } from './helpers/send';
 import { makeLead } from './helpers/leads';
+
+beforeAll(() => speak('en'));
 
 const TODAY = '2026-11-22';
 
@@ -76,7 +81,7 @@ describe('settings model', () => {
     const model = new SettingsModel(send, DEFAULT_SETTINGS);
     model.deleteStage(0);
     expect(await model.save()).toBeNull();
-    expect(model.error.value).toBe('Stage "prospect" still has leads: move them before deleting the stage.');
+    expect(textOf(model.error.value)).toBe('Stage “Prospect” still has leads: move them before deleting the stage.');
     expect(model.saved.value).toBe(false);
     expect(model.draft.value.stages).toHaveLength(6);
   });
@@ -131,7 +136,7 @@ describe('popup model', () => {
       throw new Error("Leadline's background is not reachable. Reload the page.");
     });
     await model.load();
-    expect(model.error.value).toBe("Leadline's background is not reachable. Reload the page.");
+    expect(textOf(model.error.value)).toBe("Leadline's background is not reachable. Reload the page.");
     await model.search('x');
     expect(model.results.value).toBeNull();
   });
@@ -235,12 +240,7 @@ describe('table model', () => {
     const saved: [string, BlobPart[], string][] = [];
     expect(await model.all()).toEqual([]);
     await model.setQuery({ filter: {}, sort: 'name', desc: false }, TODAY);
-    expect(
-      await model.exportCsv(
-        (id) => id,
-        (...file) => saved.push(file),
-      ),
-    ).toBe(true);
+    expect(await model.exportCsv(csvWording(DEFAULT_STAGES), (...file) => saved.push(file))).toBe(true);
     expect(saved.map(([name, , type]) => [name, type])).toEqual([['leadline-leads-2026-11-22.csv', 'text/csv;charset=utf-8']]);
     expect((saved[0]![1][0] as string).split('\r\n')[1]).toMatch(/^'-Ana,/);
   });
@@ -264,7 +264,7 @@ describe('backup and duplicates models', () => {
     );
     expect(await model.backup(TODAY)).toBe(true);
     expect(saved).toEqual(['leadline-backup-2026-11-22.json {} application/json']);
-    expect(model.done.value).toBe('Backup of 3 leads and 7 touchpoints saved.');
+    expect(textOf(model.done.value)).toBe('Backup of 3 leads and 7 touchpoints saved.');
   });
 
   it('restores only after the user agrees, then tells the background; a bad file changes nothing', async () => {
@@ -278,7 +278,7 @@ describe('backup and duplicates models', () => {
     await model.restore(file('b.json', '{}'), () => true);
     expect(ok.restored).toEqual([{ leads: [1, 2], touchpoints: [3] }]);
     expect(calls).toEqual(['data.replaced']);
-    expect(model.done.value).toBe('Restored 2 leads and 1 touchpoints from b.json.');
+    expect(textOf(model.done.value)).toBe('Restored 2 leads and 1 touchpoint from b.json.');
 
     const bad = new BackupModel(
       send,
@@ -288,7 +288,7 @@ describe('backup and duplicates models', () => {
       () => {},
     );
     expect(await bad.restore(file('x.json', '{}'), () => true)).toBe(false);
-    expect(bad.error.value).toBe('This JSON file is not a Leadline backup.');
+    expect(textOf(bad.error.value)).toBe('This JSON file is not a Leadline backup.');
     expect(bad.done.value).toBeNull();
   });
 
@@ -300,10 +300,10 @@ describe('backup and duplicates models', () => {
     await model.load();
     expect(model.groups.value?.map((g) => g.map((l) => l.id).sort())).toEqual([[a.id, b.id].sort()]);
     expect(await model.merge(a, b)).toBe(true);
-    expect(model.done.value).toBe('Merged Kim Lee into Kim Lee: every touchpoint kept.');
+    expect(textOf(model.done.value)).toBe('Merged Kim Lee into Kim Lee: every touchpoint kept.');
     expect(model.groups.value).toEqual([]);
     expect(await db.getAll('leads')).toMatchObject([{ id: a.id, emails: ['kim@acme.io'], linkedinUrl: 'https://www.linkedin.com/in/kimlee/' }]);
     expect(await model.merge(a, b)).toBe(false);
-    expect(model.error.value).toBe('One of the two leads no longer exists.');
+    expect(textOf(model.error.value)).toBe('One of the two leads no longer exists.');
   });
 });

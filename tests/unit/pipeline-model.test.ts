@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseHash, PipelineModel, toHash, type Route } from '../../lib/ui/pipeline-model';
+import { textOf } from '../../lib/i18n/i18n';
 import { backgroundSend } from './helpers/send';
+import { speak } from './helpers/i18n';
+
+beforeAll(() => speak('en'));
 
 const backup = { exportBackup: async () => ({ parts: [], leads: 0, touchpoints: 0 }), parse: () => ({ leads: [], touchpoints: [] }), restore: async () => {} };
 
@@ -11,6 +15,7 @@ describe('the pipeline page address', () => {
       filter: { stage: 'qualified', temperature: 'hot', source: 'gmail', tag: 'vip', stale: true, due: true, text: 'ada' },
       sort: 'value',
       desc: true,
+      period: 'all',
       lead: 'lead-7',
     };
     const hash = toHash(route);
@@ -20,7 +25,7 @@ describe('the pipeline page address', () => {
 
   it('leaves the defaults out: the board, newest first', () => {
     expect(toHash({ view: 'board', filter: {}, sort: 'updated', desc: true })).toBe('');
-    expect(parseHash('')).toEqual({ view: 'board', filter: {}, sort: 'updated', desc: true });
+    expect(parseHash('')).toEqual({ view: 'board', filter: {}, sort: 'updated', desc: true, period: 'all' });
     expect(toHash({ view: 'table', filter: {}, sort: 'updated', desc: false })).toBe('view=table&sort=updated');
     expect(toHash({ filter: { stale: true } })).toBe('stale=1');
   });
@@ -33,6 +38,7 @@ describe('the pipeline page address', () => {
       filter: {},
       sort: 'updated',
       desc: true,
+      period: 'all',
     });
     expect(parseHash('#sort=name')).toMatchObject({ sort: 'name', desc: false });
     expect(parseHash('#sort=shoe&desc=1')).toMatchObject({ sort: 'updated', desc: true });
@@ -54,14 +60,14 @@ describe('the pipeline page model', () => {
     expect(model.aggregates.value?.total).toBe(2);
 
     await model.deleteLeads([bob.id]);
-    expect(model.undo.value?.text).toBe('Lead deleted.');
+    expect(textOf(model.undo.value?.text)).toBe('Lead deleted.');
     expect(await db.count('leads')).toBe(1);
     await model.undoDelete();
     expect(model.undo.value).toBeNull();
     expect(await db.count('leads')).toBe(2);
 
     await model.deleteLeads([ada.id, bob.id]);
-    expect(model.undo.value?.text).toBe('2 leads deleted.');
+    expect(textOf(model.undo.value?.text)).toBe('2 leads deleted.');
     expect(location.hash).toBe('#view=table&sort=name');
   });
 
@@ -70,6 +76,6 @@ describe('the pipeline page model', () => {
     const model = new PipelineModel(send, backup, () => {});
     await model.fromHash('#lead=gone');
     expect(model.selected.value).toBeNull();
-    expect(model.error.value).toBe('No lead with id gone.');
+    expect(textOf(model.error.value)).toBe('This lead no longer exists.');
   });
 });

@@ -1,6 +1,6 @@
 // The pure rules under every write: stage moves, aggregates, merging, search keys, new leads, days.
 import { describe, expect, it } from 'vitest';
-import { dayMinus, funnelStageOf, isClosedOrParked, moveLead, reengageIfDue, StageError, stageName, stagesUpTo, wonStageId } from '../../lib/pipeline/stages';
+import { dayMinus, funnelStageOf, isClosedOrParked, moveLead, reengageIfDue, StageError, stagesUpTo, wonStageId } from '../../lib/pipeline/stages';
 import { applyChange, emptyAggregates, lastActivityDay, rebuild, sliceFor, staleCount } from '../../lib/pipeline/aggregates';
 import { duplicateGroups, mergeLeads } from '../../lib/pipeline/merge';
 import { fold, queryWords, searchKeysOf } from '../../lib/pipeline/search';
@@ -9,6 +9,8 @@ import { daysBetween, localDay } from '../../lib/pipeline/time';
 import { DEFAULT_STAGES } from '../../lib/pipeline/constants';
 import type { Lead } from '../../lib/pipeline/model';
 import { makeLead } from './helpers/leads';
+import { stageLabel } from '../../lib/i18n/labels';
+import { speak } from './helpers/i18n';
 
 const STAGES = DEFAULT_STAGES;
 const NOW = new Date('2026-11-22T12:00:00.000Z');
@@ -25,7 +27,8 @@ describe('stages', () => {
   });
 
   it('names stages, Lost and Later, and shows an unknown id as it is', () => {
-    expect(['qualified', 'lost', 'later', 'gone'].map((id) => stageName(id, STAGES))).toEqual(['Qualified', 'Lost', 'Later', 'gone']);
+    speak('en');
+    expect(['qualified', 'lost', 'later', 'gone'].map((id) => stageLabel(id, STAGES))).toEqual(['Qualified', 'Lost', 'Later', 'gone']);
   });
 
   it('gives the funnel stage a lead belongs to, also when lost or parked', () => {
@@ -62,9 +65,11 @@ describe('stages', () => {
 
   it('refuses to park without a full re-engage date, or lose without a reason', () => {
     for (const reengageOn of ['', '2027-1-01', '01.02.2027', '2027-02-01T00:00'])
-      expect(() => moveLead(makeLead(), { to: 'later', reengageOn }, NOW, STAGES)).toThrow(new StageError('Parking a lead needs a re-engage date.'));
-    expect(() => moveLead(makeLead(), { to: 'lost', reason: '' }, NOW, STAGES)).toThrow(new StageError('A lost lead needs a reason.'));
-    expect(() => moveLead(makeLead(), { to: 'nope' }, NOW, STAGES)).toThrow(new StageError('Unknown stage "nope".'));
+      expect(() => moveLead(makeLead(), { to: 'later', reengageOn }, NOW, STAGES)).toThrow(
+        new StageError('later_needs_date', 'Parking a lead needs a re-engage date.'),
+      );
+    expect(() => moveLead(makeLead(), { to: 'lost', reason: '' }, NOW, STAGES)).toThrow(new StageError('lost_needs_reason', 'A lost lead needs a reason.'));
+    expect(() => moveLead(makeLead(), { to: 'nope' }, NOW, STAGES)).toThrow(new StageError('stage_unknown', 'Unknown stage "nope".', { stage: 'nope' }));
   });
 
   it('leaves a lead that is not parked alone, and returns one parked from a deleted stage to the first', () => {
@@ -132,15 +137,15 @@ describe('aggregates', () => {
       temperature: 'warm',
       nextFollowUpOn: '2026-12-01',
     });
-    const agg = emptyAggregates(STAGES);
+    const agg = emptyAggregates();
     applyChange(agg, undefined, a, STAGES);
     applyChange(agg, a, { ...a, stage: 'proposal', reached: stagesUpTo('proposal', STAGES), dealValue: 99.99 }, STAGES);
     applyChange(agg, { ...a, stage: 'proposal', reached: stagesUpTo('proposal', STAGES), dealValue: 99.99 }, undefined, STAGES);
-    expect(agg).toEqual(emptyAggregates(STAGES));
+    expect(agg).toEqual(emptyAggregates());
   });
 
   it('counts stale leads by stage from the aggregates, ignoring stages no longer in the funnel', () => {
-    const agg = emptyAggregates(STAGES);
+    const agg = emptyAggregates();
     agg.lastActivity = { 'prospect|2026-11-07': 2, 'prospect|2026-11-08': 1, 'contacted|2026-11-12': 4, 'contacted|2026-11-11': 3, 'demo|2020-01-01': 9 };
     // Prospect rots after 14 days, contacted after 10: on 2026-11-22 the cut-offs are 11-08 and 11-12.
     expect(staleCount(agg, STAGES, '2026-11-22')).toBe(2 + 3);

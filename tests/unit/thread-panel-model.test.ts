@@ -1,10 +1,14 @@
 // The Gmail sidebar's model, through the real background over fake-indexeddb. Threads are synthetic
 // (written 2026-11-27) with real-form ids: a thread token of letters only
 // (/work/shared/research: Gmail URL tokens) and `msg-f:` message ids as in tests/unit/gmail.test.ts.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { textOf } from '../../lib/i18n/i18n';
+import { speak } from './helpers/i18n';
 import { ThreadPanelModel } from '../../lib/ui/thread-panel-model';
 import type { GmailMessage, GmailThread, Participant } from '../../lib/sites/gmail/extract';
 import { backgroundSend } from './helpers/send';
+
+beforeAll(() => speak('en'));
 
 const THREAD_ID = 'FMfcgzGtvsZDplKRXslJZrnlJwbkWwJF';
 const URL = `https://mail.google.com/mail/u/0/#inbox/${THREAD_ID}`;
@@ -71,7 +75,7 @@ describe('Gmail thread panel', () => {
       [ME.email],
     );
     await model.logThread();
-    expect(model.logResult.value).toBe('Logged 3 email touchpoints.');
+    expect(textOf(model.logResult.value)).toBe('Logged 3 email touchpoints.');
     const logged = (await db.getAll('touchpoints')).sort((a, b) => (a.at < b.at ? -1 : 1));
     expect(logged.map((t) => [t.externalId, t.direction, t.at, t.leadId, t.summary, t.url])).toEqual([
       ['msg-f:1747290017263711553', 'inbound', '2026-11-20T09:12:00.000Z', lead.id, 'Pilot pricing', URL],
@@ -79,7 +83,7 @@ describe('Gmail thread panel', () => {
       ['msg-f:1747399900000555666', 'outbound', '2026-11-20T12:00:00.000Z', lead.id, 'Pilot pricing', URL],
     ]);
     await model.logThread();
-    expect(model.logResult.value).toBe('Already logged.');
+    expect(textOf(model.logResult.value)).toBe('Already logged.');
     expect(await db.count('touchpoints')).toBe(3);
   });
 
@@ -92,7 +96,7 @@ describe('Gmail thread panel', () => {
       [ME.email],
     );
     await model.logThread();
-    expect(model.logResult.value).toBe('Logged 1 email touchpoint. 1 message skipped: date or id not readable (open it).');
+    expect(textOf(model.logResult.value)).toBe('Logged 1 email touchpoint. 1 message skipped: date or id not readable (open it).');
   });
 
   it('auto-logs a thread with a lead when it is opened, once', async () => {
@@ -100,7 +104,7 @@ describe('Gmail thread panel', () => {
     await repo.leads.capture({ name: 'Priya Nair', emails: [PRIYA.email], source: 'gmail' });
     const t = thread([message('msg-f:1747290017263711553', '2026-11-20T09:12:00.000Z', PRIYA, [ME])]);
     await model.showThread(t, URL, [ME.email]);
-    expect(model.logResult.value).toBe('Auto-logged: Logged 1 email touchpoint.');
+    expect(textOf(model.logResult.value)).toBe('Auto-logged: Logged 1 email touchpoint.');
     await model.showThread(t, URL, [ME.email]);
     expect(await db.count('touchpoints')).toBe(1);
   });

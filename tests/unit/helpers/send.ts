@@ -23,7 +23,7 @@ export async function backgroundSend(start?: string) {
   const send = (async (type, payload) => {
     calls.push(type);
     const envelope = (await dispatch({ leadline: 'request', type, payload }, { id: EXT, url: `chrome-extension://${EXT}/pipeline.html` })) as Envelope<never>;
-    if (!envelope.ok) throw new BackgroundError(envelope.error, envelope.issues);
+    if (!envelope.ok) throw new BackgroundError(envelope.error, envelope.code, envelope.params, envelope.issues);
     return envelope.value;
   }) as Send;
   return { ...ctx, send, calls, changed };
