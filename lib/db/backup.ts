@@ -115,7 +115,7 @@ export async function restoreBackup(db: Db, backup: Backup): Promise<void> {
     const touchpoints = tx.objectStore('touchpoints');
     // Requests are queued without awaiting each one; the transaction runs them in order.
     const writes: Promise<unknown>[] = [];
-    for (const lead of backup.leads) writes.push(leads.add(toStored(lead, backup.settings.stages)));
+    for (const lead of backup.leads) writes.push(leads.add(toStored(lead, backup.settings.stages, { thresholds: backup.settings.thresholds })));
     for (const tp of backup.touchpoints) writes.push(touchpoints.add(tp));
     writes.push(tx.objectStore('meta').put({ key: 'settings', ...backup.settings }));
     writes.push(tx.objectStore('meta').put(rebuild(backup.leads, backup.settings.stages)));

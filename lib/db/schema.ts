@@ -12,7 +12,7 @@ import { toStored, type StoredLead } from './stored';
 export type { StoredLead } from './stored';
 
 export const DB_NAME = 'leadline';
-export const DB_VERSION = 3;
+export const DB_VERSION = 5;
 
 export interface MetaRecord {
   key: string;
@@ -25,8 +25,8 @@ export interface LeadlineDB extends DBSchema {
     value: StoredLead;
     indexes: {
       byLinkedinUrl: string;
-      bySearch: string;
       byFollowUp: string;
+      bySearch: string;
       byTemperature: string;
       byEmail: string;
       byName: string;
@@ -43,6 +43,9 @@ export interface LeadlineDB extends DBSchema {
       'sort.value': number;
       'sort.followUp': string;
       'sort.touch': string;
+      bySearchRow: string;
+      byRecheck: string;
+      byFunnel: string;
     };
   };
   touchpoints: {
@@ -125,6 +128,26 @@ export function openLeadlineDb(name = DB_NAME): Promise<Db> {
         while (cursor) {
           await cursor.update(toStored(cursor.value, stages));
           cursor = await cursor.continue();
+        }
+      }
+      // Version 4 is the i18n upgrade (temperature reasons as rule ids); its block goes above.
+      if (oldVersion < 5) {
+        // Performance: quick search rows a key cursor can filter, the hourly refresh's recheck
+        // instants, and the funnel stage for "does this stage still hold leads?" without reading
+        // every lead.
+        const leads = transaction.objectStore('leads');
+        leads.createIndex('bySearchRow', 'searchRows', { multiEntry: true });
+        leads.createIndex('byRecheck', 'recheckAt');
+        leads.createIndex('byFunnel', 'funnelStage');
+        const { stages, thresholds } = readSettings(await transaction.objectStore('meta').get('settings'));
+        // In batches read at once and written without waiting on each put: a cursor's round trip
+        // per lead made this minutes long at 100,000 leads.
+        let after: string | null = null;
+        for (;;) {
+          const batch: StoredLead[] = await leads.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), 500);
+          if (batch.length === 0) break;
+          await Promise.all(batch.map((lead) => leads.put(toStored(lead, stages, { thresholds }))));
+          after = batch.at(-1)!.id;
         }
       }
     },

@@ -16,9 +16,12 @@ describe('database migrations', () => {
       'byActivity',
       'byEmail',
       'byFollowUp',
+      'byFunnel',
       'byLinkedinUrl',
       'byName',
+      'byRecheck',
       'bySearch',
+      'bySearchRow',
       'bySource',
       'byStage',
       'byStageUpdated',
@@ -65,6 +68,17 @@ describe('database migrations', () => {
           leads.createIndex('byFollowUp', 'nextFollowUpOn');
           leads.createIndex('byTemperature', 'temperature');
         }
+        // Version 3 as shipped (its data step ran over an empty store here). Version 4 (i18n)
+        // added no index: a version 4 database has this shape.
+        if (oldVersion < 3 && version >= 3) {
+          const leads = transaction.objectStore('leads');
+          for (const key of ['name', 'company', 'stageRank', 'temp', 'value', 'followUp', 'touch']) leads.createIndex(`sort.${key}`, `sort.${key}`);
+          leads.createIndex('bySource', 'source');
+          leads.createIndex('byTag', 'tags', { multiEntry: true });
+          leads.createIndex('byActivity', ['stage', 'sort.activityDay']);
+          leads.createIndex('byStageUpdated', ['stage', 'updatedAt']);
+          db.createObjectStore('trash', { keyPath: 'id' }).createIndex('byAt', 'at');
+        }
       },
     });
     const ada = makeLead({
@@ -75,7 +89,21 @@ describe('database migrations', () => {
       stage: 'qualified',
       reached: ['prospect', 'qualified'],
     });
-    await old.put('leads', version >= 2 ? { ...ada, searchKeys: ['ada', 'lovelace', 'analytical', 'engines', 'ada@engines.io', 'ada'] } : ada);
+    const v2 = { ...ada, searchKeys: ['ada', 'lovelace', 'analytical', 'engines', 'ada@engines.io', 'ada'] };
+    const v3 = {
+      ...v2,
+      sort: {
+        name: 'ada lovelace',
+        company: 'analytical engines',
+        stageRank: 1,
+        temp: 3,
+        value: -1,
+        followUp: '9999-12-31',
+        touch: '',
+        activityDay: '2026-11-01',
+      },
+    };
+    await old.put('leads', version >= 3 ? v3 : version >= 2 ? v2 : ada);
     old.close();
     const db = await openLeadlineDb(name);
     expect(db.version).toBe(DB_VERSION);
@@ -91,6 +119,11 @@ describe('database migrations', () => {
       (await queries.table({ filter: { stage: 'qualified' }, sort: 'name', desc: false, offset: 0, limit: 10 }, DEFAULT_SETTINGS.stages, '2026-11-22')).total,
     ).toBe(1);
     expect(await db.getAllKeysFromIndex('leads', 'sort.stageRank', 1)).toEqual(['l1']);
+    // Version 5: search rows, the funnel stage and the recheck instant (no contact yet: one sales
+    // cycle after capture, and a millisecond) derived for older leads.
+    expect((await searchLeads(db, 'lovelace analyt')).map((l) => l.id)).toEqual(['l1']);
+    expect(await db.getAllKeysFromIndex('leads', 'byFunnel', 'qualified')).toEqual(['l1']);
+    expect(await db.getAllKeysFromIndex('leads', 'byRecheck', '2026-12-01T09:00:00.001Z')).toEqual(['l1']);
     db.close();
   });
 });
