@@ -9,6 +9,7 @@ import { localDay } from '../lib/pipeline/time';
 import { HOST_MATCHES } from '../lib/sites/hosts';
 import type { ChangedEvent, ToggleEvent } from '../lib/messaging/events';
 import { pipeSidebars } from '../lib/background/sidebar-pipe';
+import { keepAlive } from '../lib/background/keep-alive';
 
 const REFRESH_ALARM = 'leadline-refresh';
 
@@ -51,21 +52,50 @@ export default defineBackground(() => {
     return true;
   });
 
-  async function refresh() {
-    await (await repos).trash.purge();
-    const ids = await (await repos).refresh();
-    if (ids.length > 0) changed(ids);
-    else await updateBadge();
+  /** Past this many, a change is announced as "anything may have changed" (no id list). */
+  const MANY = 500;
+  let refreshing: Promise<void> | null = null;
+
+  /**
+   * The hourly job (and the start-up one): trash purge, then the leads whose recheck instant has
+   * come, in short transactions. One at a time; a call while one runs joins it.
+   */
+  function refresh(): Promise<void> {
+    refreshing ??= keepAlive(async () => {
+      const r = await repos;
+      await r.trash.purge();
+      const ids = await r.refresh();
+      if (ids.length > 0) changed(ids.length > MANY ? [] : ids);
+      else await updateBadge();
+    }).finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
   }
+
+  /** Work a stopped worker left unfinished: the re-derivation after a settings change. */
+  async function resumeJobs() {
+    const stats = await (await repos).settings.rederive();
+    if (stats) changed([]);
+  }
+
+  const report = (what: string) => (error: unknown) => console.warn(`Leadline: ${what} failed`, error);
 
   browser.runtime.onInstalled.addListener(() => {
     browser.alarms.create(REFRESH_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
+    updateBadge().catch(report('badge update'));
+    resumeJobs().catch(report('resuming jobs'));
   });
   browser.runtime.onStartup.addListener(() => {
-    refresh().catch((error) => console.warn('Leadline: refresh failed', error));
+    // The badge first: it reads the aggregates only, and the toolbar shows it from the start.
+    updateBadge()
+      .catch(report('badge update'))
+      .then(() => resumeJobs())
+      .then(() => refresh())
+      .catch(report('refresh'));
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === REFRESH_ALARM) refresh().catch((error) => console.warn('Leadline: refresh failed', error));
+    if (alarm.name === REFRESH_ALARM) refresh().catch(report('refresh'));
   });
 
   browser.commands.onCommand.addListener(async (command) => {

@@ -1,8 +1,8 @@
 /** The popup's aggregates: kept current by every write, rebuilt from the stores when missing or old. */
-import { rebuild, type Aggregates } from '../pipeline/aggregates';
-import { readSettings } from '../settings/settings';
+import type { Aggregates } from '../pipeline/aggregates';
 import type { Db } from './schema';
-import { commit, liveAggregates, type WriteTx } from './tx';
+import { rebuildAggregates } from './aggregates-rebuild';
+import { liveAggregates } from './tx';
 
 export class AggregatesStore {
   constructor(private readonly db: Db) {}
@@ -12,13 +12,8 @@ export class AggregatesStore {
     return liveAggregates(await this.db.get('meta', 'aggregates')) ?? this.rebuild();
   }
 
+  /** Rebuilds them from the leads in short transactions (`aggregates-rebuild.ts`). */
   async rebuild(): Promise<Aggregates> {
-    const tx = this.db.transaction(['leads', 'meta'], 'readwrite') as unknown as WriteTx;
-    return commit(tx, async () => {
-      const settings = readSettings(await tx.objectStore('meta').get('settings'));
-      const agg = rebuild(await tx.objectStore('leads').getAll(), settings.stages);
-      await tx.objectStore('meta').put(agg);
-      return agg;
-    });
+    return rebuildAggregates(this.db);
   }
 }

@@ -7,7 +7,7 @@
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { AGGREGATES_VERSION, applyChange, type Aggregates } from '../pipeline/aggregates';
-import type { Lead, Touchpoint } from '../pipeline/model';
+import type { Lead, StageDef, Touchpoint } from '../pipeline/model';
 import { readSettings, type Settings } from '../settings/settings';
 import type { Db, LeadlineDB } from './schema';
 import { toStored } from './stored';
@@ -47,6 +47,24 @@ export async function commit<T>(tx: { done: Promise<void>; abort(): void }, body
   }
 }
 
+/**
+ * An aggregates rebuild in progress (`aggregates-rebuild.ts`): leads up to `upTo` (primary key
+ * order) are already folded into `partial`, so a write to one of them must be folded there too.
+ */
+export interface RebuildInProgress {
+  upTo: string;
+  partial: Aggregates;
+  stages: StageDef[];
+}
+
+const rebuilds = new WeakMap<object, RebuildInProgress>();
+
+/** Registers (or, with null, ends) the rebuild in progress over `db`; writes keep it current. */
+export function trackRebuild(db: Db, rebuild: RebuildInProgress | null): void {
+  if (rebuild) rebuilds.set(db, rebuild);
+  else rebuilds.delete(db);
+}
+
 /** One open write transaction with its settings and aggregates loaded. */
 export class Writer {
   private dirty = false;
@@ -56,6 +74,8 @@ export class Writer {
     readonly settings: Settings,
     private readonly aggregates: Aggregates | null,
     readonly now: Date,
+    /** Also told of every accounted change (a rebuild in progress). */
+    private readonly observe?: (before: Lead | undefined, after: Lead | undefined) => void,
   ) {}
 
   get leads() {
@@ -73,6 +93,7 @@ export class Writer {
 
   /** Accounts a lead change in the aggregates without writing the lead (the caller writes it). */
   account(before: Lead | undefined, after: Lead | undefined): void {
+    this.observe?.(before, after);
     if (!this.aggregates) return;
     applyChange(this.aggregates, before, after, this.settings.stages);
     this.dirty = true;
@@ -80,7 +101,7 @@ export class Writer {
 
   /** Stores a new or changed lead with its derived keys, and accounts it. */
   async putLead(before: Lead | undefined, after: Lead): Promise<void> {
-    const stored = toStored(after, this.settings.stages);
+    const stored = toStored(after, this.settings.stages, { thresholds: this.settings.thresholds });
     await (before ? this.leads.put(stored) : this.leads.add(stored));
     this.account(before, after);
   }
@@ -102,12 +123,26 @@ const DATA = ['leads', 'touchpoints', 'meta'] as const satisfies StoreName[];
 /** Runs `body` in one write transaction over leads, touchpoints and meta (plus `extra` stores). */
 export async function write<T>(db: Db, now: Date, body: (w: Writer) => Promise<T>, extra: StoreName[] = []): Promise<T> {
   const tx = db.transaction([...DATA, ...extra], 'readwrite') as unknown as WriteTx;
-  return commit(tx, async () => {
-    const meta = tx.objectStore('meta');
-    const [settings, aggregates] = await Promise.all([meta.get('settings'), meta.get('aggregates')]);
-    const writer = new Writer(tx, readSettings(settings), liveAggregates(aggregates), now);
-    const result = await body(writer);
-    await writer.flush();
-    return result;
-  });
+  // Changes folded into a rebuild in progress, undone if this transaction fails.
+  const folded: [Lead | undefined, Lead | undefined, RebuildInProgress][] = [];
+  const observe = (before: Lead | undefined, after: Lead | undefined) => {
+    const rebuild = rebuilds.get(db);
+    const id = (before ?? after)?.id;
+    if (!rebuild || id === undefined || id > rebuild.upTo) return;
+    applyChange(rebuild.partial, before, after, rebuild.stages);
+    folded.push([before, after, rebuild]);
+  };
+  try {
+    return await commit(tx, async () => {
+      const meta = tx.objectStore('meta');
+      const [settings, aggregates] = await Promise.all([meta.get('settings'), meta.get('aggregates')]);
+      const writer = new Writer(tx, readSettings(settings), liveAggregates(aggregates), now, observe);
+      const result = await body(writer);
+      await writer.flush();
+      return result;
+    });
+  } catch (error) {
+    for (const [before, after, rebuild] of folded.reverse()) applyChange(rebuild.partial, after, before, rebuild.stages);
+    throw error;
+  }
 }
