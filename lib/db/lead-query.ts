@@ -105,11 +105,12 @@ function driversOf(filter: LeadFilter, stages: StageDef[], today: string): Drive
  * once: the work is the smallest driver's size times the number of drivers, found without
  * counting any range.
  */
-export function smallestDriver(store: IDBObjectStore, drivers: Driver[]): Promise<{ at: number; ids: string[] }> {
+export function smallestDriver(store: () => IDBObjectStore, drivers: Driver[]): Promise<{ at: number; ids: string[] }> {
   return new Promise((resolve, reject) => {
     let done = false;
     drivers.forEach((driver, at) => {
-      const index = store.index(driver.index);
+      // A transaction per cursor: cursors sharing one lose Chromium's read-ahead.
+      const index = store().index(driver.index);
       const ids = new Set<string>();
       let range = 0;
       const open = () => {
@@ -179,11 +180,21 @@ export class LeadQueries {
   private anchors = new Map<string, Anchor[]>();
   private building = new Set<string>();
 
+  private readonly prebuild: boolean;
+  private readonly every: number;
+
   constructor(
     private readonly db: Db,
-    /** Build anchors in the background after a first page (off in tests that count reads). */
-    private readonly prebuild = true,
-  ) {}
+    options: {
+      /** Record anchors in the background after a first page (default on). */
+      prebuild?: boolean;
+      /** Entries between anchors (default ANCHOR_EVERY). */
+      anchorEvery?: number;
+    } = {},
+  ) {
+    this.prebuild = options.prebuild ?? true;
+    this.every = options.anchorEvery ?? ANCHOR_EVERY;
+  }
 
   /** Drops cached results: call after every write. */
   invalidate(): void {
@@ -252,9 +263,9 @@ export class LeadQueries {
     for (const a of anchors) if (a.offset <= offset && (!from || a.offset > from.offset)) from = a;
     const walker = await this.walkerAt(index, direction, from);
     while (walker.cursor && walker.offset < offset) {
-      const to = Math.min(offset, (Math.floor(walker.offset / ANCHOR_EVERY) + 1) * ANCHOR_EVERY);
+      const to = Math.min(offset, (Math.floor(walker.offset / this.every) + 1) * this.every);
       await this.advance(walker, to - walker.offset);
-      if (walker.cursor && walker.offset % ANCHOR_EVERY === 0) this.keepAnchor(id, version, walker);
+      if (walker.cursor && walker.offset % this.every === 0) this.keepAnchor(id, version, walker);
     }
     return walker.cursor ? { key: walker.cursor.key, primaryKey: walker.cursor.primaryKey } : null;
   }
@@ -308,7 +319,7 @@ export class LeadQueries {
           const start = performance.now();
           // One short read transaction per round: a write waits for one round at most.
           while (walker.cursor && performance.now() - start < 8) {
-            await this.advance(walker, ANCHOR_EVERY - (walker.offset % ANCHOR_EVERY));
+            await this.advance(walker, this.every - (walker.offset % this.every));
             if (walker.cursor) this.keepAnchor(id, version, walker);
           }
           if (!walker.cursor) return;
@@ -328,8 +339,7 @@ export class LeadQueries {
     if (this.cache?.key === key && this.cache.version === this.version) return this.cache.rows;
     const version = this.version;
     const drivers = driversOf(q.filter, stages, today);
-    const tx = unwrap(this.db.transaction('leads'));
-    const { at, ids } = await smallestDriver(tx.objectStore('leads'), drivers);
+    const { at, ids } = await smallestDriver(() => unwrap(this.db.transaction('leads')).objectStore('leads'), drivers);
     const driver = drivers[at]!;
     const store = this.db.transaction('leads').store;
     // One range without a key test: read at once; otherwise the keys found, each.

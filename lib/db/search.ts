@@ -3,10 +3,11 @@
  *
  * Each index row carries all of its lead's search keys (`search-rows.ts`), so the other words are
  * tested on the row's key alone: no lead is read until it is a hit. One key cursor runs over each
- * word's range at once; the search ends as soon as `limit` leads are found or any one range is
- * walked to its end (every match has a row in each range, so that range has shown them all). The
- * work is thus bounded by the smallest range, times the number of words, without knowing
- * beforehand which range is smallest.
+ * word's range at once, each in its own read transaction (cursors sharing one transaction lose
+ * Chromium's read-ahead: every step becomes a round trip); the search ends as soon as `limit`
+ * leads are found or any one range is walked to its end (every match has a row in each range, so
+ * that range has shown them all). The work is thus bounded by the smallest range, times the
+ * number of words, without knowing beforehand which range is smallest.
  */
 import { unwrap } from 'idb';
 import type { Lead } from '../pipeline/model';
@@ -18,8 +19,7 @@ import type { Db, StoredLead } from './schema';
 export async function searchLeads(db: Db, query: string, limit = 8): Promise<Lead[]> {
   const words = [...new Set(queryWords(query))];
   if (words.length === 0 || limit <= 0) return [];
-  const tx = unwrap(db.transaction('leads'));
-  const ids = await matchingIds(tx.objectStore('leads').index('bySearchRow'), words, limit);
+  const ids = await matchingIds(() => unwrap(db.transaction('leads')).objectStore('leads').index('bySearchRow'), words, limit);
   const store = db.transaction('leads').store;
   const leads: Lead[] = [];
   for (const lead of await Promise.all(ids.sure.map((id) => store.get(id)))) if (lead) leads.push(lead);
@@ -36,7 +36,7 @@ export async function searchLeads(db: Db, query: string, limit = 8): Promise<Lea
  * Primary keys of leads whose rows match every word (`sure`), and of leads whose rows were cut and
  * could not tell (`unsure`), walking one key cursor per word until `limit` sure hits or one range ends.
  */
-export function matchingIds(index: IDBIndex, words: string[], limit: number): Promise<{ sure: string[]; unsure: string[] }> {
+export function matchingIds(index: () => IDBIndex, words: string[], limit: number): Promise<{ sure: string[]; unsure: string[] }> {
   // A word that begins another adds no condition: "ann anna" is "anna". Walk only the others.
   const walked = words.filter((w) => !words.some((o) => o !== w && o.startsWith(w)));
   return new Promise((resolve, reject) => {
@@ -50,7 +50,7 @@ export function matchingIds(index: IDBIndex, words: string[], limit: number): Pr
     };
     for (const word of walked) {
       const [lower, upper] = wordRange(word);
-      const request = index.openKeyCursor(IDBKeyRange.bound(lower, upper));
+      const request = index().openKeyCursor(IDBKeyRange.bound(lower, upper));
       request.onerror = () => {
         done = true;
         reject(request.error);
