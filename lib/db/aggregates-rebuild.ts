@@ -10,6 +10,7 @@ import { readSettings } from '../settings/settings';
 import { inChunks, type ChunkOptions, type JobStats } from './jobs';
 import type { Db } from './schema';
 import { liveAggregates, trackRebuild, type RebuildInProgress } from './tx';
+import { BASE, HEAD, journalRange, newRev, type Base, type Head } from './aggregates-journal';
 
 /** Past every primary key: once every lead is folded, every later write is folded too. */
 const ALL = '\uffff';
@@ -55,7 +56,7 @@ async function rebuildOnce(db: Db, run: Running, options: ChunkOptions): Promise
   // The old record goes first: writes stop patching it, and a complete one found at the end can
   // only have been written by someone else.
   const start = db.transaction('meta', 'readwrite');
-  const [settings] = await Promise.all([start.store.get('settings'), start.store.delete('aggregates')]);
+  const [settings] = await Promise.all([start.store.get('settings'), start.store.delete(BASE), start.store.delete(HEAD)]);
   await start.done;
   const { stages } = readSettings(settings);
   const state: RebuildInProgress = { upTo: '', partial: emptyAggregates(stages), stages };
@@ -73,9 +74,14 @@ async function rebuildOnce(db: Db, run: Running, options: ChunkOptions): Promise
     if (run.restart) return null;
     const tx = db.transaction('meta', 'readwrite');
     // A complete record written meanwhile by someone else (a restore replaced everything) wins.
-    const stored = liveAggregates(await tx.store.get('aggregates'));
+    const stored = liveAggregates(await tx.store.get(BASE));
     const result = stored ?? state.partial;
-    if (!stored) await tx.store.put(result);
+    if (!stored) {
+      // A new revision: journal entries of any earlier one no longer apply.
+      const rev = newRev();
+      const head: Head = { key: HEAD, version: result.version, rev, seq: 0 };
+      await Promise.all([tx.store.put({ ...result, rev, seq: 0 } satisfies Base), tx.store.put(head), tx.store.delete(journalRange())]);
+    }
     await tx.store.put({ key: REBUILD_RECORD, at: new Date().toISOString(), leads: state.partial.total, ...stats });
     await tx.done;
     return result;

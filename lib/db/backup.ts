@@ -8,6 +8,7 @@ import { rebuild } from '../pipeline/aggregates';
 import { readSettings, settings as settingsSchema, type Settings } from '../settings/settings';
 import type { Db } from './schema';
 import { plainLead, toStored } from './stored';
+import { HEAD } from './aggregates-journal';
 
 export const BACKUP_FORMAT = 'leadline-backup';
 export const BACKUP_VERSION = 1;
@@ -119,6 +120,8 @@ export async function restoreBackup(db: Db, backup: Backup): Promise<void> {
     for (const tp of backup.touchpoints) writes.push(touchpoints.add(tp));
     writes.push(tx.objectStore('meta').put({ key: 'settings', ...backup.settings }));
     writes.push(tx.objectStore('meta').put(rebuild(backup.leads, backup.settings.stages)));
+    // The aggregates' journal belonged to the data replaced (aggregates-journal.ts).
+    writes.push(tx.objectStore('meta').delete(HEAD));
     await Promise.all(writes);
     await tx.done;
   } catch (error) {

@@ -11,6 +11,7 @@ import { isClosedOrParked, wonStageId } from '../pipeline/stages';
 import { engagementOf, withTemperature } from '../pipeline/temperature';
 import { readStoredSettings, settings as settingsSchema, type Settings, type SettingsReading } from '../settings/settings';
 import { rebuildAggregates, restartRebuild } from './aggregates-rebuild';
+import { BASE, HEAD } from './aggregates-journal';
 import { inChunks, type ChunkOptions, type JobStats } from './jobs';
 import type { Db, StoredLead } from './schema';
 import { stageRank, toStored } from './stored';
@@ -77,7 +78,7 @@ export class SettingsStore {
         await meta.put(job);
       }
       // Per-stage figures are kept in stage order: new stages, new aggregates.
-      if (stagesChanged) await meta.delete('aggregates');
+      if (stagesChanged) await Promise.all([meta.delete(BASE), meta.delete(HEAD)]);
       return { stagesChanged, temperatures };
     });
     if (change.stagesChanged) restartRebuild(this.db);

@@ -10,7 +10,8 @@ import { AGGREGATES_VERSION, applyChange, type Aggregates } from '../pipeline/ag
 import type { Lead, StageDef, Touchpoint } from '../pipeline/model';
 import { readSettings, type Settings } from '../settings/settings';
 import type { Db, LeadlineDB } from './schema';
-import { toStored } from './stored';
+import { plainLead, toStored } from './stored';
+import { HEAD, journalKey, liveHead, type Head } from './aggregates-journal';
 
 export type StoreName = StoreNames<LeadlineDB>;
 export type WriteTx = IDBPTransaction<LeadlineDB, StoreName[], 'readwrite'>;
@@ -65,18 +66,32 @@ export function trackRebuild(db: Db, rebuild: RebuildInProgress | null): void {
   else rebuilds.delete(db);
 }
 
-/** One open write transaction with its settings and aggregates loaded. */
+/**
+ * Where a write's lead changes go: appended to the aggregates journal (`aggregates-journal.ts`),
+ * or — for a stored record that has no journal yet — patched into it; nowhere while the
+ * aggregates are missing or stale (the next read rebuilds them).
+ */
+export type Accounting = { journal: Head } | { patch: Aggregates } | null;
+
+/** One open write transaction with its settings loaded. */
 export class Writer {
   private dirty = false;
+  private readonly pairs: [Lead | null, Lead | null][] = [];
+  private readonly aggregates: Aggregates | null;
+  private readonly head: Head | null;
 
   constructor(
     readonly tx: WriteTx,
     readonly settings: Settings,
-    private readonly aggregates: Aggregates | null,
+    accounting: Accounting | Aggregates,
     readonly now: Date,
     /** Also told of every accounted change (a rebuild in progress). */
     private readonly observe?: (before: Lead | undefined, after: Lead | undefined) => void,
-  ) {}
+  ) {
+    const a = accounting && ('journal' in accounting || 'patch' in accounting) ? accounting : accounting ? { patch: accounting as Aggregates } : null;
+    this.head = a && 'journal' in a ? a.journal : null;
+    this.aggregates = a && 'patch' in a ? a.patch : null;
+  }
 
   get leads() {
     return this.tx.objectStore('leads');
@@ -94,9 +109,13 @@ export class Writer {
   /** Accounts a lead change in the aggregates without writing the lead (the caller writes it). */
   account(before: Lead | undefined, after: Lead | undefined): void {
     this.observe?.(before, after);
-    if (!this.aggregates) return;
-    applyChange(this.aggregates, before, after, this.settings.stages);
-    this.dirty = true;
+    if (this.head) {
+      this.pairs.push([before ? plainLead(before) : null, after ? plainLead(after) : null]);
+      this.dirty = true;
+    } else if (this.aggregates) {
+      applyChange(this.aggregates, before, after, this.settings.stages);
+      this.dirty = true;
+    }
   }
 
   /** Stores a new or changed lead with its derived keys, and accounts it. */
@@ -112,9 +131,14 @@ export class Writer {
     this.account(lead, undefined);
   }
 
-  /** Writes the patched aggregates once, at the end. */
+  /** Writes the journal entry (or the patched aggregates) once, at the end. */
   async flush(): Promise<void> {
-    if (this.aggregates && this.dirty) await this.tx.objectStore('meta').put(this.aggregates);
+    if (!this.dirty) return;
+    const meta = this.tx.objectStore('meta');
+    if (this.head) {
+      const seq = this.head.seq + 1;
+      await Promise.all([meta.put({ key: journalKey(seq), rev: this.head.rev, seq, pairs: this.pairs }), meta.put({ ...this.head, seq })]);
+    } else if (this.aggregates) await meta.put(this.aggregates);
   }
 }
 
@@ -135,8 +159,11 @@ export async function write<T>(db: Db, now: Date, body: (w: Writer) => Promise<T
   try {
     return await commit(tx, async () => {
       const meta = tx.objectStore('meta');
-      const [settings, aggregates] = await Promise.all([meta.get('settings'), meta.get('aggregates')]);
-      const writer = new Writer(tx, readSettings(settings), liveAggregates(aggregates), now, observe);
+      const [settings, head] = await Promise.all([meta.get('settings'), meta.get(HEAD)]);
+      const live = liveHead(head);
+      // Without a journal yet, the stored record itself is patched (it is read only then).
+      const base = live ? null : liveAggregates(await meta.get('aggregates'));
+      const writer = new Writer(tx, readSettings(settings), live ? { journal: live } : base ? { patch: base } : null, now, observe);
       const result = await body(writer);
       await writer.flush();
       return result;

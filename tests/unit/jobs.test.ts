@@ -10,6 +10,7 @@ import { REDERIVE_RECORD, SettingsStore, type RederiveRecord } from '../../lib/d
 import { stageRank, toStored, type StoredLead } from '../../lib/db/stored';
 import type { Db } from '../../lib/db/schema';
 import { trackRebuild, write } from '../../lib/db/tx';
+import { AggregatesStore } from '../../lib/db/aggregates-store';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
 const DAY = 86_400_000;
@@ -28,7 +29,8 @@ const lead = (i: number, over: Partial<Lead> = {}): Lead =>
   makeLead({ id: `l${String(i).padStart(4, '0')}`, name: `Lead ${i}`, linkedinUrl: null, createdAt: ago(10), updatedAt: ago(10), ...over });
 
 const record = async (db: Db) => (await db.get('meta', REFRESH_RECORD)) as RefreshRecord;
-const storedAggregates = (db: Db) => db.get('meta', 'aggregates');
+/** The aggregates as readers get them (the stored record with its journal applied). */
+const storedAggregates = (db: Db) => new AggregatesStore(db).get();
 const allLeads = (db: Db) => db.getAll('leads');
 
 describe('the hourly refresh', () => {
