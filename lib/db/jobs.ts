@@ -42,10 +42,11 @@ const clock = () => (typeof performance === 'undefined' ? Date.now() : performan
 /** Runs `step(batchSize)` until it reports done; see the module comment. */
 export async function inChunks(step: (size: number) => Promise<StepResult>, options: ChunkOptions = {}): Promise<JobStats> {
   const budget = options.budgetMs ?? CHUNK_BUDGET_MS;
-  const min = options.min ?? 10;
+  const min = options.min ?? 5;
   const max = options.max ?? 2000;
   const pause = options.pauseMs ?? 4;
-  let size = options.first ?? 50;
+  // Small at first: a batch of leads with their touchpoints can take long on a busy machine.
+  let size = options.first ?? 10;
   const start = clock();
   const stats: JobStats = { ms: 0, chunks: 0, longestChunkMs: 0, items: 0 };
   for (;;) {

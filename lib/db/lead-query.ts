@@ -16,7 +16,7 @@ import type { SortColumn } from '../pipeline/constants';
 import type { LeadFilter, LeadRow, TablePage, TableQuery as Query } from '../messaging/protocol';
 import { queryWords, searchKeysOf } from '../pipeline/search';
 import type { Db, LeadlineDB, StoredLead } from './schema';
-import { sortKeysOf, type SortKeys } from './stored';
+import { sortKeysOf, stageRank, type SortKeys } from './stored';
 import type { IndexNames } from 'idb';
 import { unwrap } from 'idb';
 import { rowMatches, wordRange } from '../pipeline/search-rows';
@@ -25,10 +25,11 @@ import { rowMatches, wordRange } from '../pipeline/search-rows';
 export type TableQuery = Omit<Query, 'today'> & { offset: number; limit: number };
 
 type LeadIndex = IndexNames<LeadlineDB, 'leads'>;
-const SORT_INDEX: Record<SortColumn, { index: LeadIndex; key: (k: SortKeys, l: Lead) => string | number }> = {
+/** Each sort's index, and its key in memory (filtered results). The stage sort walks `byStage` a stage at a time, in funnel order. */
+const SORT_INDEX: Record<SortColumn, { index: LeadIndex; key: (k: SortKeys, l: Lead, stages: StageDef[]) => string | number }> = {
   name: { index: 'sort.name', key: (k) => k.name },
   company: { index: 'sort.company', key: (k) => k.company },
-  stage: { index: 'sort.stageRank', key: (k) => k.stageRank },
+  stage: { index: 'byStage', key: (_k, l, stages) => stageRank(l.stage, stages) },
   temperature: { index: 'sort.temp', key: (k) => k.temp },
   value: { index: 'sort.value', key: (k) => k.value },
   followUp: { index: 'sort.followUp', key: (k) => k.followUp },
@@ -148,6 +149,14 @@ interface Anchor {
   primaryKey: IDBValidKey;
 }
 
+/** What the table pages through: a sort index, or one stage's part of the stage index. */
+interface Segment {
+  index: LeadIndex;
+  range: IDBKeyRange | null;
+  /** Names its anchors. */
+  id: string;
+}
+
 /** A key cursor of one sort index, and where it stands. */
 interface Walker {
   cursor: IDBCursor | null;
@@ -162,6 +171,14 @@ function before(cursor: IDBCursor, entry: { key: IDBValidKey; primaryKey: IDBVal
   if (indexedDB.cmp(cursor.key, entry.key) !== 0) return false;
   const order = indexedDB.cmp(cursor.primaryKey, entry.primaryKey);
   return direction === 'prev' ? order > 0 : order < 0;
+}
+
+/** The result of a request. */
+function answer<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
 }
 
 /** Resolves with the cursor of `request` after its next success (or null at the end). */
@@ -203,9 +220,12 @@ export class LeadQueries {
     this.anchors.clear();
   }
 
-  /** `knownTotal`: the number of leads when the caller has it (the aggregates), which spares a count. */
-  async table(q: TableQuery, stages: StageDef[], today: string, knownTotal?: number): Promise<TablePage> {
-    if (!hasFilter(q.filter)) return this.pageBySortIndex(q, stages, today, knownTotal);
+  /**
+   * `knownTotal`: the number of leads, and `stageCounts` the number per stage (`lost` and `later`
+   * included), when the caller has them (the aggregates): they spare counting index ranges.
+   */
+  async table(q: TableQuery, stages: StageDef[], today: string, knownTotal?: number, stageCounts?: Record<string, number>): Promise<TablePage> {
+    if (!hasFilter(q.filter)) return this.pageBySortIndex(q, stages, today, knownTotal, stageCounts);
     const rows = await this.filtered(q, stages, today);
     return { total: rows.length, offset: q.offset, rows: rows.slice(q.offset, q.offset + q.limit) };
   }
@@ -216,52 +236,82 @@ export class LeadQueries {
     return page.rows;
   }
 
-  private async pageBySortIndex(q: TableQuery, stages: StageDef[], today: string, knownTotal?: number): Promise<TablePage> {
-    const index = SORT_INDEX[q.sort].index;
+  private async pageBySortIndex(
+    q: TableQuery,
+    stages: StageDef[],
+    today: string,
+    knownTotal?: number,
+    stageCounts?: Record<string, number>,
+  ): Promise<TablePage> {
     const direction: IDBCursorDirection = q.desc ? 'prev' : 'next';
-    const tx = unwrap(this.db.transaction('leads'));
-    const store = tx.objectStore('leads');
     // A count walks the whole store (~0.2 s at 100,000 leads): taken from the aggregates when known.
-    const total =
-      knownTotal ??
-      (await new Promise<number>((resolve, reject) => {
-        const request = store.count();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      }));
-    const rows: LeadRow[] = [];
-    const at = await this.seek(store.index(index), index, direction, q.offset);
-    if (at) {
-      // A value cursor placed on the entry found, then read forward.
-      const range = q.desc ? IDBKeyRange.upperBound(at.key) : IDBKeyRange.lowerBound(at.key);
-      const request = store.index(index).openCursor(range, direction);
-      let cursor = await step(request, () => {});
-      if (cursor && before(cursor, at, direction)) cursor = await step(request, () => cursor!.continuePrimaryKey(at.key, at.primaryKey));
-      while (cursor && rows.length < q.limit) {
-        rows.push(toRow(cursor.value, stages, today));
-        if (rows.length < q.limit) cursor = await step(request, () => cursor!.continue());
-      }
+    const total = knownTotal ?? (await answer(unwrap(this.db.transaction('leads')).objectStore('leads').count()));
+    if (q.sort !== 'stage') {
+      const segment: Segment = { index: SORT_INDEX[q.sort].index, range: null, id: SORT_INDEX[q.sort].index };
+      return { total, offset: q.offset, rows: await this.readSegment(segment, direction, q.offset, q.limit, stages, today) };
     }
-    if (this.prebuild) this.buildAnchors(index, direction);
+    // By stage: the stage index a stage at a time, in funnel order (each stage's leads by id).
+    const order = [...stages.map((st) => st.id), LOST, LATER];
+    if (q.desc) order.reverse();
+    const rows: LeadRow[] = [];
+    let skip = q.offset;
+    for (const stage of order) {
+      const size = stageCounts
+        ? (stageCounts[stage] ?? 0)
+        : await answer(unwrap(this.db.transaction('leads')).objectStore('leads').index('byStage').count(stage));
+      if (skip >= size) {
+        skip -= size;
+        continue;
+      }
+      const segment: Segment = { index: 'byStage', range: IDBKeyRange.only(stage), id: `byStage:${stage}` };
+      rows.push(...(await this.readSegment(segment, direction, skip, q.limit - rows.length, stages, today)));
+      skip = 0;
+      if (rows.length >= q.limit) break;
+    }
     return { total, offset: q.offset, rows };
   }
 
+  /** `count` rows of a segment from `offset` on: a key cursor to the offset, then a value cursor from there. */
+  private async readSegment(
+    segment: Segment,
+    direction: IDBCursorDirection,
+    offset: number,
+    count: number,
+    stages: StageDef[],
+    today: string,
+  ): Promise<LeadRow[]> {
+    const rows: LeadRow[] = [];
+    const index = unwrap(this.db.transaction('leads')).objectStore('leads').index(segment.index);
+    const at = await this.seek(index, segment, direction, offset);
+    if (at) {
+      const request = index.openCursor(segment.range ?? (direction === 'prev' ? IDBKeyRange.upperBound(at.key) : IDBKeyRange.lowerBound(at.key)), direction);
+      let cursor = await step(request, () => {});
+      if (cursor && before(cursor, at, direction)) cursor = await step(request, () => cursor!.continuePrimaryKey(at.key, at.primaryKey));
+      while (cursor && rows.length < count) {
+        rows.push(toRow(cursor.value, stages, today));
+        if (rows.length < count) cursor = await step(request, () => cursor!.continue());
+      }
+    }
+    if (this.prebuild) this.buildAnchors(segment, direction);
+    return rows;
+  }
+
   /**
-   * The entry at `offset` of a sort index (key and primary key), reached by a key cursor from the
+   * The entry at `offset` of a segment (key and primary key), reached by a key cursor from the
    * nearest anchor before it; anchors passed on the way are kept.
    */
   private async seek(
     index: IDBIndex,
-    name: LeadIndex,
+    segment: Segment,
     direction: IDBCursorDirection,
     offset: number,
   ): Promise<{ key: IDBValidKey; primaryKey: IDBValidKey } | null> {
     const version = this.version;
-    const id = `${name}|${direction}`;
+    const id = `${segment.id}|${direction}`;
     const anchors = this.anchors.get(id) ?? [];
     let from: Anchor | undefined;
     for (const a of anchors) if (a.offset <= offset && (!from || a.offset > from.offset)) from = a;
-    const walker = await this.walkerAt(index, direction, from);
+    const walker = await this.walkerAt(index, segment, direction, from);
     while (walker.cursor && walker.offset < offset) {
       const to = Math.min(offset, (Math.floor(walker.offset / this.every) + 1) * this.every);
       await this.advance(walker, to - walker.offset);
@@ -270,13 +320,13 @@ export class LeadQueries {
     return walker.cursor ? { key: walker.cursor.key, primaryKey: walker.cursor.primaryKey } : null;
   }
 
-  /** A key cursor on the anchor's entry (or the first entry). */
-  private async walkerAt(index: IDBIndex, direction: IDBCursorDirection, anchor: Anchor | undefined): Promise<Walker> {
+  /** A key cursor on the anchor's entry (or the segment's first entry). */
+  private async walkerAt(index: IDBIndex, segment: Segment, direction: IDBCursorDirection, anchor: Anchor | undefined): Promise<Walker> {
     if (!anchor) {
-      const request = index.openKeyCursor(null, direction);
+      const request = index.openKeyCursor(segment.range, direction);
       return { cursor: await step(request, () => {}), offset: 0 };
     }
-    const range = direction === 'prev' ? IDBKeyRange.upperBound(anchor.key) : IDBKeyRange.lowerBound(anchor.key);
+    const range = segment.range ?? (direction === 'prev' ? IDBKeyRange.upperBound(anchor.key) : IDBKeyRange.lowerBound(anchor.key));
     const request = index.openKeyCursor(range, direction);
     let cursor = await step(request, () => {});
     if (cursor && before(cursor, anchor, direction)) cursor = await step(request, () => cursor!.continuePrimaryKey(anchor.key, anchor.primaryKey));
@@ -299,12 +349,12 @@ export class LeadQueries {
   }
 
   /**
-   * Records every anchor of a sort index in the background, a few thousand entries per read
+   * Records every anchor of a segment in the background, a few thousand entries per read
    * transaction, so a later jump anywhere walks less than ANCHOR_EVERY entries. Stops when the
    * data changes (the anchors are dropped then) and starts again with the next page asked.
    */
-  private buildAnchors(name: LeadIndex, direction: IDBCursorDirection): void {
-    const id = `${name}|${direction}`;
+  private buildAnchors(segment: Segment, direction: IDBCursorDirection): void {
+    const id = `${segment.id}|${direction}`;
     if (this.building.has(id)) return;
     this.building.add(id);
     const version = this.version;
@@ -313,9 +363,8 @@ export class LeadQueries {
         for (;;) {
           if (version !== this.version) return;
           const list = this.anchors.get(id) ?? [];
-          const last = list.at(-1);
-          const index = unwrap(this.db.transaction('leads')).objectStore('leads').index(name);
-          const walker = await this.walkerAt(index, direction, last);
+          const index = unwrap(this.db.transaction('leads')).objectStore('leads').index(segment.index);
+          const walker = await this.walkerAt(index, segment, direction, list.at(-1));
           const start = performance.now();
           // One short read transaction per round: a write waits for one round at most.
           while (walker.cursor && performance.now() - start < 8) {
@@ -353,7 +402,7 @@ export class LeadQueries {
       if (matches(lead, q.filter, stages, today)) leads.push(lead);
     }
     const sortKey = SORT_INDEX[q.sort].key;
-    const keyed = leads.map((l) => ({ l, k: sortKey((l as StoredLead).sort ?? sortKeysOf(l, stages), l) }));
+    const keyed = leads.map((l) => ({ l, k: sortKey((l as StoredLead).sort ?? sortKeysOf(l), l, stages) }));
     keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.l.id < b.l.id ? -1 : 1) * (q.desc ? -1 : 1));
     const rows = keyed.map((x) => toRow(x.l, stages, today));
     if (version === this.version) this.cache = { key, version, rows };
@@ -370,20 +419,33 @@ export class LeadQueries {
     perColumn: number,
     totals?: Record<string, number>,
   ): Promise<{ stage: string; total: number; rows: LeadRow[] }[]> {
-    const store = this.db.transaction('leads').store;
     const columns = [...stages.map((s) => s.id), LOST, LATER];
     return Promise.all(
       columns.map(async (stage) => {
         const range = IDBKeyRange.bound([stage, ''], [stage, '\uffff']);
-        const total = totals ? (totals[stage] ?? 0) : await store.index('byStageUpdated').count(range);
-        const rows: LeadRow[] = [];
-        let cursor = await store.index('byStageUpdated').openCursor(range, 'prev');
-        while (cursor && rows.length < perColumn) {
-          rows.push(toRow(cursor.value, stages, today));
-          cursor = await cursor.continue();
-        }
-        return { stage, total, rows };
+        // A transaction per column: cursors sharing one lose Chromium's read-ahead.
+        const index = unwrap(this.db.transaction('leads')).objectStore('leads').index('byStageUpdated');
+        const total = totals ? (totals[stage] ?? 0) : await answer(index.count(range));
+        const leads = await newestIn(index, range, perColumn);
+        return { stage, total, rows: leads.map((lead) => toRow(lead, stages, today)) };
       }),
     );
   }
+}
+
+/** The last `count` leads of an index range (newest first): one request where the browser reads records backwards in bulk. */
+async function newestIn(index: IDBIndex, range: IDBKeyRange, count: number): Promise<Lead[]> {
+  // getAllRecords (Chromium 141+) takes a direction; elsewhere a cursor walks back.
+  const bulk = (
+    index as IDBIndex & { getAllRecords?: (o: { query: IDBKeyRange; count: number; direction: IDBCursorDirection }) => IDBRequest<{ value: Lead }[]> }
+  ).getAllRecords;
+  if (bulk) return (await answer(bulk.call(index, { query: range, count, direction: 'prev' }))).map((r) => r.value);
+  const out: Lead[] = [];
+  const request = index.openCursor(range, 'prev');
+  let cursor = await step(request, () => {});
+  while (cursor && out.length < count) {
+    out.push(cursor.value);
+    if (out.length < count) cursor = await step(request, () => cursor!.continue());
+  }
+  return out;
 }

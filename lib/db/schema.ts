@@ -26,6 +26,7 @@ export interface LeadlineDB extends DBSchema {
     indexes: {
       byLinkedinUrl: string;
       byFollowUp: string;
+      /** v2–v4 (the word index quick search read); removed in v5, named for the v2 block. */
       bySearch: string;
       byTemperature: string;
       byEmail: string;
@@ -38,6 +39,7 @@ export interface LeadlineDB extends DBSchema {
       byStageUpdated: [string, string];
       'sort.name': string;
       'sort.company': string;
+      /** v3–v4 (the stage sort); removed in v5, named for the v3 block. */
       'sort.stageRank': number;
       'sort.temp': number;
       'sort.value': number;
@@ -132,10 +134,13 @@ export function openLeadlineDb(name = DB_NAME): Promise<Db> {
       }
       // Version 4 is the i18n upgrade (temperature reasons as rule ids); its block goes above.
       if (oldVersion < 5) {
-        // Performance: quick search rows a key cursor can filter, the hourly refresh's recheck
-        // instants, and the funnel stage for "does this stage still hold leads?" without reading
-        // every lead.
+        // Performance: quick search rows a key cursor can filter (replacing the word index), the
+        // hourly refresh's recheck instants, and the funnel stage for "does this stage still hold
+        // leads?" without reading every lead. The stage sort walks the stage index in funnel
+        // order instead of a stored rank, so reordering stages rewrites no lead. Each index
+        // dropped is one entry less to rewrite on every put.
         const leads = transaction.objectStore('leads');
+        for (const old of ['bySearch', 'sort.stageRank'] as const) if (leads.indexNames.contains(old)) leads.deleteIndex(old);
         leads.createIndex('bySearchRow', 'searchRows', { multiEntry: true });
         leads.createIndex('byRecheck', 'recheckAt');
         leads.createIndex('byFunnel', 'funnelStage');

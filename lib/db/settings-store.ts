@@ -1,9 +1,10 @@
 /**
  * The settings record: read through the upgrade cascade, saved with what they imply for stored
- * leads. A change of stages re-derives the stage ranks (a sort key) and rebuilds the aggregates; a
- * change of the temperature thresholds, or of the won stage, recomputes temperatures. Both are bulk
- * jobs in short transactions; the re-derivation keeps its place in a meta record, so a stopped
- * worker resumes it (`resumeJobs`).
+ * leads. Reordering stages rewrites nothing (the table's stage sort follows the settings, and the
+ * aggregates count by stage id). Adding or removing a stage, or a new won stage, rebuilds the
+ * aggregates (the Insights slices keep per-stage figures in stage order); a change of the
+ * temperature thresholds, or of the won stage, recomputes temperatures. Both are bulk jobs in short
+ * transactions; the recomputation keeps its place in a meta record, so a stopped worker resumes it.
  */
 import type { Lead } from '../pipeline/model';
 import { nextRecheck } from '../pipeline/recheck';
@@ -14,17 +15,17 @@ import { rebuildAggregates, restartRebuild } from './aggregates-rebuild';
 import { BASE, HEAD } from './aggregates-journal';
 import { inChunks, type ChunkOptions, type JobStats } from './jobs';
 import type { Db, StoredLead } from './schema';
-import { stageRank, toStored } from './stored';
+import { toStored } from './stored';
 import { commit, write, type WriteTx } from './tx';
 
-/** The meta record of the stored leads' re-derivation after a settings change. */
+/** The meta record of the temperatures' recomputation after a settings change. */
 export const REDERIVE_RECORD = 'job.rederive';
 
 export type RederiveRecord = {
   key: typeof REDERIVE_RECORD;
   /** Leads up to this primary key are done (null: none yet). */
   after: string | null;
-  /** Recompute temperatures too (thresholds or the won stage changed), not only stage ranks. */
+  /** Recompute temperatures (thresholds or the won stage changed). */
   temperatures: boolean;
   startedAt: string;
   /** Set when the walk ended, with what it did. */
@@ -70,22 +71,22 @@ export class SettingsStore {
           throw new Error(`Stage "${stage.id}" still has leads: move them before deleting the stage.`);
         }
       }
-      const stagesChanged = before.stages.map((s) => s.id).join() !== parsed.stages.map((s) => s.id).join();
-      const temperatures = wonStageId(before.stages) !== wonStageId(parsed.stages) || JSON.stringify(before.thresholds) !== JSON.stringify(parsed.thresholds);
+      const ids = (stages: Settings['stages']) => stages.map((st) => st.id);
+      const wonChanged = wonStageId(before.stages) !== wonStageId(parsed.stages);
+      const setChanged = ids(before.stages).sort().join() !== ids(parsed.stages).sort().join();
+      const temperatures = wonChanged || JSON.stringify(before.thresholds) !== JSON.stringify(parsed.thresholds);
       await meta.put({ key: 'settings', ...parsed });
-      if (stagesChanged || temperatures) {
+      if (temperatures) {
         const job: RederiveRecord = { key: REDERIVE_RECORD, after: null, temperatures, startedAt: this.now().toISOString() };
         await meta.put(job);
       }
-      // Per-stage figures are kept in stage order: new stages, new aggregates.
-      if (stagesChanged) await Promise.all([meta.delete(BASE), meta.delete(HEAD)]);
-      return { stagesChanged, temperatures };
+      // Which leads count as open, and the per-stage Insights figures, follow the stages.
+      const rebuild = wonChanged || setChanged;
+      if (rebuild) await Promise.all([meta.delete(BASE), meta.delete(HEAD)]);
+      return { rebuild, temperatures };
     });
-    if (change.stagesChanged) restartRebuild(this.db);
-    await Promise.all([
-      change.stagesChanged || change.temperatures ? this.rederive() : undefined,
-      change.stagesChanged ? rebuildAggregates(this.db, this.chunks) : undefined,
-    ]);
+    if (change.rebuild) restartRebuild(this.db);
+    await Promise.all([change.temperatures ? this.rederive() : undefined, change.rebuild ? rebuildAggregates(this.db, this.chunks) : undefined]);
     return parsed;
   }
 
@@ -108,14 +109,13 @@ export class SettingsStore {
         const puts: Promise<unknown>[] = [];
         batch.forEach((lead, i) => {
           const tps = touchpoints[i];
-          if (tps) {
-            const after = withTemperature(lead, tps, w.now, w.settings);
-            if (after !== lead) w.account(lead, after);
-            puts.push(w.leads.put(toStored(after, stages, { recheck: nextRecheck(after, engagementOf(tps), w.settings, w.now) })));
-          } else if (lead.sort?.stageRank !== stageRank(lead.stage, stages) || lead.funnelStage === undefined) {
-            // Only the rank moved: the recheck instant stands.
-            puts.push(w.leads.put(toStored(lead, stages, { recheck: lead.recheckAt ? new Date(lead.recheckAt) : null })));
-          }
+          if (!tps) return;
+          const after = withTemperature(lead, tps, w.now, w.settings);
+          const recheck = nextRecheck(after, engagementOf(tps), w.settings, w.now);
+          // Unchanged leads are written only when their recheck instant moved.
+          if (after === lead && (recheck?.toISOString() ?? undefined) === lead.recheckAt) return;
+          if (after !== lead) w.account(lead, after);
+          puts.push(w.leads.put(toStored(after, stages, { recheck })));
         });
         await Promise.all(puts);
         const done = batch.length < size;

@@ -14,8 +14,6 @@ import { funnelStageOf, isClosedOrParked } from '../pipeline/stages';
 export interface SortKeys {
   name: string;
   company: string;
-  /** Funnel order; Lost and Later after every stage. */
-  stageRank: number;
   /** hot 0, warm 1, cold 2, none 3. */
   temp: number;
   /** -1 without a deal value. */
@@ -44,6 +42,7 @@ export type StoredLead = Lead & {
 const TEMP_RANK: Record<string, number> = { hot: 0, warm: 1, cold: 2 };
 export const NO_FOLLOW_UP = '9999-12-31';
 
+/** Funnel order of a stage; Lost and Later after every stage (the table's stage sort). */
 export function stageRank(stage: string, stages: StageDef[]): number {
   if (stage === LOST) return stages.length;
   if (stage === LATER) return stages.length + 1;
@@ -51,11 +50,10 @@ export function stageRank(stage: string, stages: StageDef[]): number {
   return i < 0 ? stages.length + 2 : i;
 }
 
-export function sortKeysOf(lead: Lead, stages: StageDef[]): SortKeys {
+export function sortKeysOf(lead: Lead): SortKeys {
   return {
     name: fold(lead.name),
     company: fold(lead.company ?? ''),
-    stageRank: stageRank(lead.stage, stages),
     temp: TEMP_RANK[lead.temperature ?? ''] ?? 3,
     value: lead.dealValue ?? -1,
     followUp: lead.nextFollowUpOn ?? NO_FOLLOW_UP,
@@ -93,7 +91,7 @@ export function toStored(lead: Lead, stages: StageDef[], options: DeriveOptions 
     ...plain,
     searchKeys,
     searchRows: searchRowsOf(searchKeys),
-    sort: sortKeysOf(plain, stages),
+    sort: sortKeysOf(plain),
     funnelStage: funnelStageOf(plain),
   };
   const recheckAt = recheckOf(plain, stages, options);

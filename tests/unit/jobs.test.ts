@@ -7,7 +7,7 @@ import type { Lead } from '../../lib/pipeline/model';
 import { refresh, REFRESH_RECORD, type RefreshRecord } from '../../lib/db/refresh';
 import { rebuildAggregates } from '../../lib/db/aggregates-rebuild';
 import { REDERIVE_RECORD, SettingsStore, type RederiveRecord } from '../../lib/db/settings-store';
-import { stageRank, toStored, type StoredLead } from '../../lib/db/stored';
+import { toStored, type StoredLead } from '../../lib/db/stored';
 import type { Db } from '../../lib/db/schema';
 import { trackRebuild, write } from '../../lib/db/tx';
 import { AggregatesStore } from '../../lib/db/aggregates-store';
@@ -155,18 +155,28 @@ describe('settings changes re-derive stored leads in short transactions', () => 
   };
   const spread = () => Array.from({ length: 60 }, (_, i) => lead(i, { stage: STAGES[i % 6]!.id, reached: STAGES.slice(0, (i % 6) + 1).map((s) => s.id) }));
 
-  it('re-derives every stage rank and rebuilds the aggregates for a new stage order', async () => {
-    const { db } = await freshRepo(NOW.toISOString());
+  it('reorders stages without rewriting a lead: the table sorts by the new order, the counts stand', async () => {
+    const { db, repo } = await freshRepo(NOW.toISOString());
     await insert(db, spread());
-    const store = new SettingsStore(db, () => NOW, { first: 4, min: 4, max: 4, pauseMs: 0 });
+    const leadsBefore = await allLeads(db);
+    const countsBefore = await repo.aggregates.get();
     const stages = swapped();
-    await store.save({ ...DEFAULT_SETTINGS, stages });
-    const leads = await allLeads(db);
-    expect(leads.filter((l) => l.sort.stageRank !== stageRank(l.stage, stages))).toEqual([]);
-    expect(leads.find((l) => l.stage === 'nurturing')?.sort.stageRank).toBe(2);
-    expect(await storedAggregates(db)).toEqual(rebuild(leads, stages));
-    const job = (await db.get('meta', REDERIVE_RECORD)) as RederiveRecord;
-    expect(job.finished).toMatchObject({ items: 60, chunks: 16 });
+    await repo.settings.save({ ...DEFAULT_SETTINGS, stages });
+    expect(await allLeads(db)).toEqual(leadsBefore);
+    expect(await db.get('meta', REDERIVE_RECORD)).toBeUndefined();
+    expect((await repo.aggregates.get()).open).toEqual(countsBefore.open);
+    const page = await repo.queries.table({ filter: {}, sort: 'stage', desc: false, offset: 0, limit: 60 }, stages, '2026-11-22');
+    const order = page.rows.map((r) => r.stage);
+    expect([...new Set(order)]).toEqual(['prospect', 'qualified', 'nurturing', 'contacted', 'proposal', 'negotiation']);
+  });
+
+  it('rebuilds the aggregates, in short transactions, when a stage is added', async () => {
+    const { db, repo } = await freshRepo(NOW.toISOString());
+    await insert(db, spread());
+    const stages = [...STAGES.slice(0, 2), { id: 'demo', name: 'Demo', probability: 0.15, rottingDays: 7 }, ...STAGES.slice(2)];
+    await new SettingsStore(db, () => NOW, { first: 4, min: 4, max: 4, pauseMs: 0 }).save({ ...DEFAULT_SETTINGS, stages });
+    expect(await repo.aggregates.get()).toEqual(rebuild(await allLeads(db), stages));
+    expect(await db.get('meta', 'job.aggregates')).toMatchObject({ leads: 60, chunks: 16 });
   });
 
   it('recomputes temperatures when the thresholds change, and only then', async () => {
@@ -185,20 +195,24 @@ describe('settings changes re-derive stored leads in short transactions', () => 
     expect((await storedAggregates(db))?.temperature).toEqual({ cold: 1, warm: 1 });
   });
 
-  it('resumes a re-derivation a stopped worker left where it was', async () => {
+  it('resumes a recomputation a stopped worker left where it was', async () => {
     const { db } = await freshRepo(NOW.toISOString());
-    const stages = swapped();
-    // Stored under the old order, with the new order saved and the job half done.
-    await insert(db, spread());
-    await db.put('meta', { key: 'settings', ...DEFAULT_SETTINGS, stages });
-    const job: RederiveRecord = { key: REDERIVE_RECORD, after: 'l0029', temperatures: false, startedAt: NOW.toISOString() };
+    const warm = {
+      qualification: { budget: 'unknown', authority: 'unknown', need: 'unknown', timeframe: 'within-2-months' } as const,
+      temperature: 'warm' as const,
+    };
+    // Stored under a 30-day cycle, the 10-day cycle saved, and the job stopped half-way.
+    await insert(
+      db,
+      Array.from({ length: 60 }, (_, i) => lead(i, { ...warm, createdAt: ago(15), updatedAt: ago(15) })),
+    );
+    await db.put('meta', { key: 'settings', ...DEFAULT_SETTINGS, thresholds: { ...DEFAULT_SETTINGS.thresholds, salesCycleDays: 10 } });
+    const job: RederiveRecord = { key: REDERIVE_RECORD, after: 'l0029', temperatures: true, startedAt: NOW.toISOString() };
     await db.put('meta', job);
     expect(await new SettingsStore(db, () => NOW).rederive()).toMatchObject({ items: 30 });
     const leads = (await allLeads(db)) as StoredLead[];
-    const wrong = leads.filter((l) => l.sort.stageRank !== stageRank(l.stage, stages)).map((l) => l.id);
-    // Leads up to the recorded place were done before the stop (here: never), the rest now.
-    expect(wrong.every((id) => id <= 'l0029')).toBe(true);
-    expect(wrong.length).toBeGreaterThan(0);
+    expect(leads.filter((l) => l.temperature === 'warm').map((l) => l.id)).toEqual(leads.filter((l) => l.id <= 'l0029').map((l) => l.id));
+    expect(leads.filter((l) => l.id > 'l0029').every((l) => l.temperature === 'cold')).toBe(true);
     expect(await new SettingsStore(db, () => NOW).rederive()).toBeNull();
   });
 

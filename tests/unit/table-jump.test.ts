@@ -3,7 +3,7 @@ import { freshRepo } from './helpers/db';
 import { makeLead } from './helpers/leads';
 import { LeadQueries } from '../../lib/db/lead-query';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
-import { toStored } from '../../lib/db/stored';
+import { stageRank, toStored } from '../../lib/db/stored';
 import type { Db } from '../../lib/db/schema';
 
 const STAGES = DEFAULT_SETTINGS.stages;
@@ -32,9 +32,9 @@ async function many(): Promise<Db> {
 }
 
 /** The expected order: by the sort key, ties by id, both reversed when descending. */
-async function expected(db: Db, index: 'sort.name' | 'sort.stageRank' | 'sort.value', desc: boolean): Promise<string[]> {
+async function expected(db: Db, index: 'sort.name' | 'byStage' | 'sort.value', desc: boolean): Promise<string[]> {
   const leads = await db.getAll('leads');
-  const key = (l: (typeof leads)[number]) => (index === 'sort.name' ? l.sort.name : index === 'sort.value' ? l.sort.value : l.sort.stageRank);
+  const key = (l: (typeof leads)[number]) => (index === 'sort.name' ? l.sort.name : index === 'sort.value' ? l.sort.value : stageRank(l.stage, STAGES));
   const order = leads.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id < b.id ? -1 : 1)).map((l) => l.id);
   return desc ? order.reverse() : order;
 }
@@ -43,13 +43,17 @@ describe('table pages at any offset', () => {
   it.each([
     ['name', 'sort.name', false],
     ['name', 'sort.name', true],
-    ['stage', 'sort.stageRank', false],
+    ['stage', 'byStage', false],
+    ['stage', 'byStage', true],
     ['value', 'sort.value', true],
   ] as const)('by %s (%s), descending %s: any page, reached cold, from anchors, and after the data changed', async (sort, index, desc) => {
     const db = await many();
     const want = await expected(db, index, desc);
     const queries = new LeadQueries(db, { prebuild: false, anchorEvery: ANCHOR_EVERY });
-    const page = async (offset: number) => (await queries.table({ filter: {}, sort, desc, offset, limit: 12 }, STAGES, TODAY, N)).rows.map((r) => r.id);
+    // The stage sort pages stage by stage, with each stage's count (the aggregates' in use).
+    const counts: Record<string, number> = {};
+    for (const l of await db.getAll('leads')) counts[l.stage] = (counts[l.stage] ?? 0) + 1;
+    const page = async (offset: number) => (await queries.table({ filter: {}, sort, desc, offset, limit: 12 }, STAGES, TODAY, N, counts)).rows.map((r) => r.id);
     // Cold: no anchor yet; the walk records them on its way.
     expect(await page(N - 40)).toEqual(want.slice(N - 40, N - 28));
     // From the anchors now known, including pages across an anchor and the very end.
@@ -58,6 +62,8 @@ describe('table pages at any offset', () => {
     expect(await page(N + 10)).toEqual([]);
     // A write drops the anchors: pages stay right.
     await db.delete('leads', want[5]!);
+    for (const k of Object.keys(counts)) counts[k] = 0;
+    for (const l of await db.getAll('leads')) counts[l.stage] = (counts[l.stage] ?? 0) + 1;
     queries.invalidate();
     const after = want.filter((id) => id !== want[5]);
     expect(await page(ANCHOR_EVERY + 3)).toEqual(after.slice(ANCHOR_EVERY + 3, ANCHOR_EVERY + 15));
