@@ -15,7 +15,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import puppeteer, { type Frame, type Page } from 'puppeteer-core';
 import { button, CHROME_ARGS, EXTENSION_DIR, launch, openTab, ROOT, sidebarFrame, spaNavigate, type Session } from '../tests/e2e/harness';
-import { applyLead, emptyAggregates, type Aggregates } from '../lib/pipeline/aggregates';
+import { applyLead, emptyAggregates, type AggregatesWithInsights } from '../lib/pipeline/aggregates';
+import { emptyInsightsKept } from '../lib/pipeline/insight-slices';
+import { aggregateRecords } from '../lib/db/insights-records';
 import { DEFAULT_STAGES, LEAD_SOURCES, type Lead, type Touchpoint } from '../lib/pipeline/model';
 import { nextRecheck } from '../lib/pipeline/recheck';
 import { engagementOf, withTemperature } from '../lib/pipeline/temperature';
@@ -203,8 +205,8 @@ function seedLead(i: number, now: number): { stored: ReturnType<typeof toStored>
  * stores their aggregates. Each batch is handed to the worker, which starts its transaction and
  * answers at once; the next batch is made while that one is written.
  */
-async function seed(session: Session, from: number, count: number, now: number): Promise<Aggregates> {
-  const agg = emptyAggregates(STAGES);
+async function seed(session: Session, from: number, count: number, now: number): Promise<AggregatesWithInsights> {
+  const agg: AggregatesWithInsights = { ...emptyAggregates(), insights: emptyInsightsKept(STAGES) };
   const batch = 2500;
   for (let b = from; b < from + count; b += batch) {
     const leads: unknown[] = [];
@@ -233,7 +235,8 @@ async function seed(session: Session, from: number, count: number, now: number):
     );
   }
   await session.worker.evaluate('globalThis.__seeding');
-  await putMeta(session, agg);
+  // As a rebuild stores them: the popup's record and the Insights view's records beside it.
+  for (const record of aggregateRecords(agg)) await putMeta(session, record);
   return agg;
 }
 
@@ -264,6 +267,7 @@ const SEED_SOURCES = [
   'scripts/bench.ts',
   'lib/db/stored.ts',
   'lib/db/schema.ts',
+  'lib/db/insights-records.ts',
   ...readdirSync(join(ROOT, 'lib/pipeline')).map((f) => `lib/pipeline/${f}`),
   'lib/settings/settings.ts',
 ];

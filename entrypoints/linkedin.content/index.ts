@@ -5,6 +5,7 @@ import { isProfile, profileSlug } from '../../lib/sites/linkedin/url';
 import { isLeadlineEvent } from '../../lib/messaging/events';
 import { watchPage } from '../../lib/content/page-watch';
 import { mountSidebarFrame } from '../../lib/content/frame-host';
+import { FrameChannel } from '../../lib/content/frame-channel';
 import { guardAgainstReplays } from '../../lib/content/guard';
 
 export default defineContentScript({
@@ -12,7 +13,7 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx) {
     guardAgainstReplays(ctx);
-    const sidebar = await mountSidebarFrame(ctx, 'linkedin');
+    const sidebar = await mountSidebarFrame(ctx, 'linkedin', new FrameChannel(ctx, 'linkedin'));
 
     // LinkedIn is a single-page app: the address changes first, the profile markup follows.
     // Read the page until it shows the profile the address names (or give up and show what we have).

@@ -4,6 +4,7 @@ import { importRow, type LeadSummary, type LeadView } from '../messaging/protoco
 import { describeZodError } from '../messaging/server';
 import type { ImportResult } from '../messaging/protocol';
 import type { Lead } from '../pipeline/model';
+import { COMPOSE_ID_PREFIX } from '../pipeline/email-subject';
 import type { Repositories } from '../db/repositories';
 
 /** How many recent touchpoints a lead view carries. */
@@ -52,7 +53,14 @@ export function createHandlers(
       const lead =
         (query.linkedinUrl ? await leads.findByLinkedinUrl(query.linkedinUrl) : undefined) ?? (query.email ? await leads.findByEmail(query.email) : undefined);
       if (lead) return { lead: await view(lead), duplicates: [] };
-      const duplicates = query.name ? await leads.possibleDuplicates(query.name, query.company ?? null) : [];
+      // With an address (Gmail), the same person may be a lead under another address of the same
+      // company or domain; from a profile, the same name and company.
+      const domain = query.email?.split('@')[1] ?? null;
+      const duplicates = !query.name
+        ? []
+        : query.email
+          ? await leads.samePerson(query.name, query.company ?? null, domain)
+          : await leads.possibleDuplicates(query.name, query.company ?? null);
       return { lead: null, duplicates };
     },
     async 'lead.get'({ id }) {
@@ -73,6 +81,26 @@ export function createHandlers(
       if (created) changed([lead.id]);
       return { lead: await view(lead), created };
     },
+    async 'compose.sent'({ recipients, subject, at, draftId, threadUrl }) {
+      const logged: { email: string; leadId: string; created: boolean }[] = [];
+      const externalId = `${COMPOSE_ID_PREFIX}${draftId ?? crypto.randomUUID()}`;
+      for (const email of recipients) {
+        const lead = await leads.findByEmail(email);
+        if (!lead) continue;
+        const { created } = await touchpoints.log({
+          leadId: lead.id,
+          channel: 'email',
+          direction: 'outbound',
+          at,
+          summary: subject.trim(),
+          url: threadUrl ?? null,
+          externalId,
+        });
+        logged.push({ email, leadId: lead.id, created });
+      }
+      if (logged.some((l) => l.created)) changed(logged.map((l) => l.leadId));
+      return { logged };
+    },
     async 'summary.get'() {
       return { aggregates: await aggregates.get(), settings: await settings.get() };
     },
@@ -91,6 +119,9 @@ export function createHandlers(
     },
     async 'aggregates.rebuild'() {
       return aggregates.rebuild();
+    },
+    async 'insights.get'(query) {
+      return aggregates.insights(query);
     },
     async 'leads.table'({ today, offset, limit, ...q }) {
       const [current, agg] = await Promise.all([settings.get(), aggregates.get()]);
@@ -143,7 +174,15 @@ export function createHandlers(
       const invalid: ImportResult[] = checked.flatMap((c) =>
         c.parsed.success
           ? []
-          : [{ line: Number((c.raw as { line?: unknown })?.line) || 0, status: 'error' as const, reason: describeZodError(c.parsed.error) }],
+          : [
+              {
+                line: Number((c.raw as { line?: unknown })?.line) || 0,
+                status: 'error' as const,
+                reason: describeZodError(c.parsed.error),
+                code: 'row_invalid' as const,
+                params: { detail: describeZodError(c.parsed.error) },
+              },
+            ],
       );
       const results = [...stored, ...invalid].sort((a, b) => a.line - b.line);
       const ids = results.flatMap((r) => (r.status === 'error' ? [] : [r.id]));

@@ -23,6 +23,13 @@ export interface WatchOptions<T> {
   debounceMs?: number;
   /** Give up waiting for a complete reading after this long, and show the best one. */
   settleMs?: number;
+  /**
+   * Keep reading on DOM changes after a complete reading, on every page (Gmail: folded messages
+   * expanded later, compose windows opening anywhere). The observer stays debounced.
+   */
+  keepWatching?: boolean;
+  /** Runs after every (debounced) check, relevant page or not. */
+  afterCheck?: () => void;
 }
 
 export function watchPage<T>(ctx: ContentScriptContext, options: WatchOptions<T>): void {
@@ -31,6 +38,7 @@ export function watchPage<T>(ctx: ContentScriptContext, options: WatchOptions<T>
   let timer: number | undefined;
   let deadline = 0;
   let lastShown: string | null = null;
+  let showing = false;
   let url = location.href;
 
   const observer = new MutationObserver(() => schedule());
@@ -43,10 +51,12 @@ export function watchPage<T>(ctx: ContentScriptContext, options: WatchOptions<T>
 
   function check() {
     timer = undefined;
+    options.afterCheck?.();
     if (!options.isRelevant(url)) {
-      observer.disconnect();
+      if (!options.keepWatching) observer.disconnect();
+      if (showing || !options.keepWatching) options.onIrrelevant();
+      showing = false;
       lastShown = null;
-      options.onIrrelevant();
       return;
     }
     const reading = options.read(url);
@@ -55,10 +65,11 @@ export function watchPage<T>(ctx: ContentScriptContext, options: WatchOptions<T>
       const key = JSON.stringify(reading.value);
       if (key !== lastShown) {
         lastShown = key;
+        showing = true;
         options.onRead(reading.value);
       }
     }
-    if (reading.complete || timedOut) observer.disconnect();
+    if ((reading.complete || timedOut) && !options.keepWatching) observer.disconnect();
   }
 
   function start() {

@@ -2,15 +2,18 @@
  * Rebuilding the aggregates from the leads in short transactions. Leads are folded in primary-key
  * order, a batch per read transaction; a write meanwhile to a lead already folded is folded too
  * (the write helper is told through `trackRebuild`), and one to a lead not yet reached is seen
- * when its batch is read. The result is stored in one small transaction at the end. Writes made
- * while the rebuild runs do not account into the stale record, so nothing is counted twice.
+ * when its batch is read. The result — the popup's record and every insight record — is stored in
+ * one small transaction at the end. Writes made while the rebuild runs do not account into the
+ * stale records (their heads are gone), so nothing is counted twice.
  */
-import { applyLead, emptyAggregates, type Aggregates } from '../pipeline/aggregates';
+import { applyLead, emptyAggregates, type Aggregates, type AggregatesWithInsights } from '../pipeline/aggregates';
+import { emptyInsightsKept } from '../pipeline/insight-slices';
 import { readSettings } from '../settings/settings';
 import { inChunks, type ChunkOptions, type JobStats } from './jobs';
 import type { Db } from './schema';
 import { liveAggregates, trackRebuild, type RebuildInProgress } from './tx';
 import { BASE, HEAD, journalRange, newRev, type Base, type Head } from './aggregates-journal';
+import { INSIGHTS_HEAD, putAllAggregates } from './insights-records';
 
 /** Past every primary key: once every lead is folded, every later write is folded too. */
 const ALL = '\uffff';
@@ -53,13 +56,14 @@ export function restartRebuild(db: Db): void {
 }
 
 async function rebuildOnce(db: Db, run: Running, options: ChunkOptions): Promise<Aggregates | null> {
-  // The old record goes first: writes stop patching it, and a complete one found at the end can
-  // only have been written by someone else.
+  // The old records go first: writes stop patching them (without the heads they account nowhere),
+  // and a complete record found at the end can only have been written by someone else.
   const start = db.transaction('meta', 'readwrite');
-  const [settings] = await Promise.all([start.store.get('settings'), start.store.delete(BASE), start.store.delete(HEAD)]);
+  const [settings] = await Promise.all([start.store.get('settings'), start.store.delete(BASE), start.store.delete(HEAD), start.store.delete(INSIGHTS_HEAD)]);
   await start.done;
   const { stages } = readSettings(settings);
-  const state: RebuildInProgress = { upTo: '', partial: emptyAggregates(stages), stages };
+  const partial: AggregatesWithInsights = { ...emptyAggregates(), insights: emptyInsightsKept(stages) };
+  const state: RebuildInProgress = { upTo: '', partial, stages };
   trackRebuild(db, state);
   try {
     const stats: JobStats = await inChunks(async (size) => {
@@ -73,14 +77,22 @@ async function rebuildOnce(db: Db, run: Running, options: ChunkOptions): Promise
     }, options);
     if (run.restart) return null;
     const tx = db.transaction('meta', 'readwrite');
-    // A complete record written meanwhile by someone else (a restore replaced everything) wins.
+    // A complete record written meanwhile by someone else (a restore replaced everything, the
+    // insight records with it) wins.
     const stored = liveAggregates(await tx.store.get(BASE));
-    const result = stored ?? state.partial;
-    if (!stored) {
+    let result: Aggregates;
+    if (stored) result = stored;
+    else {
       // A new revision: journal entries of any earlier one no longer apply.
       const rev = newRev();
+      const { insights: _slices, ...aggregates } = state.partial;
+      result = aggregates;
       const head: Head = { key: HEAD, version: result.version, rev, seq: 0 };
-      await Promise.all([tx.store.put({ ...result, rev, seq: 0 } satisfies Base), tx.store.put(head), tx.store.delete(journalRange())]);
+      await Promise.all([
+        putAllAggregates(tx.store, Object.assign({ rev, seq: 0 } satisfies Pick<Base, 'rev' | 'seq'>, state.partial)),
+        tx.store.put(head),
+        tx.store.delete(journalRange()),
+      ]);
     }
     await tx.store.put({ key: REBUILD_RECORD, at: new Date().toISOString(), leads: state.partial.total, ...stats });
     await tx.done;

@@ -1,9 +1,14 @@
 /**
- * The popup's aggregates: kept current by every write (through the journal, `aggregates-journal.ts`),
- * read from memory when nothing changed, rebuilt from the stores when missing or old.
+ * The kept aggregates: the popup's record, kept current by every write through the journal
+ * (`aggregates-journal.ts`) and read from memory when nothing changed, and the Insights view's
+ * records (insights-records.ts), patched by every write in place. Both are rebuilt together from
+ * the stores (`aggregates-rebuild.ts`) when either is missing or old.
  */
 import { applyChange, type Aggregates } from '../pipeline/aggregates';
+import { insights, periodMonths, trackedTags, type InsightsOptions } from '../pipeline/insights';
+import type { InsightsReply } from '../messaging/protocol';
 import { readSettings } from '../settings/settings';
+import { INSIGHTS_HEAD, liveInsightsHead, readInsights } from './insights-records';
 import type { StageDef } from '../pipeline/model';
 import type { Db } from './schema';
 import { rebuildAggregates } from './aggregates-rebuild';
@@ -43,7 +48,31 @@ export class AggregatesStore {
     return this.load();
   }
 
-  /** Rebuilds them from the leads in short transactions (`aggregates-rebuild.ts`). */
+  /** The Insights view's figures, from the kept records (rebuilt first when missing, old, or kept for other stages). */
+  async insights(options: InsightsOptions): Promise<InsightsReply> {
+    const months = periodMonths(options.period, options.today);
+    for (let attempt = 0; ; attempt++) {
+      // `lastActivity` is the popup's figure, read through the journal like any other.
+      const aggregates = await this.get();
+      const tx = this.db.transaction('meta');
+      const meta = tx.objectStore('meta');
+      const [settingsRecord, headRecord] = await Promise.all([meta.get('settings'), meta.get(INSIGHTS_HEAD)]);
+      const head = liveInsightsHead(headRecord);
+      if (head) {
+        // A tag filter reads the all-time tag slices only; otherwise the period's months.
+        const kept = await readInsights(meta, head, months, !options.tag);
+        await tx.done;
+        const stages = readSettings(settingsRecord).stages;
+        const result = insights({ insights: kept, lastActivity: aggregates.lastActivity }, stages, options);
+        if (result.status !== 'stages-changed' || attempt > 0) return { insights: result, tags: trackedTags({ insights: kept }) };
+      } else {
+        await tx.done;
+      }
+      await this.rebuild();
+    }
+  }
+
+  /** Rebuilds the popup's aggregates and the insight records from the leads in short transactions (`aggregates-rebuild.ts`). */
   async rebuild(): Promise<Aggregates> {
     caches.delete(this.db);
     return rebuildAggregates(this.db);

@@ -6,6 +6,8 @@ import { withTemperature } from '../pipeline/temperature';
 import type { CaptureFields, FieldConflict, LeadPatch } from '../messaging/protocol';
 import type { Settings } from '../settings/settings';
 import type { Db } from './schema';
+import { fold } from '../pipeline/search';
+import { plainLead } from './stored';
 import { NotFoundError, write, type Writer } from './tx';
 import type { SettingsStore } from './settings-store';
 import type { TouchpointRepository } from './touchpoints';
@@ -24,7 +26,7 @@ export class LeadRepository {
 
   async mustGet(id: string): Promise<Lead> {
     const lead = await this.get(id);
-    if (!lead) throw new NotFoundError(`No lead with id ${id}.`);
+    if (!lead) throw new NotFoundError('lead_not_found', `No lead with id ${id}.`, { id });
     return lead;
   }
 
@@ -42,6 +44,17 @@ export class LeadRepository {
     const same = (a: string | null, b: string | null) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
     const candidates = await this.db.getAllFromIndex('leads', 'byName', name.trim());
     return candidates.filter((l) => l.id !== excludeId && same(l.name, name) && (company === null || same(l.company, company)));
+  }
+
+  /**
+   * The same person under another address: leads whose folded name is this one's and that share
+   * the company (folded) or an email domain. A Gmail participant is offered these to link.
+   */
+  async samePerson(name: string, company: string | null, domain: string | null): Promise<Lead[]> {
+    const candidates = await this.db.getAllFromIndex('leads', 'sort.name', fold(name.trim()));
+    const sameCompany = (l: Lead) => !!company && !!l.company && fold(l.company.trim()) === fold(company.trim());
+    const sameDomain = (l: Lead) => !!domain && l.emails.some((e) => e.split('@')[1] === domain);
+    return candidates.filter((l) => sameCompany(l) || sameDomain(l)).map(plainLead);
   }
 
   /** Where to open a lead: its LinkedIn profile, else the thread of its last logged email. */
@@ -114,7 +127,7 @@ export class LeadRepository {
   private async change(id: string, change: (lead: Lead, settings: Settings, now: Date) => Lead): Promise<Lead> {
     return write(this.db, this.now(), async (w: Writer) => {
       const before = await w.leads.get(id);
-      if (!before) throw new NotFoundError(`No lead with id ${id}.`);
+      if (!before) throw new NotFoundError('lead_not_found', `No lead with id ${id}.`, { id });
       const changed = leadSchema.parse({ ...change(before, w.settings, w.now), id, updatedAt: w.now.toISOString() });
       const after = withTemperature(changed, await w.touchpointsOf(id), w.now, w.settings);
       await w.putLead(before, after);

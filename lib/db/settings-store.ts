@@ -2,7 +2,9 @@
  * The settings record: read through the upgrade cascade, saved with what they imply for stored
  * leads. Reordering stages rewrites nothing (the table's stage sort follows the settings, and the
  * aggregates count by stage id). Adding or removing a stage, or a new won stage, rebuilds the
- * aggregates (the Insights slices keep per-stage figures in stage order); a change of the
+ * aggregates and the insight records (their slices keep per-stage figures in stage order; after a
+ * reorder alone the Insights view finds them kept for other stages and rebuilds them when next
+ * opened); a change of the
  * temperature thresholds, or of the won stage, recomputes temperatures. Both are bulk jobs in short
  * transactions; the recomputation keeps its place in a meta record, so a stopped worker resumes it.
  */
@@ -17,6 +19,8 @@ import { inChunks, type ChunkOptions, type JobStats } from './jobs';
 import type { Db, StoredLead } from './schema';
 import { toStored } from './stored';
 import { commit, write, type WriteTx } from './tx';
+import { INSIGHTS_HEAD } from './insights-records';
+import { CodedError } from '../messaging/errors';
 
 /** The meta record of the temperatures' recomputation after a settings change. */
 export const REDERIVE_RECORD = 'job.rederive';
@@ -68,7 +72,7 @@ export class SettingsStore {
       // The funnel-stage index holds each lead under its stage, or the one it left for Lost or Later.
       for (const stage of removed) {
         if ((await tx.objectStore('leads').index('byFunnel').count(stage.id)) > 0) {
-          throw new Error(`Stage "${stage.id}" still has leads: move them before deleting the stage.`);
+          throw new CodedError('stage_has_leads', `Stage "${stage.id}" still has leads: move them before deleting the stage.`, { stage: stage.id });
         }
       }
       const ids = (stages: Settings['stages']) => stages.map((st) => st.id);
@@ -82,7 +86,7 @@ export class SettingsStore {
       }
       // Which leads count as open, and the per-stage Insights figures, follow the stages.
       const rebuild = wonChanged || setChanged;
-      if (rebuild) await Promise.all([meta.delete(BASE), meta.delete(HEAD)]);
+      if (rebuild) await Promise.all([meta.delete(BASE), meta.delete(HEAD), meta.delete(INSIGHTS_HEAD)]);
       return { rebuild, temperatures };
     });
     if (change.rebuild) restartRebuild(this.db);

@@ -2,6 +2,7 @@
 import { touchpoint as touchpointSchema, type Lead, type Touchpoint } from '../pipeline/model';
 import { engagementOf, withTemperature } from '../pipeline/temperature';
 import type { TouchpointFields, TouchpointPatch } from '../messaging/protocol';
+import { COMPOSE_ID_PREFIX, SENT_MATCH_MS, threadSubject } from '../pipeline/email-subject';
 import type { Db } from './schema';
 import { byLeadRange, NotFoundError, write, type Writer } from './tx';
 
@@ -15,6 +16,24 @@ export async function recomputeLead(w: Writer, before: Lead, base: Lead = before
   const after = withTemperature(touched, all, w.now, w.settings);
   await w.putLead(before, after);
   return after;
+}
+
+/**
+ * An outbound email logged from the compose window (external id `compose:…`) that a message now
+ * being logged is: the same draft id, or the same thread subject sent within minutes of it.
+ */
+async function sentAtCompose(w: Writer, fields: TouchpointFields): Promise<Touchpoint | undefined> {
+  if (fields.channel !== 'email' || fields.direction !== 'outbound' || !fields.externalId || fields.externalId.startsWith(COMPOSE_ID_PREFIX)) return undefined;
+  const exact = await w.touchpoints.index('byExternalId').get([fields.leadId, COMPOSE_ID_PREFIX + fields.externalId]);
+  if (exact) return exact;
+  if (!fields.at) return undefined;
+  const at = Date.parse(fields.at);
+  const range = IDBKeyRange.bound([fields.leadId, new Date(at - SENT_MATCH_MS).toISOString()], [fields.leadId, new Date(at + SENT_MATCH_MS).toISOString()]);
+  const near = await w.touchpoints.index('byLead').getAll(range);
+  const subject = threadSubject(fields.summary);
+  return near
+    .filter((t) => t.channel === 'email' && t.direction === 'outbound' && t.externalId?.startsWith(COMPOSE_ID_PREFIX) && threadSubject(t.summary) === subject)
+    .sort((a, b) => Math.abs(Date.parse(a.at) - at) - Math.abs(Date.parse(b.at) - at))[0];
 }
 
 export class TouchpointRepository {
@@ -38,10 +57,17 @@ export class TouchpointRepository {
   async log(fields: TouchpointFields): Promise<{ touchpoint: Touchpoint; created: boolean; lead: Lead }> {
     return write(this.db, this.now(), async (w) => {
       const before = await w.leads.get(fields.leadId);
-      if (!before) throw new NotFoundError(`No lead with id ${fields.leadId}.`);
+      if (!before) throw new NotFoundError('lead_not_found', `No lead with id ${fields.leadId}.`, { id: fields.leadId });
       if (fields.externalId) {
         const logged = await w.touchpoints.index('byExternalId').get([fields.leadId, fields.externalId]);
         if (logged) return { touchpoint: logged, created: false, lead: before };
+        const sent = await sentAtCompose(w, fields);
+        if (sent) {
+          // The email was logged as it was sent: the message found later is that touchpoint.
+          const adopted = { ...sent, externalId: fields.externalId, at: fields.at ?? sent.at, url: fields.url ?? sent.url };
+          await w.touchpoints.put(adopted);
+          return { touchpoint: adopted, created: false, lead: await recomputeLead(w, before) };
+        }
       }
       const touchpoint = touchpointSchema.parse({
         id: crypto.randomUUID(),
@@ -72,9 +98,9 @@ export class TouchpointRepository {
   private async change(id: string, change: (tp: Touchpoint) => Touchpoint | null): Promise<Lead> {
     return write(this.db, this.now(), async (w) => {
       const tp = await w.touchpoints.get(id);
-      if (!tp) throw new NotFoundError(`No touchpoint with id ${id}.`);
+      if (!tp) throw new NotFoundError('touchpoint_not_found', `No touchpoint with id ${id}.`, { id });
       const before = await w.leads.get(tp.leadId);
-      if (!before) throw new NotFoundError(`No lead with id ${tp.leadId}.`);
+      if (!before) throw new NotFoundError('lead_not_found', `No lead with id ${tp.leadId}.`, { id: tp.leadId });
       const next = change(tp);
       if (next) await w.touchpoints.put({ ...next, id, leadId: tp.leadId });
       else await w.touchpoints.delete(id);

@@ -1,22 +1,31 @@
 /**
  * The one transaction helper every repository shares. A write opens one transaction over the
- * stores it needs, loads the settings and the live aggregates once, lets the body change leads
- * (each change patches the aggregates in memory), writes the aggregates back once, and awaits
- * `tx.done`. On any failure the transaction is aborted, so nothing of it is written. Nothing
- * outside IndexedDB is awaited while it is open.
+ * stores it needs, loads the settings and the aggregates' journal head once, lets the body change
+ * leads, appends the changes to the popup aggregates' journal once (aggregates-journal.ts), and
+ * awaits `tx.done`. On any failure the transaction is aborted, so nothing of it is written.
+ * Nothing outside IndexedDB is awaited while it is open.
+ *
+ * The Insights view's slices live in records of their own (insights-records.ts), not in the
+ * journal: changes that touch them are collected and applied at the end, loading only the records
+ * those leads belong to, in the same transaction. Both are kept by the same write, so the popup's
+ * figures and the Insights view's never disagree about a committed write.
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { AGGREGATES_VERSION, applyChange, type Aggregates } from '../pipeline/aggregates';
+import { AGGREGATES_VERSION, applyChange, type Aggregates, type AggregatesWithInsights } from '../pipeline/aggregates';
+import { sameInsightInputs } from '../pipeline/insight-slices';
 import type { Lead, StageDef, Touchpoint } from '../pipeline/model';
 import { readSettings, type Settings } from '../settings/settings';
+import { INSIGHTS_HEAD, liveInsightsHead, patchInsights, type InsightsHead } from './insights-records';
 import type { Db, LeadlineDB } from './schema';
 import { plainLead, toStored } from './stored';
 import { HEAD, journalKey, liveHead, type Head } from './aggregates-journal';
+import { CodedError } from '../messaging/errors';
 
 export type StoreName = StoreNames<LeadlineDB>;
 export type WriteTx = IDBPTransaction<LeadlineDB, StoreName[], 'readwrite'>;
 
-export class NotFoundError extends Error {}
+/** A record that is not (or no longer) there. */
+export class NotFoundError extends CodedError {}
 
 /** Every touchpoint key of one lead in the `byLead` index (`[leadId, at]`). */
 export function byLeadRange(leadId: string): IDBKeyRange {
@@ -54,7 +63,8 @@ export async function commit<T>(tx: { done: Promise<void>; abort(): void }, body
  */
 export interface RebuildInProgress {
   upTo: string;
-  partial: Aggregates;
+  /** The popup's aggregates and the insight slices, folded together. */
+  partial: AggregatesWithInsights;
   stages: StageDef[];
 }
 
@@ -79,12 +89,16 @@ export class Writer {
   private readonly pairs: [Lead | null, Lead | null][] = [];
   private readonly aggregates: Aggregates | null;
   private readonly head: Head | null;
+  /** Lead changes the insight records still need, in order (applied by `flush`). */
+  private readonly insightChanges: [Lead | undefined, Lead | undefined][] = [];
 
   constructor(
     readonly tx: WriteTx,
     readonly settings: Settings,
     accounting: Accounting | Aggregates,
     readonly now: Date,
+    /** The insight records' head when current; null leaves them to be rebuilt when next read. */
+    private readonly insights: InsightsHead | null = null,
     /** Also told of every accounted change (a rebuild in progress). */
     private readonly observe?: (before: Lead | undefined, after: Lead | undefined) => void,
   ) {
@@ -109,6 +123,7 @@ export class Writer {
   /** Accounts a lead change in the aggregates without writing the lead (the caller writes it). */
   account(before: Lead | undefined, after: Lead | undefined): void {
     this.observe?.(before, after);
+    if (this.insights && !sameInsightInputs(before, after)) this.insightChanges.push([before, after]);
     if (this.head) {
       this.pairs.push([before ? plainLead(before) : null, after ? plainLead(after) : null]);
       this.dirty = true;
@@ -131,14 +146,19 @@ export class Writer {
     this.account(lead, undefined);
   }
 
-  /** Writes the journal entry (or the patched aggregates) once, at the end. */
+  /**
+   * Writes the journal entry (or the patched aggregates) once, at the end, and patches the insight
+   * records the changes touched.
+   */
   async flush(): Promise<void> {
-    if (!this.dirty) return;
     const meta = this.tx.objectStore('meta');
-    if (this.head) {
+    const writes: Promise<unknown>[] = [];
+    if (this.dirty && this.head) {
       const seq = this.head.seq + 1;
-      await Promise.all([meta.put({ key: journalKey(seq), rev: this.head.rev, seq, pairs: this.pairs }), meta.put({ ...this.head, seq })]);
-    } else if (this.aggregates) await meta.put(this.aggregates);
+      writes.push(meta.put({ key: journalKey(seq), rev: this.head.rev, seq, pairs: this.pairs }), meta.put({ ...this.head, seq }));
+    } else if (this.dirty && this.aggregates) writes.push(meta.put(this.aggregates));
+    if (this.insights && this.insightChanges.length > 0) writes.push(patchInsights(meta, this.insights, this.insightChanges.splice(0)));
+    await Promise.all(writes);
   }
 }
 
@@ -159,11 +179,12 @@ export async function write<T>(db: Db, now: Date, body: (w: Writer) => Promise<T
   try {
     return await commit(tx, async () => {
       const meta = tx.objectStore('meta');
-      const [settings, head] = await Promise.all([meta.get('settings'), meta.get(HEAD)]);
+      const [settings, head, insights] = await Promise.all([meta.get('settings'), meta.get(HEAD), meta.get(INSIGHTS_HEAD)]);
       const live = liveHead(head);
       // Without a journal yet, the stored record itself is patched (it is read only then).
       const base = live ? null : liveAggregates(await meta.get('aggregates'));
-      const writer = new Writer(tx, readSettings(settings), live ? { journal: live } : base ? { patch: base } : null, now, observe);
+      const accounting = live ? { journal: live } : base ? { patch: base } : null;
+      const writer = new Writer(tx, readSettings(settings), accounting, now, liveInsightsHead(insights), observe);
       const result = await body(writer);
       await writer.flush();
       return result;

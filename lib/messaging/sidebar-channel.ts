@@ -9,6 +9,7 @@
  */
 import type { ProfileExtraction } from '../sites/linkedin/extract';
 import type { GmailThread } from '../sites/gmail/extract';
+import type { ComposeKind, RecipientField } from '../sites/gmail/compose';
 
 export const PORT_PREFIX = 'leadline-sidebar:';
 
@@ -16,7 +17,18 @@ export const PORT_PREFIX = 'leadline-sidebar:';
 export type PageContext =
   | { kind: 'none' }
   | { kind: 'linkedin-profile'; url: string; profile: ProfileExtraction }
-  | { kind: 'gmail-thread'; url: string; thread: GmailThread; ownEmails: string[] };
+  | { kind: 'gmail-thread'; url: string; thread: GmailThread; ownEmails: string[] }
+  | { kind: 'gmail-compose'; url: string; compose: ComposeSummary; ownEmails: string[] };
+
+/** What a compose window holds, as plain data (no elements cross the channel). */
+export interface ComposeSummary {
+  kind: ComposeKind;
+  recipients: { email: string; name: string | null; field: RecipientField }[];
+  subject: string | null;
+}
+
+/** The frames a content script mounts: the sidebar, and a compose control per Gmail compose. */
+export type FrameKind = 'sidebar' | 'compose';
 
 export type Site = 'linkedin' | 'gmail';
 
@@ -25,7 +37,12 @@ export type HostMessage =
   /** The collapsed state (the keyboard command toggles it in the content script). */
   | { type: 'collapsed'; value: boolean };
 
-export type FrameMessage = { type: 'collapse'; value: boolean };
+export type FrameMessage =
+  | { type: 'collapse'; value: boolean }
+  /** The compose control's "Log to Leadline" switch. */
+  | { type: 'log-on-send'; value: boolean }
+  /** The compose control opened or closed its recipient list. */
+  | { type: 'expand'; value: boolean };
 
 /** Added by the background on the frame's side of the pipe: data changed, refresh. */
 export interface FrameEvent {
@@ -38,9 +55,16 @@ export interface FrameHello {
   leadline: 'hello';
   nonce: string;
   site: Site;
+  kind: FrameKind;
 }
 
 export function isFrameHello(data: unknown): data is FrameHello {
   const d = data as Partial<FrameHello> | null;
-  return !!d && d.leadline === 'hello' && typeof d.nonce === 'string' && (d.site === 'linkedin' || d.site === 'gmail');
+  return (
+    !!d &&
+    d.leadline === 'hello' &&
+    typeof d.nonce === 'string' &&
+    (d.site === 'linkedin' || d.site === 'gmail') &&
+    (d.kind === 'sidebar' || d.kind === 'compose')
+  );
 }

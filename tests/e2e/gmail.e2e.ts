@@ -20,10 +20,12 @@ interface StoredTouchpoint {
   externalId: string;
 }
 
-const BASE = 'https://mail.google.com/mail/u/0/';
-const T2018 = { url: `${BASE}#inbox/16403a1f0c2b9e77`, fixture: 'gmail/2018-06_thread_new-gmail__synthetic.html' };
-const T2022 = { url: `${BASE}#inbox/FMfcgzGqQmPbWcXvTnRsLkJhZdXwVbNm1`, fixture: 'gmail/2022-10_thread_collapsed__synthetic.html' };
-const INBOX = { url: `${BASE}#inbox`, fixture: 'gmail/2014-12_inbox-list__inboxsdk.html' };
+// Real Gmail addresses (shared/research/gmail-addresses.md; the pop-out form from the code index
+// cited in tests/unit/gmail-url.test.ts). Every thread token is a real one: letters only.
+const BASE = 'https://mail.google.com/mail/';
+const T2018 = { url: `${BASE}u/0/#inbox/FMfcgzGtvsZDplKRXslJZrnlJwbkWwJF`, fixture: 'gmail/2018-06_thread_new-gmail__synthetic.html' };
+const T2022 = { url: `${BASE}u/0/#inbox/FMfcgzQXJkcLPCXjzvlvtbTRQpGQkFsr`, fixture: 'gmail/2022-10_thread_collapsed__synthetic.html' };
+const INBOX = { url: `${BASE}u/0/#inbox`, fixture: 'gmail/2014-12_inbox-list__inboxsdk.html' };
 const captureFor = (email: string) => `form[aria-label="New person: ${email}"] button.ll-primary`;
 
 describe('Gmail sidebar', () => {

@@ -21,7 +21,7 @@ export const CHROME_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--window-size=1400,900',
+  '--window-size=1440,900',
 ];
 
 export interface Session {
@@ -35,7 +35,27 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(options: { extension?: boolean } = {}): Promise<Session> {
+export interface LaunchOptions {
+  extension?: boolean;
+  /** Chromium's UI language (`cs`, `zh-CN`…): the extension's default language follows it. English when not given. */
+  lang?: string;
+  /** Further command-line switches. */
+  args?: string[];
+}
+
+/**
+ * The environment that gives Chromium a UI language. `--lang` alone sets it on Windows only: on
+ * Linux Chromium takes its locale from LANGUAGE / LC_ALL / LANG (kernox/Mastodon-Share-Browser-Extension
+ * PR #40, "Set language in environment, to really change it on Linux & Mac"; chrome-php/chrome
+ * PR #414: "this flag just doesn't work with chromium on linux"), and only for a locale whose
+ * .pak it ships (Debian: the chromium-l10n package). Both are set, so a test means the same on
+ * every system; English unless a test asks for another language.
+ */
+function languageEnv(lang: string | undefined): Record<string, string> {
+  return { LANGUAGE: (lang ?? 'en-US').replace('-', '_') };
+}
+
+export async function launch(options: LaunchOptions = {}): Promise<Session> {
   const withExtension = options.extension ?? true;
   const userDataDir = mkdtempSync(join(tmpdir(), 'leadline-e2e-'));
   const browser = await puppeteer.launch({
@@ -44,8 +64,9 @@ export async function launch(options: { extension?: boolean } = {}): Promise<Ses
     pipe: true,
     ...(withExtension ? { enableExtensions: [EXTENSION_DIR] } : {}),
     userDataDir,
-    args: CHROME_ARGS,
-    defaultViewport: { width: 1400, height: 900 },
+    args: [...CHROME_ARGS, `--lang=${options.lang ?? 'en-US'}`, ...(options.args ?? [])],
+    env: { ...process.env, ...languageEnv(options.lang) },
+    defaultViewport: { width: 1440, height: 900 },
   });
   const problems: string[] = [];
   const close = async () => {
@@ -144,14 +165,40 @@ export const SIDEBAR_HOST = '[data-leadline="sidebar"]';
  * The sidebar frame (an extension page in an iframe) of a host page, once it is there and
  * connected. It is looked up afresh each time: remounting the sidebar replaces the frame.
  */
-export async function sidebarFrame(page: Page, timeoutMs = 10_000): Promise<Frame> {
+export async function sidebarFrame(page: Page, timeoutMs = 15_000): Promise<Frame> {
+  return extensionFrame(page, `${SIDEBAR_HOST} iframe`, 'aside', timeoutMs);
+}
+
+/**
+ * An extension frame of a host page (found through its element: Firefox reports an extension
+ * frame's URL as about:blank), once `ready` matches in it. With two extension frames in a page,
+ * puppeteer now and then attaches to the second one's target before it knows the frame, and never
+ * gets an execution context for it (the frame itself runs fine: its own target answers). Such a
+ * frame is taken out of the page and put back — a new frame, which the product must handle anyway:
+ * its content script greets it again and it reconnects.
+ */
+export async function extensionFrame(page: Page, iframeSelector: string, ready: string, timeoutMs = 15_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    // Found through its element: Firefox reports an extension frame's URL as about:blank.
-    const handle = await page.$(`${SIDEBAR_HOST} iframe`).catch(() => null);
+    const handle = await page.$(iframeSelector).catch(() => null);
     const frame = await handle?.contentFrame().catch(() => null);
-    if (frame && !frame.detached && (await frame.$('aside').catch(() => null))) return frame;
-    if (Date.now() > deadline) throw new Error(`no sidebar frame on ${page.url()} after ${timeoutMs} ms`);
+    if (frame && !frame.detached) {
+      const answer = await Promise.race([
+        frame.$(ready).then((h) => (h ? 'ready' : 'not yet')),
+        new Promise<string>((r) => setTimeout(() => r('silent'), 2000)),
+      ]).catch(() => 'not yet');
+      if (answer === 'ready') return frame;
+      if (answer === 'silent') {
+        await page.evaluate((sel) => {
+          const iframe = document.querySelector(sel);
+          const parent = iframe?.parentElement;
+          if (!iframe || !parent) return;
+          iframe.remove();
+          parent.append(iframe);
+        }, iframeSelector);
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`no extension frame ${iframeSelector} with ${ready} on ${page.url()} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -4,7 +4,8 @@ import { button, click, launch, openTab, readStore, setValue, textOf, until, typ
 
 const KIREET = 'https://www.linkedin.com/in/kireetagrawal/';
 const GMAIL = 'https://mail.google.com/mail/u/0/';
-const THREAD = `${GMAIL}#inbox/16403a1f0c2b9e77`;
+// A real Gmail thread address (shared/research/gmail-addresses.md): the token is letters only.
+const THREAD = `${GMAIL}#inbox/FMfcgzGtvsZDplKRXslJZrnlJwbkWwJF`;
 
 describe('popup: the funnel at a glance', () => {
   let session: Session;

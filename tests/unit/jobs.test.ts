@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshRepo } from './helpers/db';
 import { makeLead } from './helpers/leads';
-import { rebuild } from '../../lib/pipeline/aggregates';
+import { rebuild, rebuildWithInsights } from '../../lib/pipeline/aggregates';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
 import type { Lead } from '../../lib/pipeline/model';
 import { refresh, REFRESH_RECORD, type RefreshRecord } from '../../lib/db/refresh';
@@ -119,17 +119,17 @@ describe('the aggregates rebuild in short transactions', () => {
 
   it('takes back what a failed write folded into a rebuild in progress', async () => {
     const { db } = await freshRepo(NOW.toISOString());
-    const partial = rebuild([lead(1)], STAGES);
+    const partial = rebuildWithInsights([lead(1)], STAGES);
     trackRebuild(db, { upTo: '\uffff', partial, stages: STAGES });
     const failing = write(db, NOW, async (w) => {
       w.account(undefined, lead(2, { stage: 'qualified', reached: ['prospect', 'qualified'] }));
       throw new Error('refused after accounting');
     });
     await expect(failing).rejects.toThrow('refused after accounting');
-    expect(partial).toEqual(rebuild([lead(1)], STAGES));
+    expect(partial).toEqual(rebuildWithInsights([lead(1)], STAGES));
     await write(db, NOW, async (w) => w.account(undefined, lead(3)));
     trackRebuild(db, null);
-    expect(partial).toEqual(rebuild([lead(1), lead(3)], STAGES));
+    expect(partial).toEqual(rebuildWithInsights([lead(1), lead(3)], STAGES));
   });
 
   it('gives way to a complete record written meanwhile (a restore)', async () => {

@@ -5,6 +5,8 @@ import { searchLeads } from '../../lib/db/search';
 import { makeLead } from './helpers/leads';
 import { LeadQueries } from '../../lib/db/lead-query';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
+import { toStored } from '../../lib/db/stored';
+import type { Lead } from '../../lib/pipeline/model';
 
 describe('database migrations', () => {
   it('creates every store and index from nothing', async () => {
@@ -66,7 +68,7 @@ describe('database migrations', () => {
           leads.createIndex('byFollowUp', 'nextFollowUpOn');
           leads.createIndex('byTemperature', 'temperature');
         }
-        // Version 3 as shipped (its data step ran over an empty store here). Version 4 (i18n)
+        // Version 3 as shipped (its data step likewise ran over an empty store). Version 4 (i18n)
         // added no index: a version 4 database has this shape.
         if (oldVersion < 3 && version >= 3) {
           const leads = transaction.objectStore('leads');
@@ -79,29 +81,58 @@ describe('database migrations', () => {
         }
       },
     });
-    const ada = makeLead({
-      id: 'l1',
-      name: 'Ada Lovelace',
-      company: 'Analytical Engines',
-      emails: ['ada@engines.io'],
-      stage: 'qualified',
-      reached: ['prospect', 'qualified'],
-    });
-    const v2 = { ...ada, searchKeys: ['ada', 'lovelace', 'analytical', 'engines', 'ada@engines.io', 'ada'] };
-    const v3 = {
-      ...v2,
-      sort: {
-        name: 'ada lovelace',
-        company: 'analytical engines',
-        stageRank: 1,
-        temp: 3,
-        value: -1,
-        followUp: '9999-12-31',
-        touch: '',
-        activityDay: '2026-11-01',
-      },
+    // Versions 1–3 stored temperature reasons as the English sentences lib/pipeline/temperature.ts
+    // wrote then (commit 665c366), and a one-click log's label as its summary.
+    const ada = {
+      ...makeLead({
+        id: 'l1',
+        name: 'Ada Lovelace',
+        company: 'Analytical Engines',
+        emails: ['ada@engines.io'],
+        stage: 'qualified',
+        reached: ['prospect', 'qualified'],
+        temperature: 'hot',
+      }),
+      // Version 4 left them as rules with their figures.
+      temperatureReasons:
+        version >= 4
+          ? [
+              { rule: 'bant-all-yes', params: {} },
+              { rule: 'recent-reply', params: { days: 2, within: 7 } },
+            ]
+          : ['Budget, authority, need and timeline all confirmed', 'Replied 2 days ago (within 7 days)'],
     };
-    await old.put('leads', version >= 3 ? v3 : version >= 2 ? v2 : ada);
+    const searchKeys = ['ada', 'lovelace', 'analytical', 'engines', 'ada@engines.io', 'ada'];
+    // Version 3 stored each lead with its sort keys (lib/db/stored.ts), the stage's rank among them
+    // (qualified is the second default stage).
+    const v3 = () => ({ ...ada, searchKeys, sort: { ...toStored(ada as unknown as Lead, DEFAULT_SETTINGS.stages).sort, stageRank: 1 } });
+    await old.put('leads', version >= 3 ? v3() : version >= 2 ? { ...ada, searchKeys } : ada);
+    const call = {
+      id: 't1',
+      leadId: 'l1',
+      channel: 'call',
+      direction: 'outbound',
+      at: '2026-11-20T10:00:00.000Z',
+      // Version 4 emptied a one-click log's label.
+      summary: version >= 4 ? '' : 'Call',
+      url: null,
+      externalId: null,
+      createdAt: '2026-11-20T10:00:00.000Z',
+    };
+    await old.put('touchpoints', call);
+    await old.put('touchpoints', { ...call, id: 't2', summary: 'Call: wants a proposal' });
+    if (version >= 3) {
+      const gone = {
+        ...ada,
+        id: 'l2',
+        name: 'Grace Hopper',
+        emails: [],
+        stage: 'won',
+        temperature: null,
+        temperatureReasons: version >= 4 ? [{ rule: 'outside-funnel', params: { stage: 'won' } }] : ['Won leads have no temperature'],
+      };
+      await old.put('trash', { id: 'b1', at: '2026-11-21T10:00:00.000Z', leads: [gone], touchpoints: [] });
+    }
     old.close();
     const db = await openLeadlineDb(name);
     expect(db.version).toBe(DB_VERSION);
@@ -116,10 +147,19 @@ describe('database migrations', () => {
     expect(
       (await queries.table({ filter: { stage: 'qualified' }, sort: 'name', desc: false, offset: 0, limit: 10 }, DEFAULT_SETTINGS.stages, '2026-11-22')).total,
     ).toBe(1);
+    // Version 4: reasons as rules with their figures, one-click summaries emptied, typed ones kept.
+    expect((await db.get('leads', 'l1'))!.temperatureReasons).toEqual([
+      { rule: 'bant-all-yes', params: {} },
+      { rule: 'recent-reply', params: { days: 2, within: 7 } },
+    ]);
+    expect((await db.getAll('touchpoints')).map((t) => t.summary)).toEqual(['', 'Call: wants a proposal']);
+    if (version >= 3) expect((await db.get('trash', 'b1'))!.leads[0]!.temperatureReasons).toEqual([{ rule: 'outside-funnel', params: { stage: 'won' } }]);
     // Version 5: the word index and the stored stage rank gone (search rows and the stage index
     // serve), search rows, the funnel stage and the recheck instant (no contact yet: one sales
     // cycle after capture, and a millisecond) derived for older leads.
     expect([...db.transaction('leads').store.indexNames]).not.toContain('bySearch');
+    expect([...db.transaction('leads').store.indexNames]).not.toContain('sort.stageRank');
+    expect((await db.get('leads', 'l1'))!.sort).not.toHaveProperty('stageRank');
     expect((await searchLeads(db, 'lovelace analyt')).map((l) => l.id)).toEqual(['l1']);
     expect(await db.getAllKeysFromIndex('leads', 'byFunnel', 'qualified')).toEqual(['l1']);
     expect(await db.getAllKeysFromIndex('leads', 'byRecheck', '2026-12-01T09:00:00.001Z')).toEqual(['l1']);

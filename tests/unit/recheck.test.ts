@@ -138,7 +138,7 @@ describe('next recheck instant', () => {
       }
       const sig = (when: Date) => {
         const c = classify(lead, touchpoints, when, settings);
-        return [c.temperature, ...c.reasons.map((r) => r.rule)].join(' ') + (c.overridden ? ` (rules: ${c.reasons[0]!.text.match(/say (\w+)/)?.[1]})` : '');
+        return [c.temperature, ...c.reasons.map((r) => r.rule)].join(' ') + (c.overridden ? ` (rules: ${c.reasons[0]!.params.rules})` : '');
       };
       expect(sig(before)).toBe(sig(NOW));
       expect(sig(at)).not.toBe(sig(NOW));
