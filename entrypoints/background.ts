@@ -83,14 +83,19 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => {
     browser.alarms.create(REFRESH_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
-    updateBadge().catch(report('badge update'));
-    resumeJobs().catch(report('resuming jobs'));
+    // An install or update may have stopped a job mid-way; then the hourly work at once.
+    resumeJobs()
+      .catch(report('resuming jobs'))
+      .then(() => refresh())
+      .catch(report('refresh'));
   });
+  // The badge is not kept across a browser restart, and onStartup does not reach an extension
+  // loaded from the command line: every start of the worker counts the due follow-ups again.
+  updateBadge().catch(report('badge update'));
   browser.runtime.onStartup.addListener(() => {
-    // The badge first: it reads the aggregates only, and the toolbar shows it from the start.
-    updateBadge()
-      .catch(report('badge update'))
-      .then(() => resumeJobs())
+    // The badge is counted above, from the aggregates only; the bulk work after it.
+    resumeJobs()
+      .catch(report('resuming jobs'))
       .then(() => refresh())
       .catch(report('refresh'));
   });
