@@ -72,7 +72,7 @@ export async function importRows(db: Db, now: Date, rows: ImportRow[]): Promise<
       for (const e of lead.emails) byEmail.set(e, lead);
       results.push({ line: row.line, status: existing ? 'merged' : 'created', id: lead.id });
     }
-    await Promise.all([...current.values()].map((lead) => w.leads.put(toStored(lead, stages))));
+    await Promise.all([...current.values()].map((lead) => w.leads.put(toStored(lead, stages, { thresholds: w.settings.thresholds }))));
     return results;
   });
 }
