@@ -5,7 +5,7 @@ import { CHART, fit } from '../../lib/ui/chart-style';
 import { InsightsStageChart, STAGE_CHART } from './InsightsStageChart';
 import { formatMetric, formatValue, stageLabel } from '../../lib/ui/insights-format';
 
-const { width: W, label: LABEL, bar: BAR, top: TOP } = STAGE_CHART;
+const { label: LABEL, bar: BAR, top: TOP } = STAGE_CHART;
 const ROW = 48;
 const BAR_H = 30;
 

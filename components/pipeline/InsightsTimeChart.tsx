@@ -5,7 +5,7 @@ import { CHART, fit } from '../../lib/ui/chart-style';
 import { InsightsStageChart, STAGE_CHART } from './InsightsStageChart';
 import { formatMetric, stageLabel } from '../../lib/ui/insights-format';
 
-const { width: W, label: LABEL, bar: BAR, top: TOP } = STAGE_CHART;
+const { label: LABEL, bar: BAR, top: TOP } = STAGE_CHART;
 const ROW = 34;
 const BAR_H = 18;
 

@@ -47,7 +47,8 @@ export function createHandlers(
     async 'lead.capture'(fields) {
       const { lead, created } = await leads.capture(fields);
       if (created) changed([lead.id]);
-      return { lead: await view(lead), created };
+      // A lead just made has no touchpoints: the reply needs no second transaction.
+      return { lead: created ? { lead, touchpoints: [] } : await view(lead), created };
     },
     async 'lead.lookup'(query) {
       const lead =
@@ -132,7 +133,8 @@ export function createHandlers(
     },
     async 'leads.table'({ today, offset, limit, ...q }) {
       const [current, agg] = await Promise.all([settings.get(), aggregates.get()]);
-      return queries.table({ ...q, offset, limit }, current.stages, today, agg.total);
+      const perStage = { ...agg.open, lost: Object.values(agg.lostFrom).reduce((a, b) => a + b, 0), later: agg.later };
+      return queries.table({ ...q, offset, limit }, current.stages, today, agg.total, perStage);
     },
     async 'leads.export'({ today, ...q }) {
       return queries.all(q, (await settings.get()).stages, today);

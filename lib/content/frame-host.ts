@@ -118,7 +118,12 @@ export async function mountSidebarFrame(ctx: ContentScriptContext, site: Site, c
       if (first) measureCrowding();
       if (on) {
         if (settleTimer !== undefined) clearTimeout(settleTimer);
-        settleTimer = ctx.setTimeout(measureCrowding, 800);
+        // Where the sidebar stands once the page is quiet (tests wait for it before aiming a click).
+        delete ui.wrapper.dataset.settled;
+        settleTimer = ctx.setTimeout(() => {
+          measureCrowding();
+          ui.wrapper.dataset.settled = '';
+        }, 800);
       }
       link.post({ type: 'context', context });
     },

@@ -10,6 +10,7 @@ import { readSettings, readStoredSettings, settings as settingsSchema, type Sett
 import { putAllAggregates } from './insights-records';
 import type { Db } from './schema';
 import { plainLead, toStored } from './stored';
+import { HEAD } from './aggregates-journal';
 import { isDefaultSummary, reasonsFromStored } from '../pipeline/legacy';
 import type { ErrorCode, ErrorParams } from '../messaging/errors';
 
@@ -163,10 +164,12 @@ export async function restoreBackup(db: Db, backup: Backup): Promise<void> {
     const touchpoints = tx.objectStore('touchpoints');
     // Requests are queued without awaiting each one; the transaction runs them in order.
     const writes: Promise<unknown>[] = [];
-    for (const lead of backup.leads) writes.push(leads.add(toStored(lead, backup.settings.stages)));
+    for (const lead of backup.leads) writes.push(leads.add(toStored(lead, backup.settings.stages, { thresholds: backup.settings.thresholds })));
     for (const tp of backup.touchpoints) writes.push(touchpoints.add(tp));
     writes.push(tx.objectStore('meta').put({ key: 'settings', ...backup.settings }));
     writes.push(putAllAggregates(tx.objectStore('meta'), rebuildWithInsights(backup.leads, backup.settings.stages)));
+    // The aggregates' journal belonged to the data replaced (aggregates-journal.ts).
+    writes.push(tx.objectStore('meta').delete(HEAD));
     await Promise.all(writes);
     await tx.done;
   } catch (error) {

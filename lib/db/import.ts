@@ -86,7 +86,7 @@ export async function importRows(db: Db, now: Date, rows: ImportRow[]): Promise<
       results.push({ line: row.line, status: existing ? 'merged' : 'created', id: lead.id });
     }
     const meta = w.tx.objectStore('meta');
-    await Promise.all([...current.values()].map((lead) => w.leads.put(toStored(lead, stages))));
+    await Promise.all([...current.values()].map((lead) => w.leads.put(toStored(lead, stages, { thresholds: w.settings.thresholds }))));
     await Promise.all(remembered.map((record) => meta.put(record)));
     return results;
   });

@@ -30,7 +30,7 @@ export interface Repositories {
 }
 
 export function createRepositories(db: Db, now: () => Date = () => new Date()): Repositories {
-  const settings = new SettingsStore(db);
+  const settings = new SettingsStore(db, now);
   const touchpoints = new TouchpointRepository(db, now);
   return {
     settings,

@@ -14,7 +14,7 @@ import { isDefaultSummary, reasonsFromStored } from '../pipeline/legacy';
 export type { StoredLead } from './stored';
 
 export const DB_NAME = 'leadline';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface MetaRecord {
   key: string;
@@ -27,8 +27,9 @@ export interface LeadlineDB extends DBSchema {
     value: StoredLead;
     indexes: {
       byLinkedinUrl: string;
-      bySearch: string;
       byFollowUp: string;
+      /** v2–v4 (the word index quick search read); removed in v5, named for the v2 block. */
+      bySearch: string;
       byTemperature: string;
       byEmail: string;
       byName: string;
@@ -40,11 +41,15 @@ export interface LeadlineDB extends DBSchema {
       byStageUpdated: [string, string];
       'sort.name': string;
       'sort.company': string;
+      /** v3–v4 (the stage sort); removed in v5, named for the v3 block. */
       'sort.stageRank': number;
       'sort.temp': number;
       'sort.value': number;
       'sort.followUp': string;
       'sort.touch': string;
+      bySearchRow: string;
+      byRecheck: string;
+      byFunnel: string;
     };
   };
   touchpoints: {
@@ -148,6 +153,28 @@ export function openLeadlineDb(name = DB_NAME): Promise<Db> {
         while (touchpoints) {
           if (isDefaultSummary(touchpoints.value)) await touchpoints.update({ ...touchpoints.value, summary: '' });
           touchpoints = await touchpoints.continue();
+        }
+      }
+      if (oldVersion < 5) {
+        // Performance: quick search rows a key cursor can filter (replacing the word index), the
+        // hourly refresh's recheck instants, and the funnel stage for "does this stage still hold
+        // leads?" without reading every lead. The stage sort walks the stage index in funnel
+        // order instead of a stored rank, so reordering stages rewrites no lead. Each index
+        // dropped is one entry less to rewrite on every put.
+        const leads = transaction.objectStore('leads');
+        for (const old of ['bySearch', 'sort.stageRank'] as const) if (leads.indexNames.contains(old)) leads.deleteIndex(old);
+        leads.createIndex('bySearchRow', 'searchRows', { multiEntry: true });
+        leads.createIndex('byRecheck', 'recheckAt');
+        leads.createIndex('byFunnel', 'funnelStage');
+        const { stages, thresholds } = readSettings(await transaction.objectStore('meta').get('settings'));
+        // In batches read at once and written without waiting on each put: a cursor's round trip
+        // per lead made this minutes long at 100,000 leads.
+        let after: string | null = null;
+        for (;;) {
+          const batch: StoredLead[] = await leads.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), 500);
+          if (batch.length === 0) break;
+          await Promise.all(batch.map((lead) => leads.put(toStored(lead, stages, { thresholds }))));
+          after = batch.at(-1)!.id;
         }
       }
     },

@@ -18,9 +18,11 @@ describe('database migrations', () => {
       'byActivity',
       'byEmail',
       'byFollowUp',
+      'byFunnel',
       'byLinkedinUrl',
       'byName',
-      'bySearch',
+      'byRecheck',
+      'bySearchRow',
       'bySource',
       'byStage',
       'byStageUpdated',
@@ -30,7 +32,6 @@ describe('database migrations', () => {
       'sort.company',
       'sort.followUp',
       'sort.name',
-      'sort.stageRank',
       'sort.temp',
       'sort.touch',
       'sort.value',
@@ -67,7 +68,8 @@ describe('database migrations', () => {
           leads.createIndex('byFollowUp', 'nextFollowUpOn');
           leads.createIndex('byTemperature', 'temperature');
         }
-        // Version 3 as shipped (its data step likewise ran over an empty store).
+        // Version 3 as shipped (its data step likewise ran over an empty store). Version 4 (i18n)
+        // added no index: a version 4 database has this shape.
         if (oldVersion < 3 && version >= 3) {
           const leads = transaction.objectStore('leads');
           for (const key of ['name', 'company', 'stageRank', 'temp', 'value', 'followUp', 'touch']) leads.createIndex(`sort.${key}`, `sort.${key}`);
@@ -91,11 +93,19 @@ describe('database migrations', () => {
         reached: ['prospect', 'qualified'],
         temperature: 'hot',
       }),
-      temperatureReasons: ['Budget, authority, need and timeline all confirmed', 'Replied 2 days ago (within 7 days)'],
+      // Version 4 left them as rules with their figures.
+      temperatureReasons:
+        version >= 4
+          ? [
+              { rule: 'bant-all-yes', params: {} },
+              { rule: 'recent-reply', params: { days: 2, within: 7 } },
+            ]
+          : ['Budget, authority, need and timeline all confirmed', 'Replied 2 days ago (within 7 days)'],
     };
     const searchKeys = ['ada', 'lovelace', 'analytical', 'engines', 'ada@engines.io', 'ada'];
-    // Version 3 stored each lead with its sort keys (lib/db/stored.ts).
-    const v3 = () => ({ ...ada, searchKeys, sort: toStored(ada as unknown as Lead, DEFAULT_SETTINGS.stages).sort });
+    // Version 3 stored each lead with its sort keys (lib/db/stored.ts), the stage's rank among them
+    // (qualified is the second default stage).
+    const v3 = () => ({ ...ada, searchKeys, sort: { ...toStored(ada as unknown as Lead, DEFAULT_SETTINGS.stages).sort, stageRank: 1 } });
     await old.put('leads', version >= 3 ? v3() : version >= 2 ? { ...ada, searchKeys } : ada);
     const call = {
       id: 't1',
@@ -103,7 +113,8 @@ describe('database migrations', () => {
       channel: 'call',
       direction: 'outbound',
       at: '2026-11-20T10:00:00.000Z',
-      summary: 'Call',
+      // Version 4 emptied a one-click log's label.
+      summary: version >= 4 ? '' : 'Call',
       url: null,
       externalId: null,
       createdAt: '2026-11-20T10:00:00.000Z',
@@ -118,7 +129,7 @@ describe('database migrations', () => {
         emails: [],
         stage: 'won',
         temperature: null,
-        temperatureReasons: ['Won leads have no temperature'],
+        temperatureReasons: version >= 4 ? [{ rule: 'outside-funnel', params: { stage: 'won' } }] : ['Won leads have no temperature'],
       };
       await old.put('trash', { id: 'b1', at: '2026-11-21T10:00:00.000Z', leads: [gone], touchpoints: [] });
     }
@@ -136,7 +147,6 @@ describe('database migrations', () => {
     expect(
       (await queries.table({ filter: { stage: 'qualified' }, sort: 'name', desc: false, offset: 0, limit: 10 }, DEFAULT_SETTINGS.stages, '2026-11-22')).total,
     ).toBe(1);
-    expect(await db.getAllKeysFromIndex('leads', 'sort.stageRank', 1)).toEqual(['l1']);
     // Version 4: reasons as rules with their figures, one-click summaries emptied, typed ones kept.
     expect((await db.get('leads', 'l1'))!.temperatureReasons).toEqual([
       { rule: 'bant-all-yes', params: {} },
@@ -144,6 +154,15 @@ describe('database migrations', () => {
     ]);
     expect((await db.getAll('touchpoints')).map((t) => t.summary)).toEqual(['', 'Call: wants a proposal']);
     if (version >= 3) expect((await db.get('trash', 'b1'))!.leads[0]!.temperatureReasons).toEqual([{ rule: 'outside-funnel', params: { stage: 'won' } }]);
+    // Version 5: the word index and the stored stage rank gone (search rows and the stage index
+    // serve), search rows, the funnel stage and the recheck instant (no contact yet: one sales
+    // cycle after capture, and a millisecond) derived for older leads.
+    expect([...db.transaction('leads').store.indexNames]).not.toContain('bySearch');
+    expect([...db.transaction('leads').store.indexNames]).not.toContain('sort.stageRank');
+    expect((await db.get('leads', 'l1'))!.sort).not.toHaveProperty('stageRank');
+    expect((await searchLeads(db, 'lovelace analyt')).map((l) => l.id)).toEqual(['l1']);
+    expect(await db.getAllKeysFromIndex('leads', 'byFunnel', 'qualified')).toEqual(['l1']);
+    expect(await db.getAllKeysFromIndex('leads', 'byRecheck', '2026-12-01T09:00:00.001Z')).toEqual(['l1']);
     db.close();
   });
 });
