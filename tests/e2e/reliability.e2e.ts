@@ -70,13 +70,13 @@ describe('never lost: CSV, names, settings', () => {
     const text = `${HEADER}\n${rows.join('\n')}\n`;
     await upload(page, 'broken.csv', text);
     await page.waitForSelector('::-p-text(8 lines cannot be read)');
-    await page.click('::-p-text(Import 1 rows)');
+    await page.click('::-p-text(Import 1 row)');
     await page.waitForSelector('[data-testid="import-summary"]');
     expect(await textOf(page, '[data-testid="import-summary"]')).toBe('1 created, 0 merged into existing leads, 8 not imported.');
     const bad = await notImported(page);
     expect(bad).toHaveLength(8);
     expect(bad[0]).toBe(
-      '3A quote (") opens a field here that never closes: this row and the 7 lines after it (lines 4–10) could not be read. Close the quote in the file and import again.',
+      '3A quote (") opens a field here that never closes: this row and lines 4–10 after it could not be read. Close the quote in the file and import again.',
     );
     expect(bad.slice(1)).toEqual([4, 5, 6, 7, 8, 9, 10].map((l) => `${l}Not read: this line is inside the unclosed quote of line 3.`));
     expect(await names(session)).toEqual(['Ada Lovelace']);
@@ -118,7 +118,7 @@ describe('never lost: CSV, names, settings', () => {
     await page.select('::-p-aria([role="combobox"][name="Encoding"])', 'windows-1250');
     await page.waitForSelector('table[aria-label="Preview of the first rows"] ::-p-text(Antonín Dvořák)');
     expect(await textOf(page, 'table[aria-label="Preview of the first rows"] tbody tr')).toBe('2Antonín DvořákŠťastná');
-    await page.click('::-p-text(Import 1 rows)');
+    await page.click('::-p-text(Import 1 row)');
     await page.waitForSelector('::-p-text(1 created, 0 merged into existing leads, 0 not imported.)');
     expect(await readStore<StoredLead>(session, 'leads')).toMatchObject([{ name: 'Antonín Dvořák', company: 'Šťastná' }]);
     expect(session.problems).toEqual([]);
@@ -129,7 +129,7 @@ describe('never lost: CSV, names, settings', () => {
     await wipe(session);
     const page = await openExtensionPage(session, 'pipeline.html#view=data');
     await upload(page, 'formulas.csv', `Name,Company,Tags\n-Ana,"=1+1\n=HYPERLINK(""http://x"")",@vip\n`);
-    await page.click('::-p-text(Import 1 rows)');
+    await page.click('::-p-text(Import 1 row)');
     await page.waitForSelector('::-p-text(1 created)');
     await page.goto(`chrome-extension://${session.extensionId}/pipeline.html#view=table`);
     await page.click('::-p-aria([role="button"][name="Export CSV"])');
@@ -147,7 +147,7 @@ describe('never lost: CSV, names, settings', () => {
     await wipe(session);
     await page.goto(`chrome-extension://${session.extensionId}/pipeline.html#view=data`);
     await upload(page, 'roundtrip.csv', exported);
-    await page.click('::-p-text(Import 1 rows)');
+    await page.click('::-p-text(Import 1 row)');
     await page.waitForSelector('::-p-text(1 created)');
     expect(await readStore<StoredLead & { tags: string[] }>(session, 'leads')).toMatchObject([
       { name: '-Ana', company: '=1+1\n=HYPERLINK("http://x")', tags: ['@vip'] },
@@ -208,7 +208,7 @@ describe('never lost: CSV, names, settings', () => {
       broken,
     );
     const expected =
-      'Your saved settings could not be read (the settings were saved by a newer Leadline (version 99; this one reads up to 2)). They are kept as they were, not replaced; until you save settings again (pipeline page, Settings), Leadline works with the default settings.';
+      'Your saved settings could not be read (the settings were saved by a newer Leadline (version 99; this one reads up to 3)). They are kept as they were, not replaced; until you save settings again (pipeline page, Settings), Leadline works with the default settings.';
     const popup = await openExtensionPage(session, 'popup.html');
     expect(await textOf(popup, '#settings-problem')).toBe(expected);
     const page = await openExtensionPage(session, 'pipeline.html');
