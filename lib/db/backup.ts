@@ -8,6 +8,8 @@ import { rebuild } from '../pipeline/aggregates';
 import { readSettings, settings as settingsSchema, type Settings } from '../settings/settings';
 import type { Db } from './schema';
 import { plainLead, toStored } from './stored';
+import { company as companySchema, companyStats, plainCompany, toStoredCompany, type Company } from '../pipeline/company';
+import { planCompanies } from '../pipeline/company-plan';
 
 export const BACKUP_FORMAT = 'leadline-backup';
 export const BACKUP_VERSION = 1;
@@ -19,17 +21,20 @@ export interface Backup {
   settings: Settings;
   leads: Lead[];
   touchpoints: Touchpoint[];
+  /** Since database v6; a backup made before has none (its leads are linked by company name on restore). */
+  companies?: Company[];
 }
 
 export class BackupError extends Error {}
 
 /** A consistent snapshot (one read transaction) as JSON text parts, to join into a Blob without one giant string. */
 export async function exportBackup(db: Db, now = new Date()): Promise<{ parts: string[]; leads: number; touchpoints: number }> {
-  const tx = db.transaction(['leads', 'touchpoints', 'meta']);
-  const [leads, touchpoints, settings] = await Promise.all([
+  const tx = db.transaction(['leads', 'touchpoints', 'meta', 'companies']);
+  const [leads, touchpoints, settings, companies] = await Promise.all([
     tx.objectStore('leads').getAll(),
     tx.objectStore('touchpoints').getAll(),
     tx.objectStore('meta').get('settings'),
+    tx.objectStore('companies').getAll(),
   ]);
   // Settings never saved are the defaults: the backup says so explicitly.
   const head = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), settings: readSettings(settings) };
@@ -52,7 +57,7 @@ export async function exportBackup(db: Db, now = new Date()): Promise<{ parts: s
           .map((t) => JSON.stringify(t))
           .join(','),
     );
-  parts.push(']}');
+  parts.push(`],"companies":${JSON.stringify(companies.map(plainCompany))}}`);
   return { parts, leads: leads.length, touchpoints: touchpoints.length };
 }
 
@@ -77,6 +82,7 @@ export function parseBackup(text: string): Backup {
     settings: settingsSchema,
     leads: z.array(leadSchema),
     touchpoints: z.array(touchpointSchema),
+    companies: z.array(companySchema).optional(),
   });
   const parsed = shape.safeParse(raw);
   if (!parsed.success) {
@@ -103,19 +109,38 @@ export function parseBackup(text: string): Backup {
   for (const tp of backup.touchpoints) {
     if (!ids.has(tp.leadId)) throw new BackupError(`Touchpoint ${tp.id} belongs to no lead of the backup. Nothing was restored.`);
   }
+  const companyIds = new Set((backup.companies ?? []).map((c) => c.id));
+  for (const lead of backup.leads) {
+    if (lead.companyId && !companyIds.has(lead.companyId))
+      throw new BackupError(`Lead ${lead.name} belongs to company ${lead.companyId}, which the backup lacks. Nothing was restored.`);
+  }
   return backup;
 }
 
 /** Replaces every lead, touchpoint and the settings by the backup's, in one transaction: all or nothing. */
 export async function restoreBackup(db: Db, backup: Backup): Promise<void> {
-  const tx = db.transaction(['leads', 'touchpoints', 'meta', 'trash'], 'readwrite');
+  const tx = db.transaction(['leads', 'touchpoints', 'meta', 'trash', 'companies'], 'readwrite');
   try {
-    await Promise.all([tx.objectStore('leads').clear(), tx.objectStore('touchpoints').clear(), tx.objectStore('trash').clear()]);
+    await Promise.all([
+      tx.objectStore('leads').clear(),
+      tx.objectStore('touchpoints').clear(),
+      tx.objectStore('trash').clear(),
+      tx.objectStore('companies').clear(),
+    ]);
+    const { leads: linkedLeads, companies } = withCompanies(backup);
     const leads = tx.objectStore('leads');
     const touchpoints = tx.objectStore('touchpoints');
     // Requests are queued without awaiting each one; the transaction runs them in order.
     const writes: Promise<unknown>[] = [];
-    for (const lead of backup.leads) writes.push(leads.add(toStored(lead, backup.settings.stages)));
+    for (const lead of linkedLeads) writes.push(leads.add(toStored(lead, backup.settings.stages)));
+    const people = new Map<string, Lead[]>();
+    for (const lead of linkedLeads) {
+      if (!lead.companyId) continue;
+      const list = people.get(lead.companyId);
+      if (list) list.push(lead);
+      else people.set(lead.companyId, [lead]);
+    }
+    for (const company of companies) writes.push(tx.objectStore('companies').add(toStoredCompany(company, companyStats(people.get(company.id) ?? []))));
     for (const tp of backup.touchpoints) writes.push(touchpoints.add(tp));
     writes.push(tx.objectStore('meta').put({ key: 'settings', ...backup.settings }));
     writes.push(tx.objectStore('meta').put(rebuild(backup.leads, backup.settings.stages)));
@@ -130,4 +155,11 @@ export async function restoreBackup(db: Db, backup: Backup): Promise<void> {
     await tx.done.catch(() => {});
     throw new BackupError(`Restore failed, nothing was changed: ${(error as Error).message}`);
   }
+}
+
+/** The backup's leads and companies; a backup from before companies gets them planned from its leads' company names. */
+function withCompanies(backup: Backup): { leads: Lead[]; companies: Company[] } {
+  if (backup.companies) return { leads: backup.leads, companies: backup.companies };
+  const plan = planCompanies(backup.leads, () => crypto.randomUUID(), new Date().toISOString());
+  return { leads: backup.leads.map((l) => ({ ...l, companyId: plan.links.get(l.id) ?? null })), companies: plan.companies };
 }

@@ -90,8 +90,7 @@ export class LeadRepository {
       const at = w.now.toISOString();
       const draft = newLead({ ...fields, emails }, { id: crypto.randomUUID(), at, stages: w.settings.stages, currency: w.settings.currency });
       const lead = withTemperature(leadSchema.parse(draft), [], w.now, w.settings);
-      await w.putLead(undefined, lead);
-      return { lead, created: true };
+      return { lead: await w.putLead(undefined, lead), created: true };
     });
   }
 
@@ -130,8 +129,7 @@ export class LeadRepository {
       if (!before) throw new NotFoundError(`No lead with id ${id}.`);
       const changed = leadSchema.parse({ ...change(before, w.settings, w.now), id, updatedAt: w.now.toISOString() });
       const after = withTemperature(changed, await w.touchpointsOf(id), w.now, w.settings);
-      await w.putLead(before, after);
-      return after;
+      return w.putLead(before, after);
     });
   }
 }

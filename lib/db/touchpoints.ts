@@ -13,9 +13,7 @@ import { byLeadRange, NotFoundError, write, type Writer } from './tx';
 export async function recomputeLead(w: Writer, before: Lead, base: Lead = before): Promise<Lead> {
   const all = await w.touchpointsOf(before.id);
   const touched = { ...base, lastTouchAt: engagementOf(all).lastContactAt, updatedAt: w.now.toISOString() };
-  const after = withTemperature(touched, all, w.now, w.settings);
-  await w.putLead(before, after);
-  return after;
+  return w.putLead(before, withTemperature(touched, all, w.now, w.settings));
 }
 
 /**

@@ -11,6 +11,7 @@ import type { Lead, Touchpoint } from '../pipeline/model';
 import { readSettings, type Settings } from '../settings/settings';
 import type { Db, LeadlineDB } from './schema';
 import { toStored } from './stored';
+import { CompanyLinks } from './company-link';
 
 export type StoreName = StoreNames<LeadlineDB>;
 export type WriteTx = IDBPTransaction<LeadlineDB, StoreName[], 'readwrite'>;
@@ -50,13 +51,25 @@ export async function commit<T>(tx: { done: Promise<void>; abort(): void }, body
 /** One open write transaction with its settings and aggregates loaded. */
 export class Writer {
   private dirty = false;
+  /** Company links and figures of the leads this transaction writes. */
+  readonly companyLinks: CompanyLinks;
 
   constructor(
     readonly tx: WriteTx,
     readonly settings: Settings,
     private readonly aggregates: Aggregates | null,
     readonly now: Date,
-  ) {}
+  ) {
+    this.companyLinks = new CompanyLinks(
+      () => this.companies,
+      () => this.leads,
+      now.toISOString(),
+    );
+  }
+
+  get companies() {
+    return this.tx.objectStore('companies');
+  }
 
   get leads() {
     return this.tx.objectStore('leads');
@@ -73,16 +86,19 @@ export class Writer {
 
   /** Accounts a lead change in the aggregates without writing the lead (the caller writes it). */
   account(before: Lead | undefined, after: Lead | undefined): void {
+    this.companyLinks.touch(before, after);
     if (!this.aggregates) return;
     applyChange(this.aggregates, before, after, this.settings.stages);
     this.dirty = true;
   }
 
-  /** Stores a new or changed lead with its derived keys, and accounts it. */
-  async putLead(before: Lead | undefined, after: Lead): Promise<void> {
-    const stored = toStored(after, this.settings.stages);
+  /** Stores a new or changed lead with its derived keys and company link, and accounts it; returns what was stored. */
+  async putLead(before: Lead | undefined, after: Lead): Promise<Lead> {
+    const linked = await this.companyLinks.link(before, after);
+    const stored = toStored(linked, this.settings.stages);
     await (before ? this.leads.put(stored) : this.leads.add(stored));
-    this.account(before, after);
+    this.account(before, linked);
+    return linked;
   }
 
   /** Removes a lead record (its touchpoints are the caller's), and accounts it. */
@@ -91,15 +107,16 @@ export class Writer {
     this.account(lead, undefined);
   }
 
-  /** Writes the patched aggregates once, at the end. */
+  /** Writes the patched aggregates and the touched companies' figures once, at the end. */
   async flush(): Promise<void> {
+    await this.companyLinks.flush();
     if (this.aggregates && this.dirty) await this.tx.objectStore('meta').put(this.aggregates);
   }
 }
 
-const DATA = ['leads', 'touchpoints', 'meta'] as const satisfies StoreName[];
+const DATA = ['leads', 'touchpoints', 'meta', 'companies'] as const satisfies StoreName[];
 
-/** Runs `body` in one write transaction over leads, touchpoints and meta (plus `extra` stores). */
+/** Runs `body` in one write transaction over leads, touchpoints, meta and companies (plus `extra` stores). */
 export async function write<T>(db: Db, now: Date, body: (w: Writer) => Promise<T>, extra: StoreName[] = []): Promise<T> {
   const tx = db.transaction([...DATA, ...extra], 'readwrite') as unknown as WriteTx;
   return commit(tx, async () => {
