@@ -8,6 +8,10 @@ import type { Lead } from './model';
 import { fold } from './search';
 import { FREE_MAIL_DOMAINS, guessCompany } from '../sites/gmail/company';
 
+/** The Accounts view's sort columns. */
+export const ACCOUNT_SORTS = ['name', 'people', 'value'] as const;
+export type AccountSort = (typeof ACCOUNT_SORTS)[number];
+
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 
 /**
