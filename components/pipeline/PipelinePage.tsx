@@ -6,6 +6,8 @@ import { DuplicatesView } from './DuplicatesView';
 import { PlannerView } from './PlannerView';
 import { DataView } from './DataView';
 import { SettingsView } from './SettingsView';
+import { AccountsView } from './AccountsView';
+import { t } from '../../lib/i18n/i18n';
 import { ErrorText } from '../shared/ErrorText';
 
 /** The pipeline page: a view per tab, the open lead's detail beside it, and the undo offer. */
@@ -21,7 +23,7 @@ export function PipelinePage({ model }: { model: PipelineModel }) {
         <nav aria-label="Views">
           {VIEWS.map((v) => (
             <a key={v} href={`#${toHash({ ...route, view: v, lead: undefined })}`} aria-current={route.view === v ? 'page' : undefined}>
-              {VIEW_LABELS[v]}
+              {v === 'accounts' ? t('view_accounts') : VIEW_LABELS[v]}
             </a>
           ))}
         </nav>
@@ -32,6 +34,7 @@ export function PipelinePage({ model }: { model: PipelineModel }) {
           <main class="ll-main">
             {route.view === 'board' && <BoardView model={model} />}
             {route.view === 'table' && <TableView model={model} />}
+            {route.view === 'accounts' && <AccountsView model={model.accounts} stages={settings.stages} onOpenLead={(id) => model.openLead(id)} />}
             {route.view === 'duplicates' && <DuplicatesView model={model} />}
             {route.view === 'planner' && <PlannerView model={model} />}
             {route.view === 'data' && <DataView model={model} />}

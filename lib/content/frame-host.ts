@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
-import type { PageContext, Site } from '../messaging/sidebar-channel';
+import type { FrameMessage, PageContext, Site } from '../messaging/sidebar-channel';
 import type { FrameChannel } from './frame-channel';
 import { PageOffset } from './page-offset';
 import { COLLAPSED_KEY } from './sidebar-prefs';
@@ -21,7 +21,13 @@ export interface SidebarHost {
   settled(): Promise<void>;
 }
 
-export async function mountSidebarFrame(ctx: ContentScriptContext, site: Site, channel: FrameChannel): Promise<SidebarHost> {
+/** `onFrameMessage` hears what the frame sends beyond layout (the LinkedIn list's known rows). */
+export async function mountSidebarFrame(
+  ctx: ContentScriptContext,
+  site: Site,
+  channel: FrameChannel,
+  onFrameMessage: (message: FrameMessage) => void = () => {},
+): Promise<SidebarHost> {
   const stored = await browser.storage.local.get(COLLAPSED_KEY);
   let collapsed = stored[COLLAPSED_KEY] === true;
   let context: PageContext = { kind: 'none' };
@@ -38,6 +44,7 @@ export async function mountSidebarFrame(ctx: ContentScriptContext, site: Site, c
     },
     onMessage(message) {
       if (message?.type === 'collapse' && typeof message.value === 'boolean') setCollapsed(message.value);
+      else if (message) onFrameMessage(message);
     },
   });
 

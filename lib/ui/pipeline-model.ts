@@ -20,10 +20,12 @@ import { DuplicatesModel } from './duplicates-model';
 import { ImportModel } from './import-model';
 import { SettingsModel } from './settings-model';
 import { PlannerModel } from './planner-model';
+import { AccountsModel } from './accounts-model';
 
-export const VIEWS = ['board', 'table', 'duplicates', 'planner', 'data', 'settings'] as const;
+export const VIEWS = ['board', 'table', 'accounts', 'duplicates', 'planner', 'data', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
-export const VIEW_LABELS: Record<View, string> = {
+/** Labels of the views named before the catalogues (Accounts is `view_accounts`). */
+export const VIEW_LABELS: Record<Exclude<View, 'accounts'>, string> = {
   board: 'Board',
   table: 'Table',
   duplicates: 'Duplicates',
@@ -96,6 +98,7 @@ export class PipelineModel {
   readonly duplicates: DuplicatesModel;
   readonly imports: ImportModel;
   readonly backup: BackupModel;
+  readonly accounts: AccountsModel;
   /** The Settings view's draft; made when settings first load. */
   readonly settingsDraft = signal<SettingsModel | null>(null);
   /** The planner's inputs; made when the planner is first opened, from the measured funnel. */
@@ -111,6 +114,7 @@ export class PipelineModel {
     this.duplicates = new DuplicatesModel(send);
     this.imports = new ImportModel(send);
     this.backup = new BackupModel(send, backupService, saveFile);
+    this.accounts = new AccountsModel(send);
   }
 
   get today(): string {
@@ -148,6 +152,7 @@ export class PipelineModel {
       if (r.view === 'planner' && !this.planner.value) this.planner.value = new PlannerModel(summary.aggregates, settings.stages);
       if (r.view === 'table') await this.table.setQuery({ filter: r.filter, sort: r.sort, desc: r.desc }, this.today);
       if (r.view === 'board') await this.board.load(this.today);
+      if (r.view === 'accounts') await this.accounts.load();
       await this.loadLead();
       this.error.value = null;
     } catch (error) {
