@@ -75,7 +75,7 @@ export function readLinkedinPage(doc: Document, url: string, readAt: Date, membe
   }
   if (isPeopleSearch(url) || isMyNetworkList(url)) {
     const rows = extractPeopleList(doc, url);
-    const people = rows.map(listed);
+    const people = rows.map(listedPerson);
     return { value: { kind: 'linkedin-people', url, people, conversations }, complete: people.length > 0, fresh: true, rows };
   }
   if (conversations.length > 0 || isMessagingThread(url)) {
@@ -84,7 +84,8 @@ export function readLinkedinPage(doc: Document, url: string, readAt: Date, membe
   return { value: { kind: 'none' }, complete: true, fresh: true, rows: [] };
 }
 
-function listed(row: PersonRow): ListedPerson {
+/** A list row as plain data for the sidebar, with the member id it names the person by. */
+export function listedPerson(row: PersonRow): ListedPerson {
   return {
     name: row.name,
     headline: row.headline,
