@@ -12,6 +12,9 @@ import { button, click, launch, openExtensionPage, openTab, readStore, sidebarFr
 import { resolveMessageTime } from '../../lib/sites/linkedin/dates';
 
 const F = {
+  today: 'linkedin-more/messaging/2026-06_messaging-thread-today_kamila-serafin__linkedin-msg-generator.html',
+  bubble: 'linkedin-more/messaging/2023-02_messaging-overlay-bubble-fragment_mariana-hohot__sales-pilot-frontend.html',
+  profile: 'linkedin-more/profile/2026-05_profile-pl-main_anna-rutkowska__linkedin-msg-generator.html',
   thread: 'linkedin-more/messaging/2026-06_messaging-thread_agnieszka-pankowicz-figiel__linkedin-msg-generator.html',
   company: 'linkedin-more/company/2026-05_company-about-main_capgemini__job-intel-collector.html',
   search: 'linkedin-more/search/2026-05_search-people-ember_obsluga-klienta__linkedin-msg-generator.html',
@@ -20,6 +23,11 @@ const F = {
 // The thread's own address: `2-` + base64 of the conversation id its message urns carry
 // (…&59cb6ef0-47cb-4b5f-b2af-50b445302898_100), the form of the real thread address in the README.
 const THREAD = 'https://www.linkedin.com/messaging/thread/2-NTljYjZlZjAtNDdjYi00YjVmLWIyYWYtNTBiNDQ1MzAyODk4XzEwMA==/';
+// The same for the Kamila thread (…&17669b2f-e0e9-464e-8a67-c6c31a502b75_100).
+const THREAD_TODAY = 'https://www.linkedin.com/messaging/thread/2-MTc2NjliMmYtZTBlOS00NjRlLThhNjctYzZjMzFhNTAyYjc1XzEwMA==/';
+// An overlay bubble opens on any page: the feed here.
+const FEED = 'https://www.linkedin.com/feed/';
+const ANNA = 'https://www.linkedin.com/in/anna-rutkowska-0551b120b/';
 const COMPANY = 'https://www.linkedin.com/company/capgemini/about/';
 // The page's search words, "obsługa klienta", as LinkedIn puts them in the address.
 const SEARCH = 'https://www.linkedin.com/search/results/people/?keywords=obs%C5%82uga%20klienta';
@@ -83,6 +91,8 @@ describe('LinkedIn messaging', () => {
   beforeAll(async () => {
     session = await launch();
     session.routes.set(THREAD, F.thread);
+    session.routes.set(THREAD_TODAY, F.today);
+    session.routes.set(FEED, F.bubble);
     page = await openTab(session);
   });
   afterAll(async () => {
@@ -101,8 +111,17 @@ describe('LinkedIn messaging', () => {
     frame = await sidebarFrame(page);
     await frame.waitForSelector('::-p-aria([name="Lead: AGNIESZKA Pankowicz-Figiel"])');
 
+    // Day headings resolve against the day the page is read ("14 maj", "środa"), in this browser's
+    // time zone. Read on a Wednesday, "środa" is today or a week ago; read before 14 May, "14 maj" lies
+    // ahead: such a message is reported, not logged.
+    const now = new Date();
+    const expected = [
+      ['outbound', resolveMessageTime('14 maj', '18:19', now, 'pl')?.toISOString(), URN_OWN, 'Twoje unikalne połączenie doświadczenia w finansach'],
+      ['inbound', resolveMessageTime('środa', '08:35', now, 'pl')?.toISOString(), URN_THEIRS, 'Dzień dobry Pani Marcinie. Bardzo mi miło'],
+    ].filter((e) => e[1] !== undefined);
+    const logged = ['Already logged.', 'Logged 1 message.', 'Logged 2 messages.'][expected.length]!;
     await click(frame, button('Log messages'));
-    await frame.waitForFunction(() => document.querySelector('.ll-conversation .ll-result')?.textContent === 'Logged 2 messages.');
+    await frame.waitForFunction((want) => document.querySelector('.ll-conversation .ll-result')?.textContent === want, {}, logged);
     await shot(page, 'messaging-2-logged');
     await click(frame, button('Log messages'));
     await frame.waitForFunction(() => document.querySelector('.ll-conversation .ll-result')?.textContent === 'Already logged.');
@@ -114,14 +133,8 @@ describe('LinkedIn messaging', () => {
       linkedinUrl: null,
       linkedinMemberId: 'ACoAACj77NoB4-d_dmoA2Fco9q8CM9I2HKWAIK0',
     });
-    // Day headings resolve against the day the page is read ("14 maj", "środa"), in this browser's time zone.
-    const now = new Date();
-    const expected = [
-      ['outbound', resolveMessageTime('14 maj', '18:19', now, 'pl')!.toISOString(), URN_OWN, 'Twoje unikalne połączenie doświadczenia w finansach'],
-      ['inbound', resolveMessageTime('środa', '08:35', now, 'pl')!.toISOString(), URN_THEIRS, 'Dzień dobry Pani Marcinie. Bardzo mi miło'],
-    ];
     const touchpoints = await readStore<StoredTouchpoint>(session, 'touchpoints');
-    expect(touchpoints).toHaveLength(2);
+    expect(touchpoints).toHaveLength(expected.length);
     const got = touchpoints
       .map((t) => [t.direction, t.at, t.externalId, t.summary.slice(0, expected.find((e) => e[2] === t.externalId)![3]!.length)])
       .sort((a, b) => (a[0]! < b[0]! ? 1 : -1));
@@ -132,7 +145,61 @@ describe('LinkedIn messaging', () => {
     await page.goto(THREAD);
     await (await sidebarFrame(page)).waitForSelector('::-p-aria([name="Lead: AGNIESZKA Pankowicz-Figiel"])');
     await new Promise((r) => setTimeout(r, 500));
-    expect(await readStore(session, 'touchpoints')).toHaveLength(2);
+    expect(await readStore(session, 'touchpoints')).toHaveLength(expected.length);
+    expect(session.problems).toEqual([]);
+  });
+
+  it('auto-logs a conversation with a known lead as it opens', async () => {
+    const known = await request(session, 'lead.capture', {
+      name: 'Kamila Serafin',
+      linkedinMemberId: 'ACoAACUeulABeTYL-oMCEWa-XdlJvCkMm9c4gEg',
+      source: 'manual',
+    });
+    expect(known.ok).toBe(true);
+    await page.goto(THREAD_TODAY);
+    const frame = await sidebarFrame(page);
+    await frame.waitForFunction(() => document.querySelector('.ll-conversation .ll-result')?.textContent === 'Auto-logged 1 message.');
+    await shot(page, 'messaging-3-auto-logged');
+    const mine = (await readStore<StoredTouchpoint>(session, 'touchpoints')).filter((t) => t.url === THREAD_TODAY);
+    expect(mine.map((t) => [t.direction, t.at])).toEqual([['outbound', resolveMessageTime('Dzisiaj', '20:29', new Date(), 'pl')!.toISOString()]]);
+    expect(session.problems).toEqual([]);
+  });
+
+  it('reads a conversation in an overlay bubble on any LinkedIn page', async () => {
+    await page.goto(FEED);
+    const frame = await sidebarFrame(page);
+    await frame.waitForSelector('::-p-aria([name="Conversation with Mariana Hohot"])');
+    await frame.waitForFunction(() => (document.querySelector('#ll-conv0-headline') as HTMLInputElement | null)?.value === 'Key Account Manager – QATestLab');
+    expect(await frameText(frame, '.ll-conversation .ll-url')).toBe('https://www.linkedin.com/in/ACoAADgAroQBJh1El3DFh-KvxRrTZDPJ34x28hU/');
+    await shot(page, 'messaging-4-bubble');
+    expect(session.problems).toEqual([]);
+  });
+});
+
+describe('LinkedIn profile page: beyond its fields', () => {
+  let session: Session;
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('captures with the member id from the page data and the current company from its link', async () => {
+    session = await launch();
+    session.routes.set(ANNA, F.profile);
+    const page = await openTab(session);
+    await page.goto(ANNA);
+    let frame = await sidebarFrame(page);
+    await frame.waitForFunction(() => (document.querySelector('#ll-field-name') as HTMLInputElement | null)?.value === 'Anna Rutkowska');
+    await click(frame, button('Capture lead'));
+    frame = await sidebarFrame(page);
+    await frame.waitForSelector('::-p-aria([name="Lead: Anna Rutkowska"])');
+    const [lead] = await readStore<StoredLead>(session, 'leads');
+    const [company] = await readStore<StoredCompany>(session, 'companies');
+    expect(lead).toMatchObject({ linkedinUrl: ANNA, linkedinMemberId: 'ACoAADU-fgEB4lK7dkeRaI7Jzzpe45CcUQSknKg', companyId: company!.id });
+    expect(company).toMatchObject({
+      name: 'Credit Agricole Bank Polska S.A.',
+      linkedinUrl: 'https://www.linkedin.com/company/10539743/',
+      stats: { people: 1 },
+    });
     expect(session.problems).toEqual([]);
   });
 });
