@@ -1,11 +1,23 @@
 /**
  * Keeps leads linked to their company records inside a write transaction: a lead whose company
  * name changed (or a new lead) is linked to the company of that folded name, made if there is
- * none; every company whose people changed gets its figures recomputed once, at the end of the
- * transaction, from the `byCompany` index (recomputed, not patched, so they cannot drift).
+ * none; every company whose people changed gets its figures patched once, at the end of the
+ * transaction, by what the transaction changed (the old contribution of each lead out, the new one
+ * in, as the popup's aggregates are), so a write costs the same in a company of 5 or of 5,000.
  */
 import type { IDBPObjectStore, StoreNames } from 'idb';
-import { companyKey, companyStats, leadDomain, newCompany, toStoredCompany, type CompanyFields, type StoredCompany } from '../pipeline/company';
+import {
+  addToStats,
+  companyKey,
+  companyStats,
+  leadDomain,
+  mergeStats,
+  newCompany,
+  toStoredCompany,
+  type CompanyFields,
+  type CompanyStats,
+  type StoredCompany,
+} from '../pipeline/company';
 import type { Lead } from '../pipeline/model';
 import type { LeadlineDB } from './schema';
 
@@ -17,7 +29,8 @@ export type LeadStore = IDBPObjectStore<LeadlineDB, Stores, 'leads', 'readwrite'
 const counted = (a: Lead, b: Lead) => a.companyId !== b.companyId || a.stage !== b.stage || a.dealValue !== b.dealValue || a.currency !== b.currency;
 
 export class CompanyLinks {
-  private readonly touched = new Set<string>();
+  /** Per company, the change of its figures this transaction made so far. */
+  private readonly deltas = new Map<string, CompanyStats>();
 
   constructor(
     private readonly companies: () => CompanyStore,
@@ -28,8 +41,14 @@ export class CompanyLinks {
   /** Notes the companies a lead change concerns (called for every accounted change). */
   touch(before: Lead | undefined, after: Lead | undefined): void {
     if (before && after && !counted(before, after)) return;
-    if (before?.companyId) this.touched.add(before.companyId);
-    if (after?.companyId) this.touched.add(after.companyId);
+    if (before?.companyId) addToStats(this.delta(before.companyId), before, -1);
+    if (after?.companyId) addToStats(this.delta(after.companyId), after, 1);
+  }
+
+  private delta(companyId: string): CompanyStats {
+    let delta = this.deltas.get(companyId);
+    if (!delta) this.deltas.set(companyId, (delta = companyStats([])));
+    return delta;
   }
 
   /** The lead with its company link brought up to date (see the module comment); writes companies it makes. */
@@ -88,16 +107,15 @@ export class CompanyLinks {
     return stored;
   }
 
-  /** Recomputes the figures of every company touched in this transaction. */
+  /** Patches the figures of every company this transaction changed. */
   async flush(): Promise<void> {
     const store = this.companies();
-    for (const id of this.touched) {
+    for (const [id, delta] of this.deltas) {
       const company = await store.get(id);
       if (!company) continue;
-      const people = await this.leads().index('byCompany').getAll(id);
-      await store.put(toStoredCompany(company, companyStats(people)));
+      await store.put(toStoredCompany(company, mergeStats(company.stats, delta)));
     }
-    this.touched.clear();
+    this.deltas.clear();
   }
 
   private async byName(name: string, linkedinUrl: string | null = null): Promise<StoredCompany | undefined> {

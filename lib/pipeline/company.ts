@@ -116,14 +116,32 @@ export function newCompany(fields: CompanyFields, id: string, at: string): Compa
   };
 }
 
+/** Adds one person's contribution to a company's figures (`sign` -1 takes it out). */
+export function addToStats(stats: CompanyStats, lead: Pick<Lead, 'stage' | 'dealValue' | 'currency'>, sign: 1 | -1): void {
+  stats.people += sign;
+  stats.stages[lead.stage] = (stats.stages[lead.stage] ?? 0) + sign;
+  if (lead.dealValue !== null && lead.stage !== LOST) stats.values[lead.currency] = (stats.values[lead.currency] ?? 0) + sign * lead.dealValue;
+}
+
 /** The figures of one company's people. */
 export function companyStats(people: Pick<Lead, 'stage' | 'dealValue' | 'currency'>[]): CompanyStats {
-  const stats: CompanyStats = { people: people.length, stages: {}, values: {} };
-  for (const lead of people) {
-    stats.stages[lead.stage] = (stats.stages[lead.stage] ?? 0) + 1;
-    if (lead.dealValue !== null && lead.stage !== LOST) stats.values[lead.currency] = (stats.values[lead.currency] ?? 0) + lead.dealValue;
-  }
-  return stats;
+  const stats: CompanyStats = { people: 0, stages: {}, values: {} };
+  for (const lead of people) addToStats(stats, lead, 1);
+  return mergeStats(stats, { people: 0, stages: {}, values: {} });
+}
+
+/** Figures plus a change, the same whichever way they were summed: amounts rounded, zeros dropped. */
+export function mergeStats(stats: CompanyStats, delta: CompanyStats): CompanyStats {
+  const add = (a: Record<string, number>, b: Record<string, number>) => {
+    const out: Record<string, number> = {};
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      // Rounded to millionths: 1,234.56 + 0.1 − 1,234.56 would leave 0.10000000000002274.
+      const sum = Math.round(((a[key] ?? 0) + (b[key] ?? 0)) * 1e6) / 1e6;
+      if (sum !== 0) out[key] = sum;
+    }
+    return out;
+  };
+  return { people: stats.people + delta.people, stages: add(stats.stages, delta.stages), values: add(stats.values, delta.values) };
 }
 
 /** The record to store: the company with its figures and sort keys. */

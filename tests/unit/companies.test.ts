@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTENT_SCRIPT, sidebarSend } from './helpers/dispatch';
 import { exportBackup, parseBackup, restoreBackup } from '../../lib/db/backup';
 import { openLeadlineDb } from '../../lib/db/schema';
+import { companyStats } from '../../lib/pipeline/company';
 
 // Real company addresses (tests/fixtures/linkedin-more/README.md): the Capgemini About tab and the
 // numeric form profiles link (`/company/165483/` on the 2026-05 pl profile).
@@ -145,4 +146,62 @@ describe('companies', () => {
     expect(planned).toMatchObject({ name: 'Analytical Engines', linkedinUrl: null, stats: { people: 1 } });
     expect((await again.getAll('leads'))[0]).toMatchObject({ companyId: planned!.id, linkedinMemberId: null, salesNavUrl: null });
   });
+});
+
+describe('company figures kept by each write', () => {
+  /** A small seeded generator (mulberry32), so a failure can be replayed. */
+  function random(seed: number) {
+    let a = seed;
+    return () => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const COMPANIES = ['Capgemini', 'capgemini ', 'Analytical Engines', 'Navy', null];
+  const VALUES = [null, 500, 1_234.56, 0.1, 12_000];
+  const STAGES = ['qualified', 'proposal', 'won', 'contacted'];
+
+  for (const seed of [1, 2, 3]) {
+    it(`equal a count of each company's people after 120 random captures, edits, moves, deletes, undos, merges and imports (seed ${seed})`, async () => {
+      const next = random(seed);
+      const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
+      const { send, db } = await sidebarSend();
+      const ids = async () => (await db.getAllKeys('leads')) as string[];
+      let undo: string | null = null;
+      for (let step = 0; step < 120; step++) {
+        const all = await ids();
+        const some = all.length ? pick(all) : null;
+        const roll = next();
+        if (roll < 0.3 || !some) {
+          await send('lead.capture', { name: `Person ${step}`, company: pick(COMPANIES), source: 'manual' });
+        } else if (roll < 0.45) {
+          await send('lead.update', { id: some, patch: { dealValue: pick(VALUES), currency: next() < 0.2 ? 'EUR' : 'USD' } });
+        } else if (roll < 0.55) {
+          await send('lead.update', { id: some, patch: { company: pick(COMPANIES) } });
+        } else if (roll < 0.68) {
+          await send('lead.move', { id: some, move: next() < 0.3 ? { to: 'lost', reason: 'No budget' } : { to: pick(STAGES) } });
+        } else if (roll < 0.76) {
+          undo = (await send('leads.delete', { ids: [some] })).batchId;
+        } else if (roll < 0.82 && undo) {
+          await send('leads.undelete', { batchId: undo });
+          undo = null;
+        } else if (roll < 0.9 && all.length > 1) {
+          const other = pick(all.filter((id) => id !== some));
+          await send('lead.merge', { keepId: some, otherId: other });
+        } else {
+          await send('leads.import', {
+            rows: [{ line: 2, name: `Imported ${step}`, company: pick(COMPANIES), emails: [], source: 'import', dealValue: pick(VALUES) }],
+          });
+        }
+      }
+      const leads = await db.getAll('leads');
+      for (const company of await db.getAll('companies')) {
+        const people = leads.filter((l) => l.companyId === company.id);
+        expect(company.stats, company.name).toEqual(companyStats(people));
+      }
+      expect(leads.filter((l) => l.company && !l.companyId)).toEqual([]);
+    });
+  }
 });
