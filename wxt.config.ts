@@ -21,8 +21,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     // Localised from public/_locales (the browser picks its UI language).
-    name: '__MSG_extName__',
-    description: '__MSG_extDescription__',
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
     default_locale: 'en',
     permissions: ['storage', 'unlimitedStorage', 'alarms'],
     host_permissions: HOST_MATCHES,
@@ -32,7 +32,7 @@ export default defineConfig({
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+L' },
-        description: 'Show or hide the Leadline sidebar',
+        description: '__MSG_cmd_toggle_sidebar__',
       },
     },
     ...(browser === 'firefox'

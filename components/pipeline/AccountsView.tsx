@@ -3,14 +3,14 @@ import { ACCOUNTS_PAGE } from '../../lib/ui/accounts-model';
 import type { AccountSort } from '../../lib/pipeline/company';
 import type { CompanyRow, CompanyView } from '../../lib/messaging/protocol';
 import type { StageDef } from '../../lib/pipeline/model';
-import { stageName } from '../../lib/pipeline/stages';
-import { formatMoney, t, tn, type MessageKey } from '../../lib/i18n/i18n';
+import { stageLabel } from '../../lib/i18n/labels';
+import { formatMoney, formatNumber, t, tn, type MessageKey } from '../../lib/i18n/i18n';
 import { ErrorText } from '../shared/ErrorText';
 
 const COLUMNS: { key: AccountSort; label: MessageKey }[] = [
-  { key: 'name', label: 'accountsCompany' },
-  { key: 'people', label: 'accountsPeople' },
-  { key: 'value', label: 'accountsValue' },
+  { key: 'name', label: 'table_col_company' },
+  { key: 'people', label: 'accounts_col_people' },
+  { key: 'value', label: 'field_deal_value' },
 ];
 
 /** Stage counts in funnel order ("Prospect 2 · Proposal 1"), Lost and Later last. */
@@ -18,7 +18,7 @@ function stageSummary(counts: Record<string, number>, stages: StageDef[]): strin
   const order = [...stages.map((s) => s.id), 'lost', 'later'];
   return Object.keys(counts)
     .sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99))
-    .map((id) => `${stageName(id, stages)} ${counts[id]}`)
+    .map((id) => `${stageLabel(id, stages)} ${formatNumber(counts[id]!)}`)
     .join(' · ');
 }
 
@@ -37,15 +37,15 @@ export function AccountsView({ model, stages, onOpenLead }: { model: AccountsMod
   return (
     <section aria-label={t('view_accounts')} class="ll-accounts">
       <div class="ll-table-actions">
-        <span data-testid="accounts-total">{tn('companies', total)}</span>
+        <span data-testid="accounts-total">{tn('accounts_companies', total)}</span>
         {total > ACCOUNTS_PAGE && (
           <>
             <button type="button" disabled={offset === 0} onClick={() => void model.page(-1)}>
-              {t('pagePrevious')}
+              {t('accounts_page_previous')}
             </button>
-            <span>{t('pageRange', { from: offset + 1, to: Math.min(offset + ACCOUNTS_PAGE, total), total })}</span>
+            <span>{t('accounts_page_range', { from: offset + 1, to: Math.min(offset + ACCOUNTS_PAGE, total), total })}</span>
             <button type="button" disabled={offset + ACCOUNTS_PAGE >= total} onClick={() => void model.page(1)}>
-              {t('pageNext')}
+              {t('accounts_page_next')}
             </button>
           </>
         )}
@@ -62,7 +62,7 @@ export function AccountsView({ model, stages, onOpenLead }: { model: AccountsMod
                 </button>
               </th>
             ))}
-            <th scope="col">{t('accountsStages')}</th>
+            <th scope="col">{t('accounts_col_stages')}</th>
           </tr>
         </thead>
         <tbody>
@@ -71,7 +71,7 @@ export function AccountsView({ model, stages, onOpenLead }: { model: AccountsMod
           ))}
         </tbody>
       </table>
-      {total === 0 && !model.loading.value && <p class="ll-empty-note">{t('accountsEmpty')}</p>}
+      {total === 0 && !model.loading.value && <p class="ll-empty-note">{t('accounts_empty')}</p>}
     </section>
   );
 }
@@ -102,7 +102,7 @@ function AccountRow({
             <>
               {' '}
               <a href={row.linkedinUrl} target="_blank" rel="noreferrer">
-                {t('linkedinPage')}
+                {t('company_linkedin_page')}
               </a>
             </>
           )}
@@ -115,9 +115,9 @@ function AccountRow({
         <tr class="ll-account-people">
           <td colSpan={4}>
             {open.people.length === 0 ? (
-              <p class="ll-muted">{t('accountsNoPeople')}</p>
+              <p class="ll-muted">{t('accounts_no_people')}</p>
             ) : (
-              <ul aria-label={t('accountsPeopleOf', { name: row.name })}>
+              <ul aria-label={t('accounts_people_of', { name: row.name })}>
                 {open.people.map((p) => (
                   <li key={p.id}>
                     <a
@@ -130,7 +130,9 @@ function AccountRow({
                       {p.name}
                     </a>{' '}
                     <span class="ll-muted">
-                      {[p.headline, stageName(p.stage, stages), p.dealValue !== null ? formatMoney(p.dealValue, p.currency) : null].filter(Boolean).join(' · ')}
+                      {[p.headline, stageLabel(p.stage, stages), p.dealValue !== null ? formatMoney(p.dealValue, p.currency) : null]
+                        .filter(Boolean)
+                        .join(' · ')}
                     </span>
                   </li>
                 ))}

@@ -1,5 +1,6 @@
 import { LATER, LOST } from '../../lib/pipeline/constants';
-import { stageName } from '../../lib/pipeline/stages';
+import { stageLabel } from '../../lib/i18n/labels';
+import { formatNumber, t, textOf, tn } from '../../lib/i18n/i18n';
 import type { LeadRow } from '../../lib/messaging/protocol';
 import { toHash, type PipelineModel } from '../../lib/ui/pipeline-model';
 import { LeadRowBadges } from './LeadRowBadges';
@@ -16,9 +17,9 @@ export function BoardView({ model }: { model: PipelineModel }) {
   const stages = model.settings.value!.stages;
   const dragging = board.dragging.value;
   const pending = board.pending.value;
-  const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: model.settings.value!.currency, maximumFractionDigits: 0 });
+  const currency = model.settings.value!.currency;
 
-  if (!columns) return <p aria-busy="true">Loading the board…</p>;
+  if (!columns) return <p aria-busy="true">{t('board_loading')}</p>;
 
   // Which column is under the pointer: a question for the DOM; the model does the rest.
   const columnAt = (x: number, y: number) => (document.elementFromPoint(x, y)?.closest('[data-stage]') as HTMLElement | null)?.dataset.stage ?? null;
@@ -51,11 +52,11 @@ export function BoardView({ model }: { model: PipelineModel }) {
   };
 
   return (
-    <section aria-label="Board">
-      <p class="ll-muted ll-hint">Drag a card to another column, or focus it and press ← / →. Enter opens it.</p>
+    <section aria-label={t('view_board')}>
+      <p class="ll-muted ll-hint">{t('board_hint')}</p>
       <ErrorText error={board.error.value} />
       {pending && (
-        <div class="ll-drop-dialog" role="dialog" aria-label={`Move ${pending.name} to ${stageName(pending.to, stages)}`}>
+        <div class="ll-drop-dialog" role="dialog" aria-label={t('board_move_dialog', { name: pending.name, stage: stageLabel(pending.to, stages) })}>
           <form
             onSubmit={(e) => {
               e.preventDefault();
@@ -64,7 +65,7 @@ export function BoardView({ model }: { model: PipelineModel }) {
           >
             {pending.to === LOST ? (
               <label>
-                Why was {pending.name} lost?{' '}
+                {t('board_lost_why', { name: pending.name })}{' '}
                 <input
                   value={board.reason.value}
                   required
@@ -75,7 +76,7 @@ export function BoardView({ model }: { model: PipelineModel }) {
               </label>
             ) : (
               <label>
-                Re-engage {pending.name} on{' '}
+                {t('board_reengage', { name: pending.name })}{' '}
                 <input
                   type="date"
                   value={board.reengageOn.value}
@@ -84,9 +85,9 @@ export function BoardView({ model }: { model: PipelineModel }) {
                 />
               </label>
             )}{' '}
-            <button type="submit">{pending.to === LOST ? 'Mark lost' : 'Park'}</button>{' '}
+            <button type="submit">{pending.to === LOST ? t('stage_mark_lost') : t('stage_park')}</button>{' '}
             <button type="button" onClick={() => board.cancelPending()}>
-              Cancel
+              {t('common_cancel')}
             </button>
           </form>
         </div>
@@ -97,10 +98,10 @@ export function BoardView({ model }: { model: PipelineModel }) {
             key={col.stage}
             class={`ll-column${dragging?.over === col.stage ? ' ll-drop-target' : ''}${col.stage === LOST || col.stage === LATER ? ' ll-column-closed' : ''}`}
             data-stage={col.stage}
-            aria-label={`${stageName(col.stage, stages)}: ${col.total} leads`}
+            aria-label={t('board_column', { stage: stageLabel(col.stage, stages), leads: tn('leads', col.total) })}
           >
             <h2>
-              {stageName(col.stage, stages)} <span class="ll-count">{col.total}</span>
+              {stageLabel(col.stage, stages)} <span class="ll-count">{formatNumber(col.total)}</span>
             </h2>
             <ul>
               {col.rows.map((row) => (
@@ -111,28 +112,28 @@ export function BoardView({ model }: { model: PipelineModel }) {
                     tabIndex={0}
                     role="button"
                     aria-label={`${row.name}${row.company ? `, ${row.company}` : ''}`}
-                    aria-roledescription="draggable lead card"
+                    aria-roledescription={t('board_card_role')}
                     data-lead={row.id}
                     onPointerDown={(e) => onPointerDown(e, row)}
                     onKeyDown={(e) => onKeyDown(e, row)}
                   >
                     <strong class="ll-lead-name">{row.name}</strong>
                     {row.company && <span class="ll-muted">{row.company}</span>}
-                    <LeadRowBadges row={row} money={money} />
+                    <LeadRowBadges row={row} currency={currency} today={model.today} />
                   </div>
                 </li>
               ))}
             </ul>
             {col.total > col.rows.length && (
               <a class="ll-more" href={`#${toHash({ view: 'table', filter: { stage: col.stage }, sort: 'updated', desc: true })}`}>
-                {col.total - col.rows.length} more in the table
+                {tn('board_more', col.total - col.rows.length)}
               </a>
             )}
           </section>
         ))}
       </div>
       <p class="ll-sr" aria-live="polite">
-        {board.announcement.value}
+        {textOf(board.announcement.value)}
       </p>
     </section>
   );

@@ -1,6 +1,24 @@
-import { TARGETS, TARGET_LABELS, type Target } from '../../lib/import/csv';
+import { TARGETS, type Target } from '../../lib/import/csv';
 import type { PipelineModel } from '../../lib/ui/pipeline-model';
 import { ErrorText } from '../shared/ErrorText';
+import { formatNumber, t, textOf, tn, type MessageKey } from '../../lib/i18n/i18n';
+
+/** What a CSV column can be imported as. */
+const TARGET_LABELS: Record<Target, MessageKey> = {
+  ignore: 'target_ignore',
+  name: 'target_name',
+  firstName: 'target_first_name',
+  lastName: 'target_last_name',
+  email: 'target_email',
+  company: 'target_company',
+  headline: 'target_headline',
+  location: 'target_location',
+  linkedinUrl: 'target_linkedin_url',
+  dealValue: 'target_deal_value',
+  stage: 'target_stage',
+  tags: 'target_tags',
+  notes: 'target_notes',
+};
 
 /** CSV import with column mapping and progress; JSON backup and restore. */
 export function DataView({ model }: { model: PipelineModel }) {
@@ -12,14 +30,11 @@ export function DataView({ model }: { model: PipelineModel }) {
   const stages = model.settings.value!.stages;
 
   return (
-    <section aria-label="Import and export">
-      <h2>Import a CSV</h2>
-      <p class="ll-muted">
-        Files exported from HubSpot, Pipedrive or LinkedIn (Connections.csv) are mapped for you. A row whose email or LinkedIn URL you already have completes
-        that lead instead of adding a second one.
-      </p>
+    <section aria-label={t('data_label')}>
+      <h2>{t('import_title')}</h2>
+      <p class="ll-muted">{t('import_intro')}</p>
       <label class="ll-file">
-        CSV file{' '}
+        {t('import_file')}{' '}
         <input
           type="file"
           accept=".csv,text/csv"
@@ -32,21 +47,19 @@ export function DataView({ model }: { model: PipelineModel }) {
       <ErrorText error={im.error.value} />
       {file && (
         <form
-          aria-label="Column mapping"
+          aria-label={t('import_mapping')}
           onSubmit={(e) => {
             e.preventDefault();
             void im.run(stages);
           }}
         >
-          <p>
-            {file.name}: {file.csv.rows.length.toLocaleString()} rows.
-          </p>
+          <p>{t('import_file_rows', { file: file.name, rows: tn('rows', file.csv.rows.length) })}</p>
           <table class="ll-table ll-mapping">
             <thead>
               <tr>
-                <th scope="col">Column</th>
-                <th scope="col">Example</th>
-                <th scope="col">Import as</th>
+                <th scope="col">{t('import_col_column')}</th>
+                <th scope="col">{t('import_col_example')}</th>
+                <th scope="col">{t('import_col_as')}</th>
               </tr>
             </thead>
             <tbody>
@@ -56,13 +69,13 @@ export function DataView({ model }: { model: PipelineModel }) {
                   <td class="ll-muted">{file.csv.rows[0]?.cells[i] ?? ''}</td>
                   <td>
                     <select
-                      aria-label={`Import column ${header} as`}
+                      aria-label={t('import_column_as', { column: header })}
                       value={im.mapping.value[i]}
                       onChange={(e) => im.setTarget(i, (e.currentTarget as HTMLSelectElement).value as Target)}
                     >
-                      {TARGETS.map((t) => (
-                        <option key={t} value={t}>
-                          {TARGET_LABELS[t]}
+                      {TARGETS.map((target) => (
+                        <option key={target} value={target}>
+                          {t(TARGET_LABELS[target])}
                         </option>
                       ))}
                     </select>
@@ -72,34 +85,38 @@ export function DataView({ model }: { model: PipelineModel }) {
             </tbody>
           </table>
           <button type="submit" class="ll-primary ll-inline" disabled={progress !== null && result === null}>
-            Import {file.csv.rows.length.toLocaleString()} rows
+            {tn('import_run', file.csv.rows.length)}
           </button>
         </form>
       )}
       {progress && (
         <p>
-          <progress max={progress.total || 1} value={progress.done} aria-label="Import progress" /> {progress.done.toLocaleString()} /{' '}
-          {progress.total.toLocaleString()}
+          <progress max={progress.total || 1} value={progress.done} aria-label={t('import_progress')} /> {formatNumber(progress.done)} /{' '}
+          {formatNumber(progress.total)}
         </p>
       )}
       {result && (
-        <div role="status" aria-label="Import result">
+        <div role="status" aria-label={t('import_result')}>
           <p data-testid="import-summary">
-            {result.created} created, {result.merged} merged into existing leads, {result.errors.length} not imported.
+            {t('import_summary', {
+              created: tn('import_created', result.created),
+              merged: tn('import_merged', result.merged),
+              failed: tn('import_failed', result.errors.length),
+            })}
           </p>
           {result.errors.length > 0 && (
-            <table class="ll-table" aria-label="Rows not imported">
+            <table class="ll-table" aria-label={t('import_errors')}>
               <thead>
                 <tr>
-                  <th scope="col">Line</th>
-                  <th scope="col">Reason</th>
+                  <th scope="col">{t('import_col_line')}</th>
+                  <th scope="col">{t('import_col_reason')}</th>
                 </tr>
               </thead>
               <tbody>
                 {result.errors.slice(0, 500).map((e) => (
                   <tr key={e.line}>
                     <td>{e.line}</td>
-                    <td>{e.reason}</td>
+                    <td>{textOf(e.reason)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -108,20 +125,17 @@ export function DataView({ model }: { model: PipelineModel }) {
         </div>
       )}
 
-      <h2>Export</h2>
-      <p class="ll-muted">The table view's “Export CSV” exports the filtered table.</p>
+      <h2>{t('export_title')}</h2>
+      <p class="ll-muted">{t('export_intro', { button: t('table_export') })}</p>
 
-      <h2>Backup and restore</h2>
-      <p class="ll-muted">
-        A backup holds every lead, touchpoint and your settings. Restoring checks the whole file first and replaces everything in one step; a damaged or foreign
-        file changes nothing.
-      </p>
+      <h2>{t('backup_title')}</h2>
+      <p class="ll-muted">{t('backup_intro')}</p>
       <div class="ll-filters">
         <button type="button" onClick={() => void backup.backup(model.today)} disabled={backup.busy.value}>
-          Download backup (JSON)
+          {t('backup_download')}
         </button>
         <label class="ll-file">
-          Restore from a backup{' '}
+          {t('backup_restore')}{' '}
           <input
             type="file"
             accept=".json,application/json"
@@ -137,7 +151,7 @@ export function DataView({ model }: { model: PipelineModel }) {
       </div>
       <ErrorText error={backup.error.value} />
       <p role="status" data-testid="backup-status">
-        {backup.done.value}
+        {textOf(backup.done.value)}
       </p>
     </section>
   );

@@ -1,4 +1,5 @@
-import { stageName } from '../../lib/pipeline/stages';
+import { stageLabel } from '../../lib/i18n/labels';
+import { t, textOf } from '../../lib/i18n/i18n';
 import { toHash, type PipelineModel } from '../../lib/ui/pipeline-model';
 import { ErrorText } from '../shared/ErrorText';
 
@@ -8,20 +9,18 @@ export function DuplicatesView({ model }: { model: PipelineModel }) {
   const dups = model.duplicates;
   const list = dups.groups.value;
   return (
-    <section aria-label="Duplicates">
-      <h2>Likely duplicates</h2>
-      <p class="ll-muted">
-        Same name with the same company, or one without a company. Same LinkedIn URL or email cannot happen: those are merged when captured or imported.
-      </p>
+    <section aria-label={t('view_duplicates')}>
+      <h2>{t('dup_title')}</h2>
+      <p class="ll-muted">{t('dup_intro')}</p>
       <ErrorText error={dups.error.value} />
-      <p role="status">{dups.done.value}</p>
+      <p role="status">{textOf(dups.done.value)}</p>
       {list === null ? (
-        <p aria-busy="true">Looking for duplicates…</p>
+        <p aria-busy="true">{t('dup_looking')}</p>
       ) : list.length === 0 ? (
-        <p>No likely duplicates.</p>
+        <p>{t('dup_none')}</p>
       ) : (
         list.map((group) => (
-          <article class="ll-dup-group" key={group.map((l) => l.id).join()} aria-label={`Duplicates: ${group[0]!.name}`}>
+          <article class="ll-dup-group" key={group.map((l) => l.id).join()} aria-label={t('dup_group', { name: group[0]!.name })}>
             <table class="ll-table">
               <tbody>
                 {group.map((lead) => (
@@ -31,14 +30,16 @@ export function DuplicatesView({ model }: { model: PipelineModel }) {
                     </td>
                     <td>{lead.company ?? '–'}</td>
                     <td>{lead.emails.join(', ') || '–'}</td>
-                    <td>{lead.linkedinUrl ? 'LinkedIn' : ''}</td>
-                    <td>{stageName(lead.stage, stages)}</td>
+                    <td>{lead.linkedinUrl ? t('dup_has_linkedin') : ''}</td>
+                    <td>{stageLabel(lead.stage, stages)}</td>
                     <td>
                       {group
                         .filter((o) => o.id !== lead.id)
                         .map((other) => (
                           <button key={other.id} type="button" disabled={dups.busy.value} onClick={() => void dups.merge(lead, other)}>
-                            Keep this, merge {group.length > 2 ? `${other.name} (${other.company ?? 'no company'}) ` : 'the other '}into it
+                            {group.length > 2
+                              ? t('dup_keep_merge_named', { name: other.name, company: other.company ?? t('dup_no_company') })
+                              : t('dup_keep_merge_second')}
                           </button>
                         ))}
                     </td>

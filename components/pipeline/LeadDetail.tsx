@@ -3,6 +3,7 @@ import type { PipelineModel } from '../../lib/ui/pipeline-model';
 import { LeadCard } from '../shared/LeadCard';
 import { LeadEditForm } from './LeadEditForm';
 import { Timeline } from './Timeline';
+import { t } from '../../lib/i18n/i18n';
 
 /** The open lead on the pipeline page: its card, every field editable, the full timeline. */
 export function LeadDetail({ model, card }: { model: PipelineModel; card: LeadCardModel }) {
@@ -11,28 +12,28 @@ export function LeadDetail({ model, card }: { model: PipelineModel; card: LeadCa
     ? `https://mail.google.com/mail/u/0/#search/${encodeURIComponent(lead.emails.map((e) => `from:${e} OR to:${e}`).join(' OR '))}`
     : null;
   return (
-    <aside class="ll-detail" aria-label="Lead detail">
+    <aside class="ll-detail" aria-label={t('detail_label')}>
       <div class="ll-row-between">
-        <nav class="ll-links" aria-label="Open elsewhere">
+        <nav class="ll-links" aria-label={t('detail_elsewhere')}>
           {lead.linkedinUrl && (
             <a href={lead.linkedinUrl} target="_blank" rel="noopener noreferrer">
-              LinkedIn profile
+              {t('detail_linkedin_profile')}
             </a>
           )}
           {gmail && (
             <a href={gmail} target="_blank" rel="noopener noreferrer">
-              Emails in Gmail
+              {t('detail_gmail')}
             </a>
           )}
         </nav>
-        <button type="button" class="ll-icon-button" aria-label="Close lead" onClick={() => model.openLead(undefined)}>
+        <button type="button" class="ll-icon-button" aria-label={t('detail_close')} onClick={() => model.openLead(undefined)}>
           ×
         </button>
       </div>
       <LeadCard card={card} timeline={<Timeline card={card} lead={lead} touchpoints={touchpoints} />} />
       <LeadEditForm key={lead.id} card={card} />
       <button type="button" class="ll-danger" onClick={() => void model.deleteLeads([lead.id])} disabled={model.busy.value}>
-        Delete lead
+        {t('detail_delete')}
       </button>
     </aside>
   );

@@ -1,5 +1,6 @@
 import type { LeadCardModel } from '../../lib/ui/lead-card-model';
 import { FieldEditor } from '../shared/FieldEditor';
+import { t } from '../../lib/i18n/i18n';
 
 /** Every descriptive field of the pipeline detail (follow-up and deal value are on the card). */
 const FIELDS = ['name', 'headline', 'company', 'location', 'linkedinUrl', 'emails', 'tags', 'currency', 'expectedCloseOn', 'notes'] as const;
@@ -14,22 +15,22 @@ export function LeadEditForm({ card }: { card: LeadCardModel }) {
   return (
     <form
       class="ll-edit"
-      aria-label="Edit lead"
+      aria-label={t('edit_label')}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void editor.save();
       }}
     >
-      <h3>Details</h3>
+      <h3>{t('edit_details')}</h3>
       {FIELDS.map((field) => (
         <FieldEditor key={field} model={editor} field={field} />
       ))}
       <button type="submit" class="ll-primary">
-        Save details
+        {t('edit_save')}
       </button>
       <p role="status" class="ll-muted">
-        {saved && !card.error.value ? 'Saved.' : editor.hasChanges ? 'Unsaved changes.' : ''}
+        {saved && !card.error.value ? t('edit_saved') : editor.hasChanges ? t('edit_unsaved') : ''}
       </p>
     </form>
   );

@@ -7,8 +7,10 @@ import { PlannerView } from './PlannerView';
 import { DataView } from './DataView';
 import { SettingsView } from './SettingsView';
 import { AccountsView } from './AccountsView';
-import { t } from '../../lib/i18n/i18n';
+import { EmptyPipeline } from './EmptyPipeline';
+import { InsightsView } from './InsightsView';
 import { ErrorText } from '../shared/ErrorText';
+import { t, textOf } from '../../lib/i18n/i18n';
 
 /** The pipeline page: a view per tab, the open lead's detail beside it, and the undo offer. */
 export function PipelinePage({ model }: { model: PipelineModel }) {
@@ -19,11 +21,11 @@ export function PipelinePage({ model }: { model: PipelineModel }) {
   return (
     <div class="ll-page">
       <header class="ll-page-header">
-        <h1>Leadline pipeline</h1>
-        <nav aria-label="Views">
+        <h1>{t('page_title')}</h1>
+        <nav aria-label={t('page_views')}>
           {VIEWS.map((v) => (
             <a key={v} href={`#${toHash({ ...route, view: v, lead: undefined })}`} aria-current={route.view === v ? 'page' : undefined}>
-              {v === 'accounts' ? t('view_accounts') : VIEW_LABELS[v]}
+              {t(VIEW_LABELS[v])}
             </a>
           ))}
         </nav>
@@ -32,8 +34,10 @@ export function PipelinePage({ model }: { model: PipelineModel }) {
       {settings && (
         <div class="ll-columns">
           <main class="ll-main">
+            {model.aggregates.value?.total === 0 && route.view !== 'data' && route.view !== 'settings' && <EmptyPipeline />}
             {route.view === 'board' && <BoardView model={model} />}
             {route.view === 'table' && <TableView model={model} />}
+            {route.view === 'insights' && <InsightsView model={model} />}
             {route.view === 'accounts' && <AccountsView model={model.accounts} stages={settings.stages} onOpenLead={(id) => model.openLead(id)} />}
             {route.view === 'duplicates' && <DuplicatesView model={model} />}
             {route.view === 'planner' && <PlannerView model={model} />}
@@ -46,11 +50,11 @@ export function PipelinePage({ model }: { model: PipelineModel }) {
       <div class="ll-toast" role="status" aria-live="polite">
         {undo && (
           <>
-            <span>{undo.text}</span>{' '}
+            <span>{textOf(undo.text)}</span>{' '}
             <button type="button" onClick={() => void model.undoDelete()} disabled={model.busy.value}>
-              Undo
+              {t('common_undo')}
             </button>
-            <button type="button" aria-label="Dismiss" class="ll-icon-button" onClick={() => (model.undo.value = null)}>
+            <button type="button" aria-label={t('common_dismiss')} class="ll-icon-button" onClick={() => (model.undo.value = null)}>
               ×
             </button>
           </>

@@ -1,22 +1,25 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { LEAD_SOURCES, TEMPERATURES } from '../../lib/pipeline/constants';
-import { stageName } from '../../lib/pipeline/stages';
+import { LATER, LEAD_SOURCES, LOST, TEMPERATURES } from '../../lib/pipeline/constants';
+import { sourceLabel, stageLabel, temperatureLabel } from '../../lib/i18n/labels';
+import { formatDate, formatMoney, t, tn, type MessageKey } from '../../lib/i18n/i18n';
+import { csvWording } from '../../lib/ui/csv-wording';
 import type { LeadFilter, SortColumn } from '../../lib/messaging/protocol';
 import { toHash, type PipelineModel } from '../../lib/ui/pipeline-model';
+import { FollowUpDay } from './LeadRowBadges';
 import { ErrorText } from '../shared/ErrorText';
 
 const ROW = 36;
 const OVERSCAN = 10;
 
-const COLUMNS: { key: SortColumn; label: string }[] = [
-  { key: 'name', label: 'Name' },
-  { key: 'company', label: 'Company' },
-  { key: 'stage', label: 'Stage' },
-  { key: 'temperature', label: 'Temperature' },
-  { key: 'value', label: 'Value' },
-  { key: 'followUp', label: 'Follow-up' },
-  { key: 'lastTouch', label: 'Last touch' },
-  { key: 'updated', label: 'Updated' },
+const COLUMNS: { key: SortColumn; label: MessageKey }[] = [
+  { key: 'name', label: 'table_col_name' },
+  { key: 'company', label: 'table_col_company' },
+  { key: 'stage', label: 'table_col_stage' },
+  { key: 'temperature', label: 'table_col_temperature' },
+  { key: 'value', label: 'table_col_value' },
+  { key: 'followUp', label: 'table_col_follow_up' },
+  { key: 'lastTouch', label: 'table_col_last_touch' },
+  { key: 'updated', label: 'table_col_updated' },
 ];
 
 /** Every lead, sorted and filtered through indexes; only the rows in view are in the DOM. */
@@ -32,8 +35,7 @@ export function TableView({ model }: { model: PipelineModel }) {
   const { scrollTop, height } = table.viewport.value;
   const text = table.searchText.value;
   const setScrollTop = (top: number) => (table.viewport.value = { ...table.viewport.value, scrollTop: top });
-  const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: model.settings.value!.currency, maximumFractionDigits: 0 });
-  const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+  const currency = model.settings.value!.currency;
 
   useEffect(() => {
     const el = scroller.current;
@@ -74,7 +76,7 @@ export function TableView({ model }: { model: PipelineModel }) {
           <td>
             <input
               type="checkbox"
-              aria-label={`Select ${row.name}`}
+              aria-label={t('table_select', { name: row.name })}
               checked={selection.has(row.id)}
               onChange={(e) => table.toggle(row.id, (e.currentTarget as HTMLInputElement).checked)}
             />
@@ -83,15 +85,15 @@ export function TableView({ model }: { model: PipelineModel }) {
             <a href={`#${toHash({ ...route, lead: row.id })}`}>{row.name}</a>
           </td>
           <td>{row.company ?? ''}</td>
-          <td>{stageName(row.stage, stages)}</td>
+          <td>{stageLabel(row.stage, stages)}</td>
           <td>
-            <span class={`ll-temp ll-temp-${row.temperature ?? 'none'}`}>{row.temperature ?? '–'}</span>
-            {row.stale && <span class="ll-stale-mark">stale</span>}
+            {row.temperature && <span class={`ll-temp ll-temp-${row.temperature}`}>{temperatureLabel(row.temperature)}</span>}
+            {row.stale && <span class="ll-stale-mark">{t('stale_mark')}</span>}
           </td>
-          <td class="ll-num">{row.dealValue === null ? '' : money.format(row.dealValue)}</td>
-          <td>{row.nextFollowUpOn ?? ''}</td>
-          <td>{row.lastTouchAt ? dateOnly.format(new Date(row.lastTouchAt)) : ''}</td>
-          <td>{dateOnly.format(new Date(row.updatedAt))}</td>
+          <td class="ll-num">{row.dealValue === null ? '' : formatMoney(Math.round(row.dealValue), currency)}</td>
+          <td>{row.nextFollowUpOn && <FollowUpDay day={row.nextFollowUpOn} today={model.today} />}</td>
+          <td>{row.lastTouchAt ? formatDate(row.lastTouchAt) : ''}</td>
+          <td>{formatDate(row.updatedAt)}</td>
         </tr>
       ) : (
         <tr key={`loading-${i}`} class="ll-loading-row" style={{ height: `${ROW}px` }}>
@@ -102,64 +104,75 @@ export function TableView({ model }: { model: PipelineModel }) {
   }
 
   return (
-    <section aria-label="Table">
-      <form class="ll-filters" role="search" aria-label="Filter leads" onSubmit={(e) => e.preventDefault()}>
+    <section aria-label={t('view_table')}>
+      <form class="ll-filters" role="search" aria-label={t('table_filter')} onSubmit={(e) => e.preventDefault()}>
         <label>
-          Search{' '}
+          {t('table_search')}{' '}
           <input
             type="search"
             value={text}
-            placeholder="Name, company or email"
+            placeholder={t('table_search_placeholder')}
             onInput={(e) => (table.searchText.value = (e.currentTarget as HTMLInputElement).value)}
           />
         </label>
         <FilterSelect
-          label="Stage"
+          label={t('table_col_stage')}
           value={f.stage}
-          options={[...stages.map((s) => [s.id, s.name] as const), ['lost', 'Lost'] as const, ['later', 'Later'] as const]}
+          options={[...stages.map((s) => s.id), LOST, LATER].map((id) => [id, stageLabel(id, stages)] as const)}
           onChange={(stage) => setFilter({ stage })}
         />
         <FilterSelect
-          label="Temperature"
+          label={t('table_col_temperature')}
           value={f.temperature}
-          options={TEMPERATURES.map((t) => [t, t] as const)}
+          options={TEMPERATURES.map((value) => [value, temperatureLabel(value)] as const)}
           onChange={(temperature) => setFilter({ temperature })}
         />
-        <FilterSelect label="Source" value={f.source} options={LEAD_SOURCES.map((s) => [s, s] as const)} onChange={(source) => setFilter({ source })} />
+        <FilterSelect
+          label={t('table_source')}
+          value={f.source}
+          options={LEAD_SOURCES.map((s) => [s, sourceLabel(s)] as const)}
+          onChange={(source) => setFilter({ source })}
+        />
         <label>
-          Tag <input size={10} value={f.tag ?? ''} onChange={(e) => setFilter({ tag: (e.currentTarget as HTMLInputElement).value.trim() || undefined })} />
+          {t('table_tag')}{' '}
+          <input size={10} value={f.tag ?? ''} onChange={(e) => setFilter({ tag: (e.currentTarget as HTMLInputElement).value.trim() || undefined })} />
         </label>
         <label>
-          <input type="checkbox" checked={!!f.stale} onChange={(e) => setFilter({ stale: (e.currentTarget as HTMLInputElement).checked || undefined })} /> Stale
+          <input type="checkbox" checked={!!f.stale} onChange={(e) => setFilter({ stale: (e.currentTarget as HTMLInputElement).checked || undefined })} />{' '}
+          {t('table_stale')}
         </label>
         <label>
-          <input type="checkbox" checked={!!f.due} onChange={(e) => setFilter({ due: (e.currentTarget as HTMLInputElement).checked || undefined })} /> Follow-up
-          due
+          <input type="checkbox" checked={!!f.due} onChange={(e) => setFilter({ due: (e.currentTarget as HTMLInputElement).checked || undefined })} />{' '}
+          {t('table_due')}
         </label>
       </form>
       <div class="ll-table-actions">
-        <span data-testid="table-total">{total === null ? '…' : `${total.toLocaleString()} leads`}</span>
+        <span data-testid="table-total">{total === null ? '…' : tn('leads', total)}</span>
         {selection.size > 0 && (
           <button type="button" onClick={() => void model.deleteLeads([...selection])} disabled={model.busy.value}>
-            Delete {selection.size} selected
+            {tn('table_delete_selected', selection.size)}
           </button>
         )}
-        <button type="button" onClick={() => void table.exportCsv((id) => stageName(id, stages), model.saveFile)} disabled={table.exporting.value || !total}>
-          {table.exporting.value ? 'Exporting…' : 'Export CSV'}
+        <button type="button" onClick={() => void table.exportCsv(csvWording(stages), model.saveFile)} disabled={table.exporting.value || !total}>
+          {table.exporting.value ? t('table_exporting') : t('table_export')}
         </button>
       </div>
       <ErrorText error={table.error.value ?? table.exportError.value} />
       <div class="ll-table-scroll" ref={scroller} onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}>
-        <table class="ll-table" aria-label="Leads" aria-rowcount={count + 1}>
+        <table class="ll-table" aria-label={t('table_leads')} aria-rowcount={count + 1}>
           <thead>
             <tr>
               <th scope="col">
-                <input type="checkbox" aria-label="Select loaded rows" onChange={(e) => table.selectLoaded((e.currentTarget as HTMLInputElement).checked)} />
+                <input
+                  type="checkbox"
+                  aria-label={t('table_select_loaded')}
+                  onChange={(e) => table.selectLoaded((e.currentTarget as HTMLInputElement).checked)}
+                />
               </th>
               {COLUMNS.map((c) => (
                 <th scope="col" key={c.key} aria-sort={route.sort === c.key ? (route.desc ? 'descending' : 'ascending') : undefined}>
                   <button type="button" class="ll-sort" onClick={() => sortBy(c.key)}>
-                    {c.label}
+                    {t(c.label)}
                     {route.sort === c.key ? (route.desc ? ' ▼' : ' ▲') : ''}
                   </button>
                 </th>
@@ -172,7 +185,7 @@ export function TableView({ model }: { model: PipelineModel }) {
             {end < count && <tr class="ll-spacer" aria-hidden="true" style={{ height: `${(count - end) * ROW}px` }} />}
           </tbody>
         </table>
-        {total === 0 && <p class="ll-empty-note">No lead matches these filters.</p>}
+        {total === 0 && <p class="ll-empty-note">{t('table_no_match')}</p>}
       </div>
     </section>
   );
@@ -194,7 +207,7 @@ function FilterSelect<T extends string>({
     <label>
       {label}{' '}
       <select value={value ?? ''} onChange={(e) => onChange(((e.currentTarget as HTMLSelectElement).value || undefined) as T | undefined)}>
-        <option value="">Any</option>
+        <option value="">{t('common_any')}</option>
         {options.map(([v, text]) => (
           <option value={v} key={v}>
             {text}

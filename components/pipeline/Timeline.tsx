@@ -1,10 +1,8 @@
 import { CHANNELS, DIRECTIONS } from '../../lib/pipeline/constants';
 import type { Channel, Direction, Lead, Touchpoint } from '../../lib/pipeline/model';
-import { stageName } from '../../lib/pipeline/stages';
-import { CHANNEL_LABELS } from '../../lib/ui/quick-logs';
 import type { LeadCardModel } from '../../lib/ui/lead-card-model';
-
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+import { channelLabel, directionLabel, stageLabel } from '../../lib/i18n/labels';
+import { formatDateTime, t, textOf } from '../../lib/i18n/i18n';
 
 type Item = { kind: 'touch'; at: string; tp: Touchpoint } | { kind: 'stage'; at: string; from: string | null; to: string };
 
@@ -18,15 +16,17 @@ export function Timeline({ card, lead, touchpoints }: { card: LeadCardModel; lea
   ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   return (
     <section class="ll-timeline">
-      <h3>Timeline</h3>
-      <ol aria-label="Timeline">
+      <h3>{t('timeline_title')}</h3>
+      <ol aria-label={t('timeline_title')}>
         {items.map((item) =>
           item.kind === 'stage' ? (
             <li key={`s-${item.at}-${item.to}`} class="ll-tl-stage">
               <span>
-                {item.from === null ? `Captured in ${stageName(item.to, stages)}` : `${stageName(item.from, stages)} → ${stageName(item.to, stages)}`}
+                {item.from === null
+                  ? t('timeline_captured_in', { stage: stageLabel(item.to, stages) })
+                  : `${stageLabel(item.from, stages)} → ${stageLabel(item.to, stages)}`}
               </span>
-              <time dateTime={item.at}>{when.format(new Date(item.at))}</time>
+              <time dateTime={item.at}>{formatDateTime(item.at)}</time>
             </li>
           ) : editing === item.tp.id ? (
             <li key={item.tp.id}>
@@ -35,32 +35,32 @@ export function Timeline({ card, lead, touchpoints }: { card: LeadCardModel; lea
           ) : (
             <li key={item.tp.id} class="ll-tl-touch">
               <span>
-                <strong>{CHANNEL_LABELS[item.tp.channel]}</strong> <span class="ll-muted">{item.tp.direction}</span> {item.tp.summary}{' '}
+                <strong>{channelLabel(item.tp.channel)}</strong> <span class="ll-muted">{directionLabel(item.tp.direction)}</span> {item.tp.summary}{' '}
                 {item.tp.url && (
                   <a href={item.tp.url} target="_blank" rel="noopener noreferrer">
-                    {item.tp.url.startsWith('https://mail.google.com/') ? 'thread' : 'link'}
+                    {item.tp.url.startsWith('https://mail.google.com/') ? t('timeline_thread') : t('timeline_link')}
                   </a>
                 )}
               </span>
-              <time dateTime={item.at}>{when.format(new Date(item.at))}</time>
+              <time dateTime={item.at}>{formatDateTime(item.at)}</time>
               <span class="ll-tl-actions">
                 <button
                   type="button"
                   class="ll-icon-button"
-                  aria-label={`Edit ${CHANNEL_LABELS[item.tp.channel]} of ${when.format(new Date(item.at))}`}
+                  aria-label={t('timeline_edit', { what: channelLabel(item.tp.channel), when: formatDateTime(item.at) })}
                   onClick={() => card.editTouchpoint(item.tp)}
                 >
-                  Edit
+                  {t('common_edit')}
                 </button>
                 <button
                   type="button"
                   class="ll-icon-button"
-                  aria-label={`Delete ${CHANNEL_LABELS[item.tp.channel]} of ${when.format(new Date(item.at))}`}
+                  aria-label={t('timeline_delete', { what: channelLabel(item.tp.channel), when: formatDateTime(item.at) })}
                   onClick={() => {
-                    if (confirm('Delete this touchpoint?')) void card.deleteTouchpoint(item.tp.id);
+                    if (confirm(t('timeline_delete_confirm'))) void card.deleteTouchpoint(item.tp.id);
                   }}
                 >
-                  Delete
+                  {t('common_delete')}
                 </button>
               </span>
             </li>
@@ -77,51 +77,51 @@ function TouchpointEditor({ card }: { card: LeadCardModel }) {
   return (
     <form
       class="ll-tp-edit"
-      aria-label="Edit touchpoint"
+      aria-label={t('timeline_edit_form')}
       onSubmit={(e) => {
         e.preventDefault();
         void card.saveTouchpoint();
       }}
     >
       <select
-        aria-label="Channel"
+        aria-label={t('timeline_channel')}
         value={draft.channel}
         onChange={(e) => card.changeTouchpoint({ channel: (e.currentTarget as HTMLSelectElement).value as Channel })}
       >
         {CHANNELS.map((c) => (
           <option key={c} value={c}>
-            {CHANNEL_LABELS[c]}
+            {channelLabel(c)}
           </option>
         ))}
       </select>
       <select
-        aria-label="Direction"
+        aria-label={t('timeline_direction')}
         value={draft.direction}
         onChange={(e) => card.changeTouchpoint({ direction: (e.currentTarget as HTMLSelectElement).value as Direction })}
       >
         {DIRECTIONS.map((d) => (
           <option key={d} value={d}>
-            {d}
+            {directionLabel(d)}
           </option>
         ))}
       </select>
       <input
-        aria-label="When"
+        aria-label={t('timeline_when')}
         type="datetime-local"
         value={draft.at}
         required
         onInput={(e) => card.changeTouchpoint({ at: (e.currentTarget as HTMLInputElement).value })}
       />
       <input
-        aria-label="Summary"
+        aria-label={t('timeline_summary')}
         value={draft.summary}
         maxLength={2000}
         onInput={(e) => card.changeTouchpoint({ summary: (e.currentTarget as HTMLInputElement).value })}
       />
-      {draft.error && <span class="ll-error">{draft.error}</span>}
-      <button type="submit">Save</button>
+      {draft.error && <span class="ll-error">{textOf(draft.error)}</span>}
+      <button type="submit">{t('common_save')}</button>
       <button type="button" onClick={() => card.editTouchpoint(null)}>
-        Cancel
+        {t('common_cancel')}
       </button>
     </form>
   );

@@ -2,6 +2,7 @@ import { funnelRows, weightedPipeline, winRate } from '../../lib/pipeline/funnel
 import { sliceFor, staleCount } from '../../lib/pipeline/aggregates';
 import { localDay } from '../../lib/pipeline/time';
 import { pipelineUrl, type PopupModel } from '../../lib/ui/popup-model';
+import { formatMoney, formatNumber, formatPercent, t, textOf } from '../../lib/i18n/i18n';
 import { FunnelChart } from './FunnelChart';
 import { LeadSummaryList } from './LeadSummaryList';
 import { PeriodFilter } from './PeriodFilter';
@@ -14,69 +15,105 @@ export function Popup({ model }: { model: PopupModel }) {
   if (model.error.value && !summary) {
     return (
       <main class="ll-popup">
-        <p role="alert">{model.error.value}</p>
+        <p role="alert">{textOf(model.error.value)}</p>
       </main>
     );
   }
   if (!summary) return <main class="ll-popup" aria-busy="true" />;
   const { aggregates: agg, settings } = summary;
+  // The Insights view for the period the popup shows.
+  const insightsHash = `view=insights${model.period.value === 'all' ? '' : `&period=${model.period.value}`}`;
   const header = (
     <header class="ll-popup-header">
       <h1>Leadline</h1>
-      <a
-        href={pipelineUrl()}
-        onClick={(e) => {
-          e.preventDefault();
-          void model.openUrl(pipelineUrl());
-        }}
-      >
-        Open pipeline
-      </a>
+      <span class="ll-popup-links">
+        <a
+          href={pipelineUrl(insightsHash)}
+          onClick={(e) => {
+            e.preventDefault();
+            void model.openUrl(pipelineUrl(insightsHash));
+          }}
+        >
+          {t('popup_insights')}
+        </a>
+        <a
+          href={pipelineUrl()}
+          onClick={(e) => {
+            e.preventDefault();
+            void model.openUrl(pipelineUrl());
+          }}
+        >
+          {t('popup_open_pipeline')}
+        </a>
+      </span>
     </header>
   );
   const today = localDay(new Date());
   const slice = sliceFor(agg, model.period.value, today);
-  const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: settings.currency, maximumFractionDigits: 0 });
   const rate = winRate(slice, settings.stages);
   const due = model.due.value;
   return (
     <main class="ll-popup">
       {header}
       {agg.total === 0 && (
-        <section class="ll-empty" aria-label="Getting started">
+        <section class="ll-empty" aria-label={t('popup_getting_started')}>
           <p>
-            <strong>Your pipeline is empty.</strong> Open someone's LinkedIn profile and press “Capture lead” in the Leadline sidebar, or open an email thread
-            in Gmail. Or import a CSV on the pipeline page.
+            <strong>{t('popup_empty_title')}</strong> {t('popup_empty_body', { capture: t('capture_lead') })}
           </p>
         </section>
       )}
       <QuickSearch model={model} />
       <div class="ll-row-between">
-        <h2>Funnel</h2>
+        <h2>{t('popup_funnel')}</h2>
         <PeriodFilter value={model.period.value} onChange={(p) => (model.period.value = p)} />
       </div>
       <FunnelChart rows={funnelRows(slice, settings.stages)} />
-      {slice.total === 0 && agg.total > 0 && <p class="ll-muted">No leads captured in this period.</p>}
-      <TemperatureSplit counts={agg.temperature} onOpen={(t) => void model.openUrl(pipelineUrl(`temperature=${t}`))} />
-      <h2>Follow-ups due{due ? ` (${due.length})` : ''}</h2>
+      {slice.total === 0 && agg.total > 0 && <p class="ll-muted">{t('popup_period_empty')}</p>}
+      <TemperatureSplit counts={agg.temperature} onOpen={(temperature) => void model.openUrl(pipelineUrl(`temperature=${temperature}`))} />
+      <h2>{due ? t('popup_due_count', { count: due.length }) : t('popup_due')}</h2>
       {due === null ? (
         <p class="ll-muted" aria-busy="true">
           …
         </p>
       ) : due.length === 0 ? (
-        <p class="ll-muted">Nothing due today.</p>
+        <p class="ll-muted">{t('popup_nothing_due')}</p>
       ) : (
-        <LeadSummaryList leads={due} label="Follow-ups due" today={today} onOpen={(l) => model.open(l)} />
+        <LeadSummaryList
+          leads={due}
+          label={t('popup_due')}
+          today={today}
+          onOpen={(l) => model.open(l)}
+          actions={(l) => (
+            <span class="ll-due-actions">
+              <button
+                type="button"
+                aria-label={t('popup_done_for', { name: l.name })}
+                title={t('popup_done_for', { name: l.name })}
+                onClick={() => void model.done(l)}
+              >
+                ✓
+              </button>
+              <button
+                type="button"
+                aria-label={t('popup_snooze_for', { name: l.name })}
+                title={t('popup_snooze_for', { name: l.name })}
+                onClick={() => void model.snooze(l, 1)}
+              >
+                {t('next_snooze_day')}
+              </button>
+            </span>
+          )}
+        />
       )}
       <dl class="ll-figures">
-        <dt>Stale (rotting)</dt>
-        <dd data-testid="stale">{staleCount(agg, settings.stages, today)}</dd>
-        <dt>Weighted pipeline</dt>
-        <dd data-testid="weighted">{money.format(weightedPipeline(agg, settings.stages))}</dd>
-        <dt>Win rate</dt>
-        <dd>{rate === null ? '–' : `${Math.round(rate * 100)}%`}</dd>
-        <dt>Leads</dt>
-        <dd data-testid="total">{slice.total}</dd>
+        <dt>{t('popup_stale')}</dt>
+        <dd data-testid="stale">{formatNumber(staleCount(agg, settings.stages, today))}</dd>
+        <dt>{t('popup_weighted')}</dt>
+        <dd data-testid="weighted">{formatMoney(Math.round(weightedPipeline(agg, settings.stages)), settings.currency)}</dd>
+        <dt>{t('popup_win_rate')}</dt>
+        <dd>{rate === null ? '–' : formatPercent(rate)}</dd>
+        <dt>{t('popup_leads')}</dt>
+        <dd data-testid="total">{formatNumber(slice.total)}</dd>
       </dl>
     </main>
   );

@@ -1,19 +1,27 @@
 import type { EditableField } from '../../lib/ui/lead-fields';
 import type { LeadEditModel } from '../../lib/ui/lead-edit-model';
+import { t, textOf, type MessageKey } from '../../lib/i18n/i18n';
 
-export const FIELD_LABELS: Record<EditableField, string> = {
-  name: 'Name',
-  headline: 'Headline',
-  company: 'Company',
-  location: 'Location',
-  linkedinUrl: 'LinkedIn URL',
-  emails: 'Emails',
-  tags: 'Tags',
-  currency: 'Currency',
-  dealValue: 'Deal value',
-  expectedCloseOn: 'Expected close',
-  nextFollowUpOn: 'Next follow-up',
-  notes: 'Notes',
+export const FIELD_LABELS: Record<EditableField, MessageKey> = {
+  name: 'field_name',
+  headline: 'field_headline',
+  company: 'field_company',
+  location: 'field_location',
+  linkedinUrl: 'field_linkedin_url',
+  emails: 'field_emails',
+  tags: 'field_tags',
+  currency: 'field_currency',
+  dealValue: 'field_deal_value',
+  expectedCloseOn: 'field_expected_close',
+  nextFollowUpOn: 'field_next_follow_up',
+  notes: 'field_notes',
+};
+
+/** Placeholders: examples of the form a field takes (catalogue keys). */
+const PLACEHOLDERS: Partial<Record<EditableField, MessageKey>> = {
+  linkedinUrl: 'field_linkedin_url_example',
+  emails: 'field_emails_example',
+  tags: 'field_tags_example',
 };
 
 const INPUT_PROPS: Partial<Record<EditableField, Record<string, unknown>>> = {
@@ -21,9 +29,7 @@ const INPUT_PROPS: Partial<Record<EditableField, Record<string, unknown>>> = {
   headline: { maxLength: 500 },
   company: { maxLength: 200 },
   location: { maxLength: 200 },
-  linkedinUrl: { type: 'url', placeholder: 'https://www.linkedin.com/in/…' },
-  emails: { placeholder: 'a@example.com, b@example.com' },
-  tags: { placeholder: 'comma, separated' },
+  linkedinUrl: { type: 'url' },
   currency: { maxLength: 3, size: 4 },
   dealValue: { type: 'number', min: '0', step: 'any', inputMode: 'decimal' },
   expectedCloseOn: { type: 'date', min: '1970-01-01', max: '2199-12-31' },
@@ -61,12 +67,13 @@ export function FieldEditor({ model, field, saveOnLeave = false, label }: FieldE
   };
   return (
     <div class={`ll-field${model.saved.value.includes(field) ? ' ll-saved' : ''}`}>
-      <label for={id}>{label ?? FIELD_LABELS[field]}</label>
+      <label for={id}>{label ?? t(FIELD_LABELS[field])}</label>
       {field === 'notes' ? (
         <textarea rows={saveOnLeave ? 3 : 4} maxLength={20000} {...common} />
       ) : (
         <input
           {...INPUT_PROPS[field]}
+          placeholder={PLACEHOLDERS[field] && t(PLACEHOLDERS[field])}
           {...common}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && saveOnLeave) {
@@ -78,19 +85,17 @@ export function FieldEditor({ model, field, saveOnLeave = false, label }: FieldE
       )}
       {error && (
         <span class="ll-error" id={`${id}-error`}>
-          {error}
+          {textOf(error)}
         </span>
       )}
       {theirs !== undefined && (
         <div class="ll-conflict" id={`${id}-conflict`} role="alert">
-          <span>
-            Changed elsewhere to “{theirs || '(empty)'}” while you edited it. Yours: “{value || '(empty)'}”.
-          </span>
+          <span>{t('field_conflict', { theirs: theirs || t('field_empty'), mine: value || t('field_empty') })}</span>
           <button type="button" onClick={() => void model.keepMine(field)}>
-            Keep mine
+            {t('field_keep_mine')}
           </button>
           <button type="button" onClick={() => model.takeTheirs(field)}>
-            Use theirs
+            {t('field_use_theirs')}
           </button>
         </div>
       )}

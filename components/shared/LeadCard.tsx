@@ -1,10 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import type { LeadCardModel } from '../../lib/ui/lead-card-model';
-import { stageName } from '../../lib/pipeline/stages';
+import { stageLabel } from '../../lib/i18n/labels';
+import { formatDay, t } from '../../lib/i18n/i18n';
 import { isStale, lastActivityDay } from '../../lib/pipeline/aggregates';
 import { localDay } from '../../lib/pipeline/time';
 import { FieldEditor } from './FieldEditor';
 import { LogActions } from './LogActions';
+import { NextStepPrompt } from './NextStepPrompt';
 import { QualificationControl } from './QualificationControl';
 import { StageControl } from './StageControl';
 import { TemperatureView } from './TemperatureView';
@@ -21,35 +23,36 @@ export function LeadCard({ card, timeline }: { card: LeadCardModel; timeline?: C
   const stages = card.settings.stages;
   const editor = card.editor(card.full ? CARD_FIELDS_FULL : CARD_FIELDS);
   return (
-    <article class="ll-card" aria-label={`Lead: ${lead.name}`}>
+    <article class="ll-card" aria-label={t('card_label', { name: lead.name })}>
       <h2 class="ll-name">{lead.name}</h2>
       {lead.headline && <p class="ll-headline">{lead.headline}</p>}
       <p class="ll-muted">
         {[lead.company, lead.location].filter(Boolean).join(' · ')}
         {' · '}
-        <span data-testid="stage-name">{stageName(lead.stage, stages)}</span>
+        <span data-testid="stage-name">{stageLabel(lead.stage, stages)}</span>
       </p>
       {isStale(lead, stages, localDay(new Date())) && (
         <p class="ll-stale" role="status">
-          Rotting: no touchpoint or stage change since {lastActivityDay(lead)}
+          {t('card_rotting', { day: formatDay(lastActivityDay(lead)) })}
         </p>
       )}
       <StageControl card={card} />
       {!card.full && (
         <button type="button" class="ll-link-button" onClick={() => void card.openInPipeline()}>
-          Open in pipeline
+          {t('card_open_in_pipeline')}
         </button>
       )}
       <TemperatureView
         temperature={lead.temperature}
         reasons={lead.temperatureReasons}
+        stages={stages}
         override={lead.temperatureOverride}
         onOverride={(value) => void card.update({ temperatureOverride: value })}
       />
       <QualificationControl value={lead.qualification} onChange={(q) => void card.update({ qualification: q })} />
       <div class="ll-details">
         <FieldEditor model={editor} field="nextFollowUpOn" saveOnLeave />
-        <FieldEditor model={editor} field="dealValue" label={`Deal value (${lead.currency})`} saveOnLeave />
+        <FieldEditor model={editor} field="dealValue" label={t('field_deal_value_in', { currency: lead.currency })} saveOnLeave />
         {!card.full && (
           <>
             <FieldEditor model={editor} field="company" saveOnLeave />
@@ -60,6 +63,7 @@ export function LeadCard({ card, timeline }: { card: LeadCardModel; timeline?: C
         )}
       </div>
       <LogActions card={card} />
+      <NextStepPrompt card={card} />
       {timeline ?? <TouchpointList touchpoints={touchpoints} />}
       <ErrorText error={card.error.value} />
     </article>

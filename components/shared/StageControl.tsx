@@ -1,5 +1,7 @@
 import { LATER, LOST } from '../../lib/pipeline/constants';
 import type { LeadCardModel } from '../../lib/ui/lead-card-model';
+import { stageLabel } from '../../lib/i18n/labels';
+import { formatDay, t } from '../../lib/i18n/i18n';
 
 /** The stage picker; Lost asks for a reason and Later for a re-engage date before moving. */
 export function StageControl({ card }: { card: LeadCardModel }) {
@@ -9,19 +11,19 @@ export function StageControl({ card }: { card: LeadCardModel }) {
   return (
     <div class="ll-stage">
       <label class="ll-row">
-        <span>Stage</span>
+        <span>{t('stage_picker')}</span>
         <select value={pending ?? lead.stage} onChange={(e) => card.pickStage((e.currentTarget as HTMLSelectElement).value)}>
           {stages.map((s) => (
             <option value={s.id} key={s.id}>
-              {s.name}
+              {stageLabel(s)}
             </option>
           ))}
-          <option value={LOST}>Lost</option>
-          <option value={LATER}>Later (park)</option>
+          <option value={LOST}>{stageLabel(LOST)}</option>
+          <option value={LATER}>{t('stage_later_park')}</option>
         </select>
       </label>
-      {lead.stage === LOST && lead.lost && !pending && <p class="ll-muted">Lost: {lead.lost.reason}</p>}
-      {lead.stage === LATER && lead.later && !pending && <p class="ll-muted">Parked until {lead.later.reengageOn}</p>}
+      {lead.stage === LOST && lead.lost && !pending && <p class="ll-muted">{t('stage_lost_because', { reason: lead.lost.reason })}</p>}
+      {lead.stage === LATER && lead.later && !pending && <p class="ll-muted">{t('stage_parked_until', { day: formatDay(lead.later.reengageOn) })}</p>}
       {pending && (
         <form
           class="ll-row"
@@ -32,9 +34,9 @@ export function StageControl({ card }: { card: LeadCardModel }) {
         >
           {pending === LOST ? (
             <label>
-              <span class="ll-sr">Why was it lost?</span>
+              <span class="ll-sr">{t('stage_lost_why')}</span>
               <input
-                placeholder="Why was it lost?"
+                placeholder={t('stage_lost_why')}
                 value={card.lostReason.value}
                 required
                 maxLength={500}
@@ -43,7 +45,7 @@ export function StageControl({ card }: { card: LeadCardModel }) {
             </label>
           ) : (
             <label>
-              <span class="ll-sr">Re-engage on</span>
+              <span class="ll-sr">{t('stage_reengage_on')}</span>
               <input
                 type="date"
                 value={card.reengageOn.value}
@@ -52,9 +54,9 @@ export function StageControl({ card }: { card: LeadCardModel }) {
               />
             </label>
           )}
-          <button type="submit">{pending === LOST ? 'Mark lost' : 'Park'}</button>
+          <button type="submit">{pending === LOST ? t('stage_mark_lost') : t('stage_park')}</button>
           <button type="button" onClick={() => (card.stagePick.value = null)}>
-            Cancel
+            {t('common_cancel')}
           </button>
         </form>
       )}

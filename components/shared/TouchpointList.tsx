@@ -1,23 +1,23 @@
 import type { Touchpoint } from '../../lib/pipeline/model';
-import { CHANNEL_LABELS } from '../../lib/ui/quick-logs';
+import { channelLabel, directionLabel } from '../../lib/i18n/labels';
+import { formatDateTime, t } from '../../lib/i18n/i18n';
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const ARROWS = { outbound: '→', inbound: '←', internal: '·' } as const;
 
 /** The lead's recent touchpoints, newest first. */
 export function TouchpointList({ touchpoints }: { touchpoints: Touchpoint[] }) {
-  if (touchpoints.length === 0) return <p class="ll-muted">No touchpoints yet.</p>;
+  if (touchpoints.length === 0) return <p class="ll-muted">{t('touchpoints_none')}</p>;
   return (
-    <ol class="ll-touchpoints" aria-label="Recent touchpoints">
-      {touchpoints.map((t) => (
-        <li key={t.id}>
-          <span class="ll-dir" title={t.direction}>
-            {ARROWS[t.direction]}
+    <ol class="ll-touchpoints" aria-label={t('touchpoints_recent')}>
+      {touchpoints.map((tp) => (
+        <li key={tp.id}>
+          <span class="ll-dir" title={directionLabel(tp.direction)}>
+            {ARROWS[tp.direction]}
           </span>
           <span class="ll-tp-main">
-            <strong>{CHANNEL_LABELS[t.channel]}</strong> {t.summary && t.summary !== CHANNEL_LABELS[t.channel] ? t.summary : ''}
+            <strong>{channelLabel(tp.channel)}</strong> {tp.summary}
           </span>
-          <time dateTime={t.at}>{when.format(new Date(t.at))}</time>
+          <time dateTime={tp.at}>{formatDateTime(tp.at)}</time>
         </li>
       ))}
     </ol>

@@ -1,7 +1,8 @@
 import { DRAFT_FIELDS, type DraftField, type ProfilePanelModel } from '../../lib/ui/profile-panel-model';
 import { ErrorText } from '../shared/ErrorText';
+import { t, type MessageKey } from '../../lib/i18n/i18n';
 
-const LABELS: Record<DraftField, string> = { name: 'Name', headline: 'Headline', company: 'Company', location: 'Location' };
+const LABELS: Record<DraftField, MessageKey> = { name: 'field_name', headline: 'field_headline', company: 'field_company', location: 'field_location' };
 
 /** The prefilled, editable capture form; fields the page did not show are flagged. */
 export function CaptureForm({ model }: { model: ProfilePanelModel }) {
@@ -16,15 +17,15 @@ export function CaptureForm({ model }: { model: ProfilePanelModel }) {
         void model.capture();
       }}
     >
-      <p class="ll-muted">New person: not in your pipeline yet.</p>
+      <p class="ll-muted">{t('capture_new_person')}</p>
       {DRAFT_FIELDS.map((field) => {
         const notFound = missing.includes(field) && draft[field].trim() === '';
         const id = `ll-field-${field}`;
         return (
           <div class={notFound ? 'll-field ll-missing' : 'll-field'} key={field}>
             <label for={id}>
-              {LABELS[field]}
-              {notFound && <span class="ll-flag"> (not found on the page)</span>}
+              {t(LABELS[field])}
+              {notFound && <span class="ll-flag"> {t('capture_not_found')}</span>}
             </label>
             <input
               id={id}
@@ -36,9 +37,9 @@ export function CaptureForm({ model }: { model: ProfilePanelModel }) {
           </div>
         );
       })}
-      {url ? <p class="ll-muted ll-url">{url}</p> : <p class="ll-error">This page does not show a profile address.</p>}
+      {url ? <p class="ll-muted ll-url">{url}</p> : <p class="ll-error">{t('capture_no_url')}</p>}
       <button type="submit" class="ll-primary" disabled={!model.canCapture.value || model.busy.value}>
-        Capture lead
+        {t('capture_lead')}
       </button>
       <ErrorText error={model.error.value} />
     </form>

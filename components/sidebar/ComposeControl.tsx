@@ -10,7 +10,7 @@ export function ComposeControl({ model }: { model: ComposeModel }) {
   return (
     <div class={`ll-compose${expanded ? ' ll-compose-open' : ''}`}>
       {expanded && (
-        <section class="ll-compose-list" aria-label={t('composeRecipients')}>
+        <section class="ll-compose-list" aria-label={t('compose_recipients')}>
           <ul>
             {rows.map((row) => (
               <li key={row.email}>
@@ -18,23 +18,23 @@ export function ComposeControl({ model }: { model: ComposeModel }) {
                   {row.lead ? row.lead.name : (row.name ?? row.email)}
                 </span>
                 {row.lead ? (
-                  <span class="ll-muted">{t('composeIsLead')}</span>
+                  <span class="ll-muted">{t('compose_is_lead')}</span>
                 ) : (
                   <button type="button" disabled={model.busy.value} onClick={() => void model.capture(row.email)}>
-                    {t('captureLead')}
+                    {t('capture_lead')}
                   </button>
                 )}
               </li>
             ))}
           </ul>
-          {rows.length === 0 && <p class="ll-muted">{t('composeNoRecipients')}</p>}
+          {rows.length === 0 && <p class="ll-muted">{t('compose_no_recipients')}</p>}
           <ErrorText error={model.error.value} />
         </section>
       )}
       <div class="ll-compose-bar">
         <button type="button" role="switch" aria-checked={on} class="ll-switch" onClick={() => model.toggleLog()}>
           <span class="ll-switch-track" aria-hidden="true" />
-          {t('logToLeadline')}
+          {t('compose_log_to_leadline')}
         </button>
         <button type="button" class="ll-compose-count" aria-expanded={expanded} onClick={() => model.toggleExpanded()}>
           {tn('leads', model.leadCount.value)}

@@ -12,21 +12,25 @@ export function ConversationPanel({ model, index }: { model: ConversationModel; 
   const { skipped } = model.readable();
   const result = model.logResult.value;
   return (
-    <section class="ll-conversation" aria-label={name ? t('conversationWith', { name }) : t('conversation')}>
-      <h2 class="ll-subject">{name ? t('conversationWith', { name }) : t('conversation')}</h2>
-      <p class="ll-muted">{tn('messages', conversation.messages.length)}</p>
+    <section class="ll-conversation" aria-label={name ? t('conversation_with', { name }) : t('conversation_untitled')}>
+      <h2 class="ll-subject">{name ? t('conversation_with', { name }) : t('conversation_untitled')}</h2>
+      <p class="ll-muted">{tn('thread_messages', conversation.messages.length)}</p>
       <button type="button" class="ll-primary" disabled={!known || model.busy.value || conversation.messages.length === 0} onClick={() => void model.log()}>
-        {t('logMessages')}
+        {t('conversation_log')}
       </button>
-      {!known && <p class="ll-muted">{t('logMessagesNeedsLead')}</p>}
+      {!known && <p class="ll-muted">{t('conversation_needs_lead')}</p>}
       {skipped > 0 && (
         <p class="ll-note" role="status">
-          {tn('messagesTimeUnread', skipped)}
+          {tn('conversation_time_unread', skipped)}
         </p>
       )}
       {result && (
         <p class="ll-result" role="status">
-          {result.created === 0 ? t('alreadyLogged') : result.auto ? tn('autoLoggedMessages', result.created) : tn('loggedMessages', result.created)}
+          {result.created === 0
+            ? t('thread_already_logged')
+            : result.auto
+              ? tn('conversation_auto_logged', result.created)
+              : tn('conversation_logged', result.created)}
         </p>
       )}
       <ErrorText error={model.error.value} />

@@ -1,4 +1,5 @@
 import type { Lead } from '../../lib/pipeline/model';
+import { t } from '../../lib/i18n/i18n';
 
 interface DuplicateOfferProps {
   duplicates: Lead[];
@@ -10,8 +11,8 @@ interface DuplicateOfferProps {
 export function DuplicateOffer({ duplicates, busy, onLink }: DuplicateOfferProps) {
   if (duplicates.length === 0) return null;
   return (
-    <section class="ll-duplicates" aria-label="Possible duplicates">
-      <p>Already in your pipeline?</p>
+    <section class="ll-duplicates" aria-label={t('dup_offer_label')}>
+      <p>{t('dup_offer_question')}</p>
       <ul>
         {duplicates.map((d) => (
           <li key={d.id}>
@@ -20,7 +21,7 @@ export function DuplicateOffer({ duplicates, busy, onLink }: DuplicateOfferProps
               {d.company ? ` · ${d.company}` : ''}
             </span>
             <button type="button" disabled={busy} onClick={() => onLink(d.id)}>
-              Same person: link
+              {t('dup_offer_link')}
             </button>
           </li>
         ))}

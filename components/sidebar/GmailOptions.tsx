@@ -1,4 +1,5 @@
 import type { ThreadPanelModel } from '../../lib/ui/thread-panel-model';
+import { t } from '../../lib/i18n/i18n';
 
 /** Auto-log and the user's own addresses, changeable from the Gmail sidebar. */
 export function GmailOptions({ model }: { model: ThreadPanelModel }) {
@@ -10,7 +11,7 @@ export function GmailOptions({ model }: { model: ThreadPanelModel }) {
         if ((e.currentTarget as HTMLDetailsElement).open && !options) void model.loadOptions();
       }}
     >
-      <summary>Gmail options</summary>
+      <summary>{t('gmail_options')}</summary>
       {options && (
         <>
           <label class="ll-row">
@@ -19,13 +20,13 @@ export function GmailOptions({ model }: { model: ThreadPanelModel }) {
               checked={options.autoLog}
               onChange={(e) => void model.saveOptions({ autoLog: (e.currentTarget as HTMLInputElement).checked })}
             />
-            Auto-log threads with my leads
+            {t('gmail_auto_log')}
           </label>
           <label class="ll-field">
-            <span>My addresses (besides the signed-in one)</span>
+            <span>{t('gmail_own_addresses')}</span>
             <input
               value={options.ownEmails}
-              placeholder="me@work.com, me@other.com"
+              placeholder={t('gmail_own_addresses_example')}
               onChange={(e) => void model.saveOptions({ ownEmails: (e.currentTarget as HTMLInputElement).value })}
             />
           </label>

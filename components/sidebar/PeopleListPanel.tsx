@@ -1,5 +1,5 @@
 import type { PeopleListModel } from '../../lib/ui/people-list-model';
-import { stageName } from '../../lib/pipeline/stages';
+import { stageLabel } from '../../lib/i18n/labels';
 import { t, tn } from '../../lib/i18n/i18n';
 import { ErrorText } from '../shared/ErrorText';
 
@@ -11,11 +11,11 @@ export function PeopleListPanel({ model }: { model: PeopleListModel }) {
   const progress = model.progress.value;
   const result = model.result.value;
   const selectable = model.selectable.value;
-  if (people.length === 0) return <p class="ll-muted">{t('noPeopleRead')}</p>;
+  if (people.length === 0) return <p class="ll-muted">{t('people_none_read')}</p>;
   return (
-    <section class="ll-people-list" aria-label={t('peopleOnPageLabel')}>
-      <p class="ll-subject">{tn('peopleOnPage', people.length)}</p>
-      <p class="ll-muted">{known.size === 0 ? t('peopleNoneKnown') : tn('peopleKnown', known.size)}</p>
+    <section class="ll-people-list" aria-label={t('people_on_page_label')}>
+      <p class="ll-subject">{tn('people_on_page', people.length)}</p>
+      <p class="ll-muted">{known.size === 0 ? t('people_none_known') : tn('people_known', known.size)}</p>
       <div class="ll-row">
         <label>
           <input
@@ -24,17 +24,17 @@ export function PeopleListPanel({ model }: { model: PeopleListModel }) {
             disabled={selectable.length === 0 || model.busy.value}
             onChange={(e) => model.selectAll((e.currentTarget as HTMLInputElement).checked)}
           />{' '}
-          {t('selectAllNew')}
+          {t('people_select_new')}
         </label>
       </div>
       <button type="button" class="ll-primary" disabled={selected.size === 0 || model.busy.value} onClick={() => void model.captureSelected()}>
-        {t('captureSelected')} {selected.size > 0 ? `(${selected.size})` : ''}
+        {selected.size > 0 ? t('people_capture_selected_count', { count: selected.size }) : t('people_capture_selected')}
       </button>
       {progress && (
         <div class="ll-progress" role="status">
-          <progress max={progress.total} value={progress.done} aria-label={t('capturing')} />{' '}
+          <progress max={progress.total} value={progress.done} aria-label={t('people_capturing')} />{' '}
           <span>
-            {progress.done < progress.total ? t('captureProgress', { done: progress.done, total: progress.total }) : result ? capturedText(result) : ''}
+            {progress.done < progress.total ? t('people_capture_progress', { done: progress.done, total: progress.total }) : result ? capturedText(result) : ''}
           </span>
         </div>
       )}
@@ -53,8 +53,8 @@ export function PeopleListPanel({ model }: { model: PeopleListModel }) {
                 onChange={(e) => model.toggle(p.profileUrl, (e.currentTarget as HTMLInputElement).checked)}
               />
               <label for={id}>
-                <span class="ll-person-name">{p.name ?? t('nameNotRead')}</span>
-                {lead && <span class="ll-lead-mark">{stageName(lead.stage, model.stages.value)}</span>}
+                <span class="ll-person-name">{p.name ?? t('people_name_not_read')}</span>
+                {lead && <span class="ll-lead-mark">{stageLabel(lead.stage, model.stages.value)}</span>}
                 {p.headline && <span class="ll-muted ll-person-line">{p.headline}</span>}
                 {p.location && <span class="ll-muted ll-person-line">{p.location}</span>}
               </label>
@@ -67,5 +67,7 @@ export function PeopleListPanel({ model }: { model: PeopleListModel }) {
 }
 
 function capturedText(result: { created: number; existing: number }): string {
-  return result.existing > 0 ? `${tn('capturedPeople', result.created)} ${tn('alreadyLeads', result.existing)}` : tn('capturedPeople', result.created);
+  return result.existing > 0
+    ? `${tn('people_captured', result.created)} ${tn('people_already_leads', result.existing)}`
+    : tn('people_captured', result.created);
 }

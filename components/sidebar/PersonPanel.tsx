@@ -1,5 +1,5 @@
 import type { PersonPanelModel } from '../../lib/ui/person-panel-model';
-import { t } from '../../lib/i18n/i18n';
+import { t, textOf } from '../../lib/i18n/i18n';
 import { LeadCard } from '../shared/LeadCard';
 import { DuplicateOffer } from './DuplicateOffer';
 import { PersonCaptureForm } from './PersonCaptureForm';
@@ -12,17 +12,17 @@ export function PersonPanel({ model, idPrefix }: { model: PersonPanelModel; idPr
     case 'loading':
       return (
         <p class="ll-muted" aria-busy="true">
-          {t('readingPage')}
+          {t('person_reading')}
         </p>
       );
     case 'error':
       return (
         <div>
           <p class="ll-error" role="alert">
-            {state.message}
+            {textOf(state.message)}
           </p>
           <button type="button" onClick={() => void model.lookup()}>
-            {t('tryAgain')}
+            {t('common_try_again')}
           </button>
         </div>
       );

@@ -2,6 +2,7 @@ import type { ProfilePanelModel } from '../../lib/ui/profile-panel-model';
 import { CaptureForm } from './CaptureForm';
 import { DuplicateOffer } from './DuplicateOffer';
 import { LeadCard } from '../shared/LeadCard';
+import { t, textOf } from '../../lib/i18n/i18n';
 
 /** The LinkedIn sidebar's content for the profile on screen. */
 export function ProfilePanel({ model }: { model: ProfilePanelModel }) {
@@ -11,17 +12,17 @@ export function ProfilePanel({ model }: { model: ProfilePanelModel }) {
     case 'loading':
       return (
         <p class="ll-muted" aria-busy="true">
-          Reading the profile…
+          {t('profile_reading')}
         </p>
       );
     case 'error':
       return (
         <div>
           <p class="ll-error" role="alert">
-            {state.message}
+            {textOf(state.message)}
           </p>
           <button type="button" onClick={() => void model.lookup()}>
-            Try again
+            {t('common_try_again')}
           </button>
         </div>
       );

@@ -7,8 +7,8 @@ export function SalesNavPanel({ model }: { model: PersonPanelModel }) {
   const sighting = model.sighting.value;
   const state = model.state.value.kind;
   return (
-    <section class="ll-salesnav" aria-label={t('salesNavPanel')}>
-      {sighting && !sighting.linkedinUrl && state === 'new' && <p class="ll-note">{t('salesNavNoProfile')}</p>}
+    <section class="ll-salesnav" aria-label={t('salesnav_panel')}>
+      {sighting && !sighting.linkedinUrl && state === 'new' && <p class="ll-note">{t('salesnav_no_profile')}</p>}
       <PersonPanel model={model} idPrefix="ll-sales" />
     </section>
   );

@@ -132,6 +132,9 @@ export function createHandlers(
     async 'aggregates.rebuild'() {
       return aggregates.rebuild();
     },
+    async 'insights.get'(query) {
+      return aggregates.insights(query);
+    },
     async 'leads.table'({ today, offset, limit, ...q }) {
       const [current, agg] = await Promise.all([settings.get(), aggregates.get()]);
       return queries.table({ ...q, offset, limit }, current.stages, today, agg.total);
@@ -182,7 +185,15 @@ export function createHandlers(
       const invalid: ImportResult[] = checked.flatMap((c) =>
         c.parsed.success
           ? []
-          : [{ line: Number((c.raw as { line?: unknown })?.line) || 0, status: 'error' as const, reason: describeZodError(c.parsed.error) }],
+          : [
+              {
+                line: Number((c.raw as { line?: unknown })?.line) || 0,
+                status: 'error' as const,
+                reason: describeZodError(c.parsed.error),
+                code: 'row_invalid' as const,
+                params: { detail: describeZodError(c.parsed.error) },
+              },
+            ],
       );
       const results = [...stored, ...invalid].sort((a, b) => a.line - b.line);
       const ids = results.flatMap((r) => (r.status === 'error' ? [] : [r.id]));

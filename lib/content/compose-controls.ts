@@ -44,7 +44,7 @@ export class ComposeControls {
     private readonly ownEmails: () => string[],
   ) {
     ctx.onInvalidated(() => {
-      for (const el of [...this.controls.keys()]) this.drop(el);
+      for (const el of this.controls.keys()) this.drop(el);
     });
   }
 
@@ -68,7 +68,7 @@ export class ComposeControls {
   /** Finds new compose windows, updates the open ones, forgets the closed ones. */
   scan(root: Document): void {
     const live = new Set(findComposes(root));
-    for (const el of [...this.controls.keys()]) if (!live.has(el) || !el.isConnected) this.drop(el);
+    for (const el of this.controls.keys()) if (!live.has(el) || !el.isConnected) this.drop(el);
     for (const el of live) {
       const compose = readCompose(el);
       const control = this.controls.get(el) ?? this.mount(el, compose);

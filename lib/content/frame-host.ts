@@ -11,6 +11,7 @@ import type { FrameChannel } from './frame-channel';
 import { PageOffset } from './page-offset';
 import { COLLAPSED_KEY } from './sidebar-prefs';
 import { placement } from './placement';
+import { coveredControls } from './covering';
 
 export interface SidebarHost {
   /** Shows the frame with this context, or removes it (kind 'none'). */
@@ -29,7 +30,11 @@ export async function mountSidebarFrame(
   onFrameMessage: (message: FrameMessage) => void = () => {},
 ): Promise<SidebarHost> {
   const stored = await browser.storage.local.get(COLLAPSED_KEY);
-  let collapsed = stored[COLLAPSED_KEY] === true;
+  // The user's own choice (collapsed or open) is kept; without one the sidebar opens where the
+  // page fits beside it and stays a tab where it would cover the page's controls.
+  let chosen: boolean | undefined = typeof stored[COLLAPSED_KEY] === 'boolean' ? stored[COLLAPSED_KEY] : undefined;
+  let crowded = false;
+  const isCollapsed = () => chosen ?? crowded;
   let context: PageContext = { kind: 'none' };
   let mounted = false;
   let loaded: Promise<void> = Promise.resolve();
@@ -38,7 +43,7 @@ export async function mountSidebarFrame(
   const offset = new PageOffset(ctx, place.offsetPx);
   const link = channel.open('sidebar', {
     onConnect() {
-      link.post({ type: 'collapsed', value: collapsed });
+      link.post({ type: 'collapsed', value: isCollapsed() });
       link.post({ type: 'context', context });
       markLoaded();
     },
@@ -68,17 +73,36 @@ export async function mountSidebarFrame(
   });
 
   function layout(wrapper: HTMLElement = ui.wrapper) {
-    const box = collapsed ? place.collapsed : place.open;
+    const box = isCollapsed() ? place.collapsed : place.open;
     Object.assign(wrapper.style, { position: 'fixed', zIndex: '2147483000', ...box });
-    offset.set(mounted && !collapsed);
+    offset.set(mounted && !isCollapsed());
+  }
+
+  /** Opens the sidebar in place (page narrowed) and looks whether it covers any control. */
+  function measureCrowding() {
+    if (!mounted || chosen !== undefined) return;
+    const was = crowded;
+    crowded = false;
+    layout();
+    crowded = coveredControls(document, ui.wrapper.getBoundingClientRect()).length > 0;
+    layout();
+    if (crowded !== was) link.post({ type: 'collapsed', value: isCollapsed() });
   }
 
   function setCollapsed(value: boolean) {
-    collapsed = value;
+    chosen = value;
     void browser.storage.local.set({ [COLLAPSED_KEY]: value });
     layout();
     link.post({ type: 'collapsed', value });
   }
+
+  // A window made narrower or wider may crowd the page or make room (measured once it settles).
+  let resizeTimer: number | undefined;
+  let settleTimer: number | undefined;
+  ctx.addEventListener(window, 'resize', () => {
+    if (resizeTimer !== undefined) clearTimeout(resizeTimer);
+    resizeTimer = ctx.setTimeout(measureCrowding, 250);
+  });
 
   ctx.onInvalidated(() => offset.set(false));
 
@@ -86,7 +110,8 @@ export async function mountSidebarFrame(
     show(next) {
       context = next;
       const on = next.kind !== 'none';
-      if (on && !mounted) {
+      const first = on && !mounted;
+      if (first) {
         mounted = true;
         loaded = new Promise((resolve) => (markLoaded = resolve));
         ui.mount();
@@ -95,10 +120,17 @@ export async function mountSidebarFrame(
         ui.remove();
       }
       layout();
+      // Measured at once (in one task: the open state is never painted when it does not fit) and
+      // again once a new page's content has settled.
+      if (first) measureCrowding();
+      if (on) {
+        if (settleTimer !== undefined) clearTimeout(settleTimer);
+        settleTimer = ctx.setTimeout(measureCrowding, 800);
+      }
       link.post({ type: 'context', context });
     },
     toggle() {
-      if (mounted) setCollapsed(!collapsed);
+      if (mounted) setCollapsed(!isCollapsed());
     },
     settled: () => (mounted ? loaded : Promise.resolve()),
   };

@@ -1,18 +1,25 @@
 /**
- * JSON backup and restore of everything: leads, touchpoints and settings. A restore parses and
+ * JSON backup and restore of everything: leads, touchpoints, companies and settings. A restore parses and
  * checks the whole file before it writes anything, then replaces the stores in one transaction.
  */
 import { z } from 'zod';
 import { lead as leadSchema, touchpoint as touchpointSchema, type Lead, type Touchpoint } from '../pipeline/model';
-import { rebuild } from '../pipeline/aggregates';
-import { readSettings, settings as settingsSchema, type Settings } from '../settings/settings';
+import { rebuildWithInsights } from '../pipeline/aggregates';
+import { readSettings, readStoredSettings, settings as settingsSchema, type Settings } from '../settings/settings';
+import { putAllAggregates } from './insights-records';
 import type { Db } from './schema';
 import { plainLead, toStored } from './stored';
 import { company as companySchema, companyStats, plainCompany, toStoredCompany, type Company } from '../pipeline/company';
 import { planCompanies } from '../pipeline/company-plan';
+import { isDefaultSummary, reasonsFromStored } from '../pipeline/legacy';
+import type { ErrorCode, ErrorParams } from '../messaging/errors';
 
 export const BACKUP_FORMAT = 'leadline-backup';
-export const BACKUP_VERSION = 1;
+/**
+ * 2 (2026-11): language-free data (reasons as rules, default stages unnamed). 3: companies, and
+ * leads' company, member id and Sales Navigator page. Versions 1 and 2 are read and upgraded.
+ */
+export const BACKUP_VERSION = 3;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -21,11 +28,20 @@ export interface Backup {
   settings: Settings;
   leads: Lead[];
   touchpoints: Touchpoint[];
-  /** Since database v6; a backup made before has none (its leads are linked by company name on restore). */
+  /** Since format 3; a backup of format 1 or 2 has none (its leads are linked by company name on restore). */
   companies?: Company[];
 }
 
-export class BackupError extends Error {}
+/** Why a backup cannot be restored: English `message`, and a code with parameters for the page's language. */
+export class BackupError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly params: ErrorParams = {},
+  ) {
+    super(message);
+  }
+}
 
 /** A consistent snapshot (one read transaction) as JSON text parts, to join into a Blob without one giant string. */
 export async function exportBackup(db: Db, now = new Date()): Promise<{ parts: string[]; leads: number; touchpoints: number }> {
@@ -63,18 +79,45 @@ export async function exportBackup(db: Db, now = new Date()): Promise<{ parts: s
 
 const where = (issue: z.core.$ZodIssue) => (issue.path.length ? `${issue.path.join('.')}: ` : '');
 
+/**
+ * A backup of any readable version in the current version's shape: settings through their upgrade
+ * cascade; from format 1, temperature reasons from sentences to rules and one-click summaries
+ * emptied (as the database's v4 migration does). Anything unexpected is left for the check.
+ */
+function upgraded(raw: Record<string, unknown>): Record<string, unknown> {
+  const reading = readStoredSettings(raw.settings);
+  const settings = reading.ok ? reading.settings : raw.settings;
+  // Format 2 differs from 3 only by what it lacks (companies, the leads' new ids), which restore fills in.
+  if (raw.version !== 1) return { ...raw, version: BACKUP_VERSION, settings };
+  const leads = Array.isArray(raw.leads)
+    ? raw.leads.map((l: Record<string, unknown>) =>
+        l && typeof l === 'object' ? { ...l, temperatureReasons: reasonsFromStored(l.temperatureReasons, l as Parameters<typeof reasonsFromStored>[1]) } : l,
+      )
+    : raw.leads;
+  const touchpoints = Array.isArray(raw.touchpoints)
+    ? raw.touchpoints.map((t: Record<string, unknown>) =>
+        t && typeof t === 'object' && isDefaultSummary(t as Parameters<typeof isDefaultSummary>[0]) ? { ...t, summary: '' } : t,
+      )
+    : raw.touchpoints;
+  return { ...raw, version: BACKUP_VERSION, settings, leads, touchpoints };
+}
+
 /** Parses and checks a whole backup file; throws a BackupError saying what is wrong, first problem first. */
 export function parseBackup(text: string): Backup {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new BackupError('This file is not JSON: it is not a Leadline backup, or it is damaged.');
+    throw new BackupError('backup_not_json', 'This file is not JSON: it is not a Leadline backup, or it is damaged.');
   }
   const head = z.object({ format: z.literal(BACKUP_FORMAT), version: z.number() }).safeParse(raw);
-  if (!head.success) throw new BackupError('This JSON file is not a Leadline backup.');
-  if (head.data.version !== BACKUP_VERSION)
-    throw new BackupError(`This backup has format version ${head.data.version}; this Leadline reads version ${BACKUP_VERSION}.`);
+  if (!head.success) throw new BackupError('backup_not_leadline', 'This JSON file is not a Leadline backup.');
+  if (!Number.isInteger(head.data.version) || head.data.version < 1 || head.data.version > BACKUP_VERSION)
+    throw new BackupError('backup_version', `This backup has format version ${head.data.version}; this Leadline reads versions 1 to ${BACKUP_VERSION}.`, {
+      version: head.data.version,
+      supported: BACKUP_VERSION,
+    });
+  raw = upgraded(raw as Record<string, unknown>);
   const shape = z.object({
     format: z.literal(BACKUP_FORMAT),
     version: z.literal(BACKUP_VERSION),
@@ -87,32 +130,44 @@ export function parseBackup(text: string): Backup {
   const parsed = shape.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new BackupError(`The backup is damaged at ${where(issue)}${issue.message}. Nothing was restored.`);
+    throw new BackupError('backup_damaged', `The backup is damaged at ${where(issue)}${issue.message}. Nothing was restored.`, {
+      path: issue.path.join('.'),
+      detail: issue.message,
+    });
   }
   const backup = parsed.data as Backup;
+  if (head.data.version >= 3 && !backup.companies)
+    throw new BackupError('backup_damaged', 'The backup is damaged at companies: missing. Nothing was restored.', { path: 'companies', detail: 'missing' });
   const ids = new Set<string>();
   const urls = new Set<string>();
   const emails = new Set<string>();
   const stageIds = new Set(backup.settings.stages.map((s) => s.id));
   for (const lead of backup.leads) {
-    if (ids.has(lead.id)) throw new BackupError(`The backup holds lead ${lead.id} twice. Nothing was restored.`);
+    if (ids.has(lead.id)) throw new BackupError('backup_duplicate_id', `The backup holds lead ${lead.id} twice. Nothing was restored.`, { id: lead.id });
     ids.add(lead.id);
-    if (lead.linkedinUrl && urls.has(lead.linkedinUrl)) throw new BackupError(`Two leads of the backup share ${lead.linkedinUrl}. Nothing was restored.`);
+    if (lead.linkedinUrl && urls.has(lead.linkedinUrl))
+      throw new BackupError('backup_shared_url', `Two leads of the backup share ${lead.linkedinUrl}. Nothing was restored.`, { url: lead.linkedinUrl });
     if (lead.linkedinUrl) urls.add(lead.linkedinUrl);
     for (const e of lead.emails) {
-      if (emails.has(e)) throw new BackupError(`Two leads of the backup share ${e}. Nothing was restored.`);
+      if (emails.has(e)) throw new BackupError('backup_shared_email', `Two leads of the backup share ${e}. Nothing was restored.`, { email: e });
       emails.add(e);
     }
     if (lead.stage !== 'lost' && lead.stage !== 'later' && !stageIds.has(lead.stage))
-      throw new BackupError(`Lead ${lead.name} is in stage "${lead.stage}", which the backup's settings lack. Nothing was restored.`);
+      throw new BackupError('backup_unknown_stage', `Lead ${lead.name} is in stage "${lead.stage}", which the backup's settings lack. Nothing was restored.`, {
+        name: lead.name,
+        stage: lead.stage,
+      });
   }
   for (const tp of backup.touchpoints) {
-    if (!ids.has(tp.leadId)) throw new BackupError(`Touchpoint ${tp.id} belongs to no lead of the backup. Nothing was restored.`);
+    if (!ids.has(tp.leadId))
+      throw new BackupError('backup_orphan_touchpoint', `Touchpoint ${tp.id} belongs to no lead of the backup. Nothing was restored.`, { id: tp.id });
   }
   const companyIds = new Set((backup.companies ?? []).map((c) => c.id));
   for (const lead of backup.leads) {
     if (lead.companyId && !companyIds.has(lead.companyId))
-      throw new BackupError(`Lead ${lead.name} belongs to company ${lead.companyId}, which the backup lacks. Nothing was restored.`);
+      throw new BackupError('backup_unknown_company', `Lead ${lead.name} belongs to company ${lead.companyId}, which the backup lacks. Nothing was restored.`, {
+        name: lead.name,
+      });
   }
   return backup;
 }
@@ -143,7 +198,7 @@ export async function restoreBackup(db: Db, backup: Backup): Promise<void> {
     for (const company of companies) writes.push(tx.objectStore('companies').add(toStoredCompany(company, companyStats(people.get(company.id) ?? []))));
     for (const tp of backup.touchpoints) writes.push(touchpoints.add(tp));
     writes.push(tx.objectStore('meta').put({ key: 'settings', ...backup.settings }));
-    writes.push(tx.objectStore('meta').put(rebuild(backup.leads, backup.settings.stages)));
+    writes.push(putAllAggregates(tx.objectStore('meta'), rebuildWithInsights(linkedLeads, backup.settings.stages)));
     await Promise.all(writes);
     await tx.done;
   } catch (error) {
@@ -153,7 +208,8 @@ export async function restoreBackup(db: Db, backup: Backup): Promise<void> {
       // Already aborted by the failed request.
     }
     await tx.done.catch(() => {});
-    throw new BackupError(`Restore failed, nothing was changed: ${(error as Error).message}`);
+    const detail = (error as Error).message;
+    throw new BackupError('restore_failed', `Restore failed, nothing was changed: ${detail}`, { detail });
   }
 }
 

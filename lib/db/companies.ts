@@ -62,7 +62,7 @@ export class CompanyRepository {
 
   async get(id: string): Promise<CompanyView> {
     const company = await this.db.get('companies', id);
-    if (!company) throw new NotFoundError(`No company with id ${id}.`);
+    if (!company) throw new NotFoundError('company_not_found', `No company with id ${id}.`, { id });
     return this.view(company);
   }
 

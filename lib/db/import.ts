@@ -39,14 +39,16 @@ export async function importRows(db: Db, now: Date, rows: ImportRow[]): Promise<
       const draft = existing ? mergeLeads(existing, { ...incoming, stage: existing.stage, stageHistory: [], reached: [] }, stages) : incoming;
       const parsed = leadSchema.safeParse({ ...draft, updatedAt: at });
       if (!parsed.success) {
-        results.push({ line: row.line, status: 'error', reason: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+        const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+        results.push({ line: row.line, status: 'error', reason: detail, code: 'row_invalid', params: { detail } });
         continue;
       }
       const lead = existing ? parsed.data : withTemperature(parsed.data, [], w.now, w.settings);
       // The row's URL or an email may belong to another lead: report the row rather than abort the batch.
       const urlOwner = lead.linkedinUrl ? latest(byUrl.get(lead.linkedinUrl)) : undefined;
       if (urlOwner && urlOwner.id !== lead.id && lead.linkedinUrl !== existing?.linkedinUrl) {
-        results.push({ line: row.line, status: 'error', reason: `${lead.linkedinUrl} already belongs to ${urlOwner.name}` });
+        const params = { url: lead.linkedinUrl!, name: urlOwner.name };
+        results.push({ line: row.line, status: 'error', reason: `${lead.linkedinUrl} already belongs to ${urlOwner.name}`, code: 'row_url_taken', params });
         continue;
       }
       const emailClash = rowEmails.find((e) => {
@@ -54,7 +56,14 @@ export async function importRows(db: Db, now: Date, rows: ImportRow[]): Promise<
         return owner && owner.id !== lead.id;
       });
       if (emailClash) {
-        results.push({ line: row.line, status: 'error', reason: `${emailClash} already belongs to ${latest(byEmail.get(emailClash))!.name}` });
+        const owner = latest(byEmail.get(emailClash))!.name;
+        results.push({
+          line: row.line,
+          status: 'error',
+          reason: `${emailClash} already belongs to ${owner}`,
+          code: 'row_email_taken',
+          params: { email: emailClash, name: owner },
+        });
         continue;
       }
       const linked = await w.companyLinks.link(existing, lead);

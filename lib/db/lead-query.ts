@@ -49,6 +49,8 @@ export function toRow(lead: Lead, stages: StageDef[], today: string): LeadRow {
     updatedAt: lead.updatedAt,
     emails: lead.emails,
     linkedinUrl: lead.linkedinUrl,
+    lost: lead.lost,
+    later: lead.later,
     stale: isStale(lead, stages, today),
   };
 }

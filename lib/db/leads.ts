@@ -26,7 +26,7 @@ export class LeadRepository {
 
   async mustGet(id: string): Promise<Lead> {
     const lead = await this.get(id);
-    if (!lead) throw new NotFoundError(`No lead with id ${id}.`);
+    if (!lead) throw new NotFoundError('lead_not_found', `No lead with id ${id}.`, { id });
     return lead;
   }
 
@@ -157,7 +157,7 @@ export class LeadRepository {
   private async change(id: string, change: (lead: Lead, settings: Settings, now: Date) => Lead): Promise<Lead> {
     return write(this.db, this.now(), async (w: Writer) => {
       const before = await w.leads.get(id);
-      if (!before) throw new NotFoundError(`No lead with id ${id}.`);
+      if (!before) throw new NotFoundError('lead_not_found', `No lead with id ${id}.`, { id });
       const changed = leadSchema.parse({ ...change(before, w.settings, w.now), id, updatedAt: w.now.toISOString() });
       const after = withTemperature(changed, await w.touchpointsOf(id), w.now, w.settings);
       return w.putLead(before, after);

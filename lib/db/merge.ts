@@ -4,6 +4,7 @@ import { lead as leadSchema, type Lead } from '../pipeline/model';
 import type { Db, StoredLead } from './schema';
 import { plainLead } from './stored';
 import { NotFoundError, write } from './tx';
+import { CodedError } from '../messaging/errors';
 import { recomputeLead } from './touchpoints';
 
 export class MergeRepository {
@@ -37,11 +38,11 @@ export class MergeRepository {
 
   /** `keepId` absorbs `otherId`: fuller fields, every touchpoint (an email logged on both is kept once), then `otherId` is gone. */
   async merge(keepId: string, otherId: string): Promise<Lead> {
-    if (keepId === otherId) throw new Error('A lead cannot be merged with itself.');
+    if (keepId === otherId) throw new CodedError('merge_self', 'A lead cannot be merged with itself.');
     return write(this.db, this.now(), async (w) => {
       const keep = await w.leads.get(keepId);
       const other = await w.leads.get(otherId);
-      if (!keep || !other) throw new NotFoundError('One of the two leads no longer exists.');
+      if (!keep || !other) throw new NotFoundError('merge_gone', 'One of the two leads no longer exists.');
       const logged = new Set((await w.touchpointsOf(keepId)).map((t) => t.externalId).filter(Boolean));
       for (const tp of await w.touchpointsOf(otherId)) {
         if (tp.externalId && logged.has(tp.externalId)) await w.touchpoints.delete(tp.id);

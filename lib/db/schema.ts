@@ -10,6 +10,7 @@ import { readSettings } from '../settings/settings';
 import { toStored, type StoredLead } from './stored';
 import { companyStats, toStoredCompany, type StoredCompany } from '../pipeline/company';
 import { planCompanies } from '../pipeline/company-plan';
+import { isDefaultSummary, reasonsFromStored } from '../pipeline/legacy';
 
 export type { StoredLead } from './stored';
 
@@ -144,6 +145,29 @@ export function openLeadlineDb(name = DB_NAME): Promise<Db> {
           cursor = await cursor.continue();
         }
       }
+      if (oldVersion < 4) {
+        // Language-free data: temperature reasons become rule ids with parameters (they were
+        // English sentences), and summaries a one-click log filled in with its English label
+        // become empty (the UI shows the channel in its language).
+        const withReasons = (lead: Lead): Lead => ({ ...lead, temperatureReasons: reasonsFromStored(lead.temperatureReasons, lead) });
+        let leads = await transaction.objectStore('leads').openCursor();
+        while (leads) {
+          await leads.update({ ...leads.value, ...withReasons(leads.value) });
+          leads = await leads.continue();
+        }
+        let trash = await transaction.objectStore('trash').openCursor();
+        while (trash) {
+          await trash.update({ ...trash.value, leads: trash.value.leads.map(withReasons) });
+          trash = await trash.continue();
+        }
+        let touchpoints = await transaction.objectStore('touchpoints').openCursor();
+        while (touchpoints) {
+          if (isDefaultSummary(touchpoints.value)) await touchpoints.update({ ...touchpoints.value, summary: '' });
+          touchpoints = await touchpoints.continue();
+        }
+      }
+      // v5 is the performance work's (new indexes); nothing here depends on it, so a v4 database
+      // and a v5 one both take this step alike.
       if (oldVersion < 6) {
         // Companies as records of their own; LinkedIn member ids and Sales Navigator pages as
         // unique keys of a lead (null keys are not indexed, so only leads that have one count).

@@ -1,10 +1,12 @@
 /** The settings record: read through the upgrade cascade, saved with the stage ranks they imply. */
-import { rebuild } from '../pipeline/aggregates';
+import { rebuildWithInsights } from '../pipeline/aggregates';
 import { LATER, LOST } from '../pipeline/constants';
 import { readStoredSettings, settings as settingsSchema, type Settings, type SettingsReading } from '../settings/settings';
+import { putAllAggregates } from './insights-records';
 import type { Db } from './schema';
 import { toStored } from './stored';
 import { commit, type WriteTx } from './tx';
+import { CodedError } from '../messaging/errors';
 
 export class SettingsStore {
   constructor(private readonly db: Db) {}
@@ -34,9 +36,10 @@ export class SettingsStore {
       const leads = await tx.objectStore('leads').getAll();
       const used = new Set(leads.flatMap((l) => [l.stage, l.lost?.from, l.later?.from]));
       const missing = [...used].filter((id) => id && id !== LOST && id !== LATER && !parsed.stages.some((s) => s.id === id));
-      if (missing.length > 0) throw new Error(`Stage "${missing[0]}" still has leads: move them before deleting the stage.`);
+      if (missing.length > 0)
+        throw new CodedError('stage_has_leads', `Stage "${missing[0]}" still has leads: move them before deleting the stage.`, { stage: missing[0]! });
       await meta.put({ key: 'settings', ...parsed });
-      await meta.put(rebuild(leads, parsed.stages));
+      await putAllAggregates(meta, rebuildWithInsights(leads, parsed.stages));
       // Stage order is a sort key: re-derive it for leads whose rank moved.
       for (const lead of leads) {
         const stored = toStored(lead, parsed.stages);

@@ -56,7 +56,7 @@ export class TouchpointRepository {
   async log(fields: TouchpointFields): Promise<{ touchpoint: Touchpoint; created: boolean; lead: Lead }> {
     return write(this.db, this.now(), async (w) => {
       const before = await w.leads.get(fields.leadId);
-      if (!before) throw new NotFoundError(`No lead with id ${fields.leadId}.`);
+      if (!before) throw new NotFoundError('lead_not_found', `No lead with id ${fields.leadId}.`, { id: fields.leadId });
       if (fields.externalId) {
         const logged = await w.touchpoints.index('byExternalId').get([fields.leadId, fields.externalId]);
         if (logged) return { touchpoint: logged, created: false, lead: before };
@@ -91,7 +91,7 @@ export class TouchpointRepository {
   async logMany(leadId: string, items: Omit<TouchpointFields, 'leadId'>[]): Promise<{ created: number; lead: Lead }> {
     return write(this.db, this.now(), async (w) => {
       const before = await w.leads.get(leadId);
-      if (!before) throw new NotFoundError(`No lead with id ${leadId}.`);
+      if (!before) throw new NotFoundError('lead_not_found', `No lead with id ${leadId}.`, { id: leadId });
       let created = 0;
       const seen = new Set<string>();
       for (const fields of items) {
@@ -131,9 +131,9 @@ export class TouchpointRepository {
   private async change(id: string, change: (tp: Touchpoint) => Touchpoint | null): Promise<Lead> {
     return write(this.db, this.now(), async (w) => {
       const tp = await w.touchpoints.get(id);
-      if (!tp) throw new NotFoundError(`No touchpoint with id ${id}.`);
+      if (!tp) throw new NotFoundError('touchpoint_not_found', `No touchpoint with id ${id}.`, { id });
       const before = await w.leads.get(tp.leadId);
-      if (!before) throw new NotFoundError(`No lead with id ${tp.leadId}.`);
+      if (!before) throw new NotFoundError('lead_not_found', `No lead with id ${tp.leadId}.`, { id: tp.leadId });
       const next = change(tp);
       if (next) await w.touchpoints.put({ ...next, id, leadId: tp.leadId });
       else await w.touchpoints.delete(id);

@@ -7,6 +7,7 @@ import type { Lead, Touchpoint } from '../pipeline/model';
 import type { Db } from './schema';
 import { plainLead } from './stored';
 import { NotFoundError, write } from './tx';
+import { CodedError } from '../messaging/errors';
 
 export class TrashRepository {
   constructor(
@@ -31,7 +32,7 @@ export class TrashRepository {
           leads.push(plainLead(lead));
           touchpoints.push(...tps);
         }
-        if (leads.length === 0) throw new NotFoundError('None of these leads exists.');
+        if (leads.length === 0) throw new NotFoundError('leads_not_found', 'None of these leads exists.');
         const batchId = crypto.randomUUID();
         await w.tx.objectStore('trash').put({ id: batchId, at: w.now.toISOString(), leads, touchpoints });
         return { batchId, count: leads.length };
@@ -48,13 +49,15 @@ export class TrashRepository {
       async (w) => {
         const trash = w.tx.objectStore('trash');
         const batch = await trash.get(batchId);
-        if (!batch) throw new NotFoundError('Nothing to undo: that delete is no longer in the trash.');
+        if (!batch) throw new NotFoundError('undo_gone', 'Nothing to undo: that delete is no longer in the trash.');
         const stages = w.settings.stages;
         for (const lead of batch.leads) {
           // A stage deleted meanwhile: the lead comes back at the first stage.
           const known = lead.stage === LOST || lead.stage === LATER || stages.some((s) => s.id === lead.stage);
           await w.putLead(undefined, known ? lead : { ...lead, stage: stages[0]!.id }).catch((error: Error) => {
-            throw new Error(`Cannot undo: ${lead.name}'s LinkedIn URL or email now belongs to another lead (${error.name}).`);
+            throw new CodedError('undo_taken', `Cannot undo: ${lead.name}'s LinkedIn URL or email now belongs to another lead (${error.name}).`, {
+              name: lead.name,
+            });
           });
         }
         for (const tp of batch.touchpoints) await w.touchpoints.put(tp);

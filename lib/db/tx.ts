@@ -4,19 +4,27 @@
  * (each change patches the aggregates in memory), writes the aggregates back once, and awaits
  * `tx.done`. On any failure the transaction is aborted, so nothing of it is written. Nothing
  * outside IndexedDB is awaited while it is open.
+ *
+ * The Insights view's slices live in records of their own (insights-records.ts): changes that
+ * touch them are collected and applied at the end, loading only the records those leads belong
+ * to, in the same transaction.
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { AGGREGATES_VERSION, applyChange, type Aggregates } from '../pipeline/aggregates';
+import { sameInsightInputs } from '../pipeline/insight-slices';
 import type { Lead, Touchpoint } from '../pipeline/model';
 import { readSettings, type Settings } from '../settings/settings';
+import { INSIGHTS_HEAD, liveInsightsHead, patchInsights, type InsightsHead } from './insights-records';
 import type { Db, LeadlineDB } from './schema';
 import { toStored } from './stored';
 import { CompanyLinks } from './company-link';
+import { CodedError } from '../messaging/errors';
 
 export type StoreName = StoreNames<LeadlineDB>;
 export type WriteTx = IDBPTransaction<LeadlineDB, StoreName[], 'readwrite'>;
 
-export class NotFoundError extends Error {}
+/** A record that is not (or no longer) there. */
+export class NotFoundError extends CodedError {}
 
 /** Every touchpoint key of one lead in the `byLead` index (`[leadId, at]`). */
 export function byLeadRange(leadId: string): IDBKeyRange {
@@ -53,12 +61,16 @@ export class Writer {
   private dirty = false;
   /** Company links and figures of the leads this transaction writes. */
   readonly companyLinks: CompanyLinks;
+  /** Lead changes the insight records still need, in order (applied by `flush`). */
+  private readonly insightChanges: [Lead | undefined, Lead | undefined][] = [];
 
   constructor(
     readonly tx: WriteTx,
     readonly settings: Settings,
     private readonly aggregates: Aggregates | null,
     readonly now: Date,
+    /** The insight records' head when current; null leaves them to be rebuilt when next read. */
+    private readonly insights: InsightsHead | null = null,
   ) {
     this.companyLinks = new CompanyLinks(
       () => this.companies,
@@ -87,6 +99,7 @@ export class Writer {
   /** Accounts a lead change in the aggregates without writing the lead (the caller writes it). */
   account(before: Lead | undefined, after: Lead | undefined): void {
     this.companyLinks.touch(before, after);
+    if (this.insights && !sameInsightInputs(before, after)) this.insightChanges.push([before, after]);
     if (!this.aggregates) return;
     applyChange(this.aggregates, before, after, this.settings.stages);
     this.dirty = true;
@@ -107,10 +120,14 @@ export class Writer {
     this.account(lead, undefined);
   }
 
-  /** Writes the patched aggregates and the touched companies' figures once, at the end. */
+  /** Writes the patched aggregates and the touched companies' figures once, at the end, and patches the insight records the changes touched. */
   async flush(): Promise<void> {
     await this.companyLinks.flush();
-    if (this.aggregates && this.dirty) await this.tx.objectStore('meta').put(this.aggregates);
+    const meta = this.tx.objectStore('meta');
+    await Promise.all([
+      this.aggregates && this.dirty ? meta.put(this.aggregates) : null,
+      this.insights && this.insightChanges.length > 0 ? patchInsights(meta, this.insights, this.insightChanges.splice(0)) : null,
+    ]);
   }
 }
 
@@ -121,8 +138,8 @@ export async function write<T>(db: Db, now: Date, body: (w: Writer) => Promise<T
   const tx = db.transaction([...DATA, ...extra], 'readwrite') as unknown as WriteTx;
   return commit(tx, async () => {
     const meta = tx.objectStore('meta');
-    const [settings, aggregates] = await Promise.all([meta.get('settings'), meta.get('aggregates')]);
-    const writer = new Writer(tx, readSettings(settings), liveAggregates(aggregates), now);
+    const [settings, aggregates, insights] = await Promise.all([meta.get('settings'), meta.get('aggregates'), meta.get(INSIGHTS_HEAD)]);
+    const writer = new Writer(tx, readSettings(settings), liveAggregates(aggregates), now, liveInsightsHead(insights));
     const result = await body(writer);
     await writer.flush();
     return result;

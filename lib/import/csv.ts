@@ -27,22 +27,6 @@ export const TARGETS = [
 ] as const;
 export type Target = (typeof TARGETS)[number];
 
-export const TARGET_LABELS: Record<Target, string> = {
-  ignore: '(ignore)',
-  name: 'Full name',
-  firstName: 'First name',
-  lastName: 'Last name',
-  email: 'Email(s)',
-  company: 'Company',
-  headline: 'Headline / job title',
-  location: 'Location',
-  linkedinUrl: 'LinkedIn URL',
-  dealValue: 'Deal value',
-  stage: 'Stage',
-  tags: 'Tags',
-  notes: 'Notes',
-};
-
 /** Header names as HubSpot, Pipedrive and LinkedIn export them (folded), by target. */
 const ALIASES: Record<Exclude<Target, 'ignore'>, string[]> = {
   name: ['name', 'full name', 'contact name', 'person - name', 'person name'],
@@ -59,9 +43,32 @@ const ALIASES: Record<Exclude<Target, 'ignore'>, string[]> = {
   notes: ['notes', 'note', 'description'],
 };
 
-const aliasOf = (header: string): Target => {
-  const key = fold(header).replace(/\s+/g, ' ').trim();
-  for (const [target, names] of Object.entries(ALIASES)) if (names.includes(key)) return target as Target;
+/**
+ * Localised exports' headers, folded, by target. Only headers seen in real exports: Pipedrive's
+ * Czech deals export, as read by a Czech team's scripts over their own `deals-16044442-64.csv`
+ * (public GitHub code index, file ids 23906941063 and 24061963908; the index names no repository):
+ * "Deal - Název", "Deal - Organizace", "Deal - Kontaktní osoba", "Deal - Hodnota",
+ * "Osoba - E-mail - Práce" / "- Domov" / "- Ostatní". No real Polish, Vietnamese or Chinese
+ * Pipedrive export, no localised HubSpot export, and no LinkedIn Connections.csv with other than
+ * English headers was found (README, "Languages"); those columns are mapped by hand.
+ */
+const LOCALISED_ALIASES: Partial<Record<Exclude<Target, 'ignore'>, string[]>> = {
+  name: ['deal - kontaktni osoba'],
+  company: ['deal - organizace'],
+  email: ['osoba - e-mail - prace', 'osoba - e-mail - domov', 'osoba - e-mail - ostatni'],
+  dealValue: ['deal - hodnota'],
+};
+
+/** Extra header names by target: our own export's headers in every UI language (the page passes them). */
+export type HeaderAliases = Partial<Record<Exclude<Target, 'ignore'>, string[]>>;
+
+const foldHeader = (header: string) => fold(header).replace(/\s+/g, ' ').trim();
+
+const aliasOf = (header: string, extra: HeaderAliases = {}): Target => {
+  const key = foldHeader(header);
+  for (const table of [ALIASES, LOCALISED_ALIASES, extra]) {
+    for (const [target, names] of Object.entries(table)) if (names?.some((n) => foldHeader(n) === key)) return target as Target;
+  }
   return 'ignore';
 };
 
@@ -72,10 +79,12 @@ export interface ParsedCsv {
   mapping: Target[];
 }
 
-export class CsvError extends Error {}
+export class CsvError extends Error {
+  readonly code = 'csv_no_header';
+}
 
 /** Parses a CSV file's text; the header is the first of the first 10 rows naming at least two known columns. */
-export function parseCsv(text: string): ParsedCsv {
+export function parseCsv(text: string, extra: HeaderAliases = {}): ParsedCsv {
   const body = text.replace(/^\uFEFF/, '');
   const records: { line: number; cells: string[] }[] = [];
   let line = 1;
@@ -91,10 +100,10 @@ export function parseCsv(text: string): ParsedCsv {
       consumed = end;
     },
   });
-  const headerAt = records.slice(0, 10).findIndex((r) => r.cells.filter((c) => aliasOf(c) !== 'ignore').length >= 2);
+  const headerAt = records.slice(0, 10).findIndex((r) => r.cells.filter((c) => aliasOf(c, extra) !== 'ignore').length >= 2);
   if (headerAt < 0) throw new CsvError('No header row found: the first rows should name columns such as "First Name", "Email" or "Company".');
   const headers = records[headerAt]!.cells.map((c) => c.trim());
-  const mapping = headers.map(aliasOf);
+  const mapping = headers.map((h) => aliasOf(h, extra));
   // "Name" beside first/last name columns (Pipedrive's person export) would double the name.
   const rows = records.slice(headerAt + 1).filter((r) => r.cells.some((c) => c.trim() !== ''));
   return { headers, rows, mapping };
@@ -115,30 +124,35 @@ export interface MappedRow {
   source: 'import';
 }
 
-export type RowOutcome = { ok: true; row: MappedRow } | { ok: false; line: number; reason: string };
+/** A row mapped, or refused: `reason` in English, `code` and `params` for the page's language. */
+export type RowOutcome = { ok: true; row: MappedRow } | { ok: false; line: number; reason: string; code: RowErrorCode; params: Record<string, string> };
+export type RowErrorCode = 'row_no_name' | 'row_name_too_long' | 'row_bad_email' | 'row_bad_url' | 'row_bad_value';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Maps one data row to lead fields, or says why it cannot be imported. */
-export function mapRow(cells: string[], line: number, mapping: Target[], stages: StageDef[]): RowOutcome {
+/**
+ * Maps one data row to lead fields, or says why it cannot be imported. A stage is recognised by
+ * its id, its own name, or `stageNames` (a default stage's name in every UI language).
+ */
+export function mapRow(cells: string[], line: number, mapping: Target[], stages: StageDef[], stageNames: Record<string, string[]> = {}): RowOutcome {
   const pick = (target: Target) =>
     mapping
       .flatMap((t, i) => (t === target ? [(cells[i] ?? '').trim()] : []))
       .filter(Boolean)
       .join(' ');
-  const fail = (reason: string): RowOutcome => ({ ok: false, line, reason });
+  const fail = (code: RowErrorCode, reason: string, params: Record<string, string> = {}): RowOutcome => ({ ok: false, line, reason, code, params });
   const name = pick('name') || [pick('firstName'), pick('lastName')].filter(Boolean).join(' ');
-  if (!name) return fail('no name');
-  if (name.length > 200) return fail('name longer than 200 characters');
+  if (!name) return fail('row_no_name', 'no name');
+  if (name.length > 200) return fail('row_name_too_long', 'name longer than 200 characters');
   const emails = pick('email')
     .split(/[\s,;]+/)
     .filter(Boolean)
     .map((e) => e.toLowerCase());
   const badEmail = emails.find((e) => !EMAIL.test(e));
-  if (badEmail) return fail(`"${badEmail}" is not an email address`);
+  if (badEmail) return fail('row_bad_email', `"${badEmail}" is not an email address`, { value: badEmail });
   const rawUrl = pick('linkedinUrl');
   const linkedinUrl = rawUrl ? canonicalProfileUrl(/^https?:\/\//i.test(rawUrl) ? rawUrl : `https://${rawUrl}`) : null;
-  if (rawUrl && !linkedinUrl) return fail(`"${rawUrl}" is not a LinkedIn profile URL`);
+  if (rawUrl && !linkedinUrl) return fail('row_bad_url', `"${rawUrl}" is not a LinkedIn profile URL`, { value: rawUrl });
   const rawValue = pick('dealValue');
   let dealValue: number | null = null;
   if (rawValue) {
@@ -150,10 +164,11 @@ export function mapRow(cells: string[], line: number, mapping: Target[], stages:
         .replace(/[.,](?=\d{3}(?:[.,]|$))/g, '')
         .replace(',', '.') ?? '';
     dealValue = Number(digits);
-    if (!m || !Number.isFinite(dealValue)) return fail(`"${rawValue}" is not a deal value`);
+    if (!m || !Number.isFinite(dealValue)) return fail('row_bad_value', `"${rawValue}" is not a deal value`, { value: rawValue });
   }
   const rawStage = fold(pick('stage'));
-  const stage = rawStage ? (stages.find((s) => fold(s.name) === rawStage || s.id === rawStage)?.id ?? null) : null;
+  const named = (s: StageDef) => [s.name ?? '', ...(stageNames[s.id] ?? [])].some((n) => n && fold(n) === rawStage);
+  const stage = rawStage ? (stages.find((s) => s.id === rawStage || named(s))?.id ?? null) : null;
   const text = (v: string, max: number) => (v ? v.slice(0, max) : null);
   return {
     ok: true,
@@ -181,25 +196,50 @@ export function mapRow(cells: string[], line: number, mapping: Target[], stages:
   };
 }
 
+/** The export's columns, in order; the page names them in its language (the import maps every language back). */
+export const EXPORT_COLUMNS = [
+  'name',
+  'company',
+  'email',
+  'linkedinUrl',
+  'stage',
+  'temperature',
+  'dealValue',
+  'currency',
+  'nextFollowUp',
+  'lastTouch',
+  'tags',
+  'source',
+] as const;
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+
+/** How the page names columns and values in its language. */
+export interface CsvWording {
+  header: (column: ExportColumn) => string;
+  stage: (id: string) => string;
+  temperature: (t: NonNullable<LeadRow['temperature']>) => string;
+  source: (s: LeadRow['source']) => string;
+}
+
 /** The filtered table as CSV, with the columns an import maps back. */
-export function rowsToCsv(rows: LeadRow[], stageName: (id: string) => string): string {
+export function rowsToCsv(rows: LeadRow[], wording: CsvWording): string {
   // escapeFormulae: a scraped name like "=HYPERLINK(…)" must not run as a formula in a spreadsheet.
   return Papa.unparse(
     {
-      fields: ['Name', 'Company', 'Email', 'LinkedIn URL', 'Stage', 'Temperature', 'Deal value', 'Currency', 'Next follow-up', 'Last touch', 'Tags', 'Source'],
+      fields: EXPORT_COLUMNS.map(wording.header),
       data: rows.map((r) => [
         r.name,
         r.company ?? '',
         r.emails.join('; '),
         r.linkedinUrl ?? '',
-        stageName(r.stage),
-        r.temperature ?? '',
+        wording.stage(r.stage),
+        r.temperature ? wording.temperature(r.temperature) : '',
         r.dealValue ?? '',
         r.currency,
         r.nextFollowUpOn ?? '',
         r.lastTouchAt ?? '',
         r.tags.join('; '),
-        r.source,
+        wording.source(r.source),
       ]),
     },
     { escapeFormulae: true },

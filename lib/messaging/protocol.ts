@@ -2,7 +2,7 @@
  * The one message protocol between the background (which owns the data) and every sidebar and
  * page. Each message has a name, a zod schema for its payload, who may send it, and a reply type.
  * Requests travel as `{ leadline: 'request', type, payload }`; replies are `{ ok: true, value }`
- * or `{ ok: false, error }`.
+ * or `{ ok: false, error, code?, params?, issues? }` (lib/messaging/errors.ts).
  */
 import { z } from 'zod';
 import {
@@ -26,8 +26,10 @@ import {
 import { ACCOUNT_SORTS, canonicalCompanyUrl, companyFields, type Company, type CompanyStats } from '../pipeline/company';
 import { SORT_COLUMNS } from '../pipeline/constants';
 import type { Aggregates } from '../pipeline/aggregates';
+import type { Insights } from '../pipeline/insights';
 import type { StageMove } from '../pipeline/stages';
 import { settings, type Settings } from '../settings/settings';
+import { ERROR_CODES, type ErrorCode, type ErrorParams, type IssueCode } from './errors';
 
 /** Who may send a message: any of our contexts (content scripts included), or extension pages only. */
 export type Origin = 'any' | 'extension-page';
@@ -107,8 +109,10 @@ export const stageMove = z
     reengageOn: isoDay.optional(),
   })
   .superRefine((move, ctx) => {
-    if (move.to === LOST && !move.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a lost lead needs a reason' });
-    if (move.to === LATER && !move.reengageOn) ctx.addIssue({ code: 'custom', path: ['reengageOn'], message: 'parking a lead needs a re-engage date' });
+    if (move.to === LOST && !move.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a lost lead needs a reason', params: { code: 'required' } });
+    if (move.to === LATER && !move.reengageOn)
+      ctx.addIssue({ code: 'custom', path: ['reengageOn'], message: 'parking a lead needs a re-engage date', params: { code: 'required' } });
   })
   .transform((move): StageMove => {
     if (move.to === LOST) return { to: LOST, reason: move.reason! };
@@ -138,6 +142,21 @@ export const leadFilter = z
   })
   .strict();
 
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'not a month (YYYY-MM)');
+
+/** The Insights view's question: a period of creation months, optionally one lead source or one tag. */
+export const insightsQuery = z
+  .object({
+    period: z.union([
+      z.enum(['month', 'quarter', 'year', 'all']),
+      z.object({ from: month, to: month }).refine((r) => r.from <= r.to, { message: 'the range must start before it ends', path: ['to'] }),
+    ]),
+    today: isoDay,
+    source: leadSource.nullish(),
+    tag: z.string().trim().min(1).max(60).nullish(),
+  })
+  .refine((q) => !(q.source && q.tag), { message: 'filter by a source or by a tag, not both', path: ['tag'] });
+
 const tableQuery = z.object({ filter: leadFilter, sort: z.enum(SORT_COLUMNS), desc: z.boolean(), today: isoDay });
 
 /** A row of an import, mapped to lead fields by the page. */
@@ -158,7 +177,14 @@ export const touchpointPatch = z
 /** One row of an import: created, merged into an existing lead, or refused with a reason. */
 export const importResult = z.discriminatedUnion('status', [
   z.object({ line: z.number(), status: z.enum(['created', 'merged']), id: z.string() }),
-  z.object({ line: z.number(), status: z.literal('error'), reason: z.string() }),
+  // `reason` in English; `code` and `params` (lib/messaging/errors.ts) for the page's language.
+  z.object({
+    line: z.number(),
+    status: z.literal('error'),
+    reason: z.string(),
+    code: z.enum(ERROR_CODES).optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  }),
 ]);
 
 /** One table row: what the table and the board show of a lead. */
@@ -178,6 +204,8 @@ export const leadRow = lead
     updatedAt: true,
     emails: true,
     linkedinUrl: true,
+    lost: true,
+    later: true,
   })
   .extend({ stale: z.boolean() });
 
@@ -192,6 +220,7 @@ export type TableQuery = z.output<typeof tableQuery>;
 export type ImportRow = z.output<typeof importRow>;
 export type ImportResult = z.output<typeof importResult>;
 export type LeadRow = z.output<typeof leadRow>;
+export type InsightsQuery = z.output<typeof insightsQuery>;
 export type { SortColumn } from '../pipeline/constants';
 
 export interface TablePage {
@@ -234,6 +263,12 @@ export interface LeadSummary {
   nextFollowUpOn: string | null;
   /** The LinkedIn profile or last Gmail thread; null: open it on the pipeline page. */
   openUrl: string | null;
+}
+
+/** The Insights view's figures, and the tags it can be filtered by (null: more than are kept per tag). */
+export interface InsightsReply {
+  insights: Insights;
+  tags: { tag: string; leads: number }[] | null;
 }
 
 export interface Summary {
@@ -286,6 +321,8 @@ export const protocol = {
   /** The two settings a sidebar may change in place (Gmail's options); nothing else. */
   'settings.patch': message<Settings>()(z.object({ autoLog: z.boolean().optional(), ownEmails: z.array(email).max(20).optional() }).strict()),
   'aggregates.rebuild': message<Aggregates>()(z.object({}), 'extension-page'),
+  /** The Insights view's figures, computed from the kept aggregates (never by scanning leads). */
+  'insights.get': message<InsightsReply>()(insightsQuery, 'extension-page'),
   'leads.table': message<TablePage>()(tableQuery.extend({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(500) }), 'extension-page'),
   /** Every row of the filtered table, for the CSV export. */
   'leads.export': message<LeadRow[]>()(tableQuery, 'extension-page'),
@@ -358,12 +395,18 @@ export interface Request<K extends MessageName = MessageName> {
   payload: Payload<K>;
 }
 
-/** A problem with one field of a payload (the path into the payload, and what is wrong). */
+/**
+ * A problem with one field of a payload: the path into the payload, zod's English message, and a
+ * code with parameters the UI renders beside the field in its language.
+ */
 export interface Issue {
   path: (string | number)[];
   message: string;
+  code?: IssueCode;
+  params?: ErrorParams;
 }
 
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string; issues?: Issue[] };
+/** A reply: the value, or an error (`error` in English; `code` and `params` for the UI's own language). */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string; code?: ErrorCode; params?: ErrorParams; issues?: Issue[] };
 
 export { isLeadlineEvent, type ChangedEvent, type LeadlineEvent, type ToggleEvent } from './events';

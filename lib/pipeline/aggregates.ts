@@ -2,6 +2,9 @@
  * Funnel aggregates the popup and the Insights view read without scanning leads. Each lead
  * contributes a fixed set of counters; a write subtracts the old lead's contribution and adds the
  * new one's in the same transaction, and `rebuild` folds all leads from scratch (the repair path).
+ * The Insights view's slices (insight-slices.ts) are kept beside the popup's figures, not inside
+ * them: they are several times larger, and the popup, which opens on every click of the toolbar
+ * button, never reads them (lib/db/aggregates-store.ts stores them as records of their own).
  */
 import { LATER, LOST } from './constants';
 import type { Lead } from './model';
@@ -22,8 +25,11 @@ export interface FunnelSlice {
   lostFrom: Counts;
 }
 
-/** 3: `insights` added (the Insights view's slices); older records are rebuilt on read. */
-export const AGGREGATES_VERSION = 3;
+/**
+ * 3: `insights` added (the Insights view's slices). 4: `insights` moved out to records of their own.
+ * Older records are rebuilt on read.
+ */
+export const AGGREGATES_VERSION = 4;
 
 export interface Aggregates {
   key: 'aggregates';
@@ -47,12 +53,15 @@ export interface Aggregates {
   valued: Counts;
   /** The same funnel figures per creation month (YYYY-MM), for the period filter. */
   cohorts: Record<string, FunnelSlice>;
-  /** Per creation month × source and per tag: what the Insights view reads (insight-slices.ts). */
+}
+
+/** The aggregates with the Insights view's slices (per creation month × source and per tag), as a rebuild folds them. */
+export interface AggregatesWithInsights extends Aggregates {
   insights: InsightsKept;
 }
 
-/** Aggregates of no leads, for the funnel `stages`. */
-export function emptyAggregates(stages: StageDef[]): Aggregates {
+/** Aggregates of no leads. */
+export function emptyAggregates(): Aggregates {
   return {
     key: 'aggregates',
     version: AGGREGATES_VERSION,
@@ -67,7 +76,6 @@ export function emptyAggregates(stages: StageDef[]): Aggregates {
     value: {},
     valued: {},
     cohorts: {},
-    insights: emptyInsightsKept(stages),
   };
 }
 
@@ -90,7 +98,6 @@ function bump(counts: Counts, key: string, delta: number, round = (n: number) =>
  */
 const toThousandths = (n: number) => Math.round(n * 1000) / 1000;
 
-/** Adds (sign 1) or removes (sign -1) one lead's contribution. Mutates `agg`. */
 function applySlice(slice: FunnelSlice, lead: Lead, sign: 1 | -1): void {
   slice.total += sign;
   for (const id of lead.reached) bump(slice.reached, id, sign);
@@ -98,13 +105,14 @@ function applySlice(slice: FunnelSlice, lead: Lead, sign: 1 | -1): void {
   else if (lead.stage !== LATER) bump(slice.open, lead.stage, sign);
 }
 
-export function applyLead(agg: Aggregates, lead: Lead, sign: 1 | -1, stages: StageDef[]): void {
+/** Adds (sign 1) or removes (sign -1) one lead's contribution; with `insights` present, to the slices too. Mutates `agg`. */
+export function applyLead(agg: Aggregates & { insights?: InsightsKept }, lead: Lead, sign: 1 | -1, stages: StageDef[]): void {
   applySlice(agg, lead, sign);
   const month = lead.createdAt.slice(0, 7);
   const cohort = (agg.cohorts[month] ??= { total: 0, open: {}, reached: {}, lostFrom: {} });
   applySlice(cohort, lead, sign);
   if (cohort.total === 0) delete agg.cohorts[month];
-  applyInsights(agg.insights, lead, sign);
+  if (agg.insights) applyInsights(agg.insights, lead, sign);
   if (lead.stage === LOST) return;
   if (lead.stage === LATER) {
     agg.later += sign;
@@ -138,15 +146,22 @@ export function staleCount(agg: Aggregates, stages: StageDef[], today: string): 
   return count;
 }
 
-/** Replaces `before` by `after` (either may be absent for a create or a delete). */
-export function applyChange(agg: Aggregates, before: Lead | undefined, after: Lead | undefined, stages: StageDef[]): void {
+/** Replaces `before` by `after` (either may be absent for a create or a delete); the insight slices too when `agg` has them. */
+export function applyChange(agg: Aggregates & { insights?: InsightsKept }, before: Lead | undefined, after: Lead | undefined, stages: StageDef[]): void {
   if (before) applyLead(agg, before, -1, stages);
   if (after) applyLead(agg, after, 1, stages);
 }
 
-/** Folds every lead from scratch. */
+/** Folds every lead from scratch: the popup's aggregates. */
 export function rebuild(leads: Iterable<Lead>, stages: StageDef[]): Aggregates {
-  const agg = emptyAggregates(stages);
+  const agg = emptyAggregates();
+  for (const lead of leads) applyLead(agg, lead, 1, stages);
+  return agg;
+}
+
+/** Folds every lead from scratch, the insight slices included (one pass for both). */
+export function rebuildWithInsights(leads: Iterable<Lead>, stages: StageDef[]): AggregatesWithInsights {
+  const agg: AggregatesWithInsights = { ...emptyAggregates(), insights: emptyInsightsKept(stages) };
   for (const lead of leads) applyLead(agg, lead, 1, stages);
   return agg;
 }

@@ -252,3 +252,27 @@ export function addSlice(into: InsightSlice, from: InsightSlice): void {
     for (const [reason, n] of Object.entries(counts)) to[reason] = (to[reason] ?? 0) + n;
   });
 }
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * True when two versions of a lead contribute the same to the insight slices: everything the slices
+ * read (group, tags, stage and its history, the leak, the deal value) is equal. Most writes (a
+ * logged touchpoint, a temperature, a note, a follow-up date) change none of it, so they need not
+ * load the slices at all.
+ */
+export function sameInsightInputs(a: Lead | undefined, b: Lead | undefined): boolean {
+  if (!a || !b) return a === b;
+  return (
+    a.stage === b.stage &&
+    a.createdAt === b.createdAt &&
+    a.source === b.source &&
+    a.dealValue === b.dealValue &&
+    a.lost?.from === b.lost?.from &&
+    a.lost?.reason === b.lost?.reason &&
+    sameList(a.reached, b.reached) &&
+    sameList(a.tags, b.tags) &&
+    a.stageHistory.length === b.stageHistory.length &&
+    a.stageHistory.every((h, i) => h.to === b.stageHistory[i]!.to && h.at === b.stageHistory[i]!.at)
+  );
+}

@@ -12,7 +12,7 @@
  * Every ratio, average and percentile is a Metric: its value and the formula it came from. Dividing
  * by zero and empty distributions give null (shown as "—"), never NaN or Infinity.
  */
-import type { Aggregates } from './aggregates';
+import type { Aggregates, AggregatesWithInsights } from './aggregates';
 import { LEAD_SOURCES } from './constants';
 import { add, div, metric, mul, term, type Metric, type Percentile } from './formula';
 import { histogramCount, histogramPercentile, valuesPercentile } from './histogram';
@@ -167,7 +167,7 @@ export function periodMonths(period: InsightsPeriod, today: string): string[] | 
 }
 
 /** Tags with their lead counts, most used first; null when there are too many to keep. */
-export function trackedTags(agg: Pick<Aggregates, 'insights'>): { tag: string; leads: number }[] | null {
+export function trackedTags(agg: Pick<AggregatesWithInsights, 'insights'>): { tag: string; leads: number }[] | null {
   const tags = agg.insights.tags;
   if (tags === null) return null;
   return Object.entries(tags)
@@ -330,7 +330,7 @@ function trendOf(byMonth: Map<string, InsightSlice>, months: string[] | null, to
 }
 
 /** The Insights view's figures for a period and an optional source or tag, from the aggregates. */
-export function insights(agg: Pick<Aggregates, 'insights' | 'lastActivity'>, stages: StageDef[], options: InsightsOptions): Insights {
+export function insights(agg: Pick<AggregatesWithInsights, 'insights' | 'lastActivity'>, stages: StageDef[], options: InsightsOptions): Insights {
   const { period, today } = options;
   const source = options.source ?? null;
   const tag = options.tag ?? null;

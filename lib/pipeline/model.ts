@@ -6,7 +6,7 @@
  * `YYYY-MM-DD` strings in the user's local calendar.
  */
 import { z } from 'zod';
-import { CHANNELS, DIRECTIONS, LEAD_SOURCES, TEMPERATURES, TIMEFRAMES } from './constants';
+import { CHANNELS, DIRECTIONS, LEAD_SOURCES, REASON_RULES, TEMPERATURES, TIMEFRAMES } from './constants';
 
 export { CHANNELS, DEFAULT_STAGES, DIRECTIONS, EMPTY_QUALIFICATION, LATER, LEAD_SOURCES, LOST, TEMPERATURES, TIMEFRAMES } from './constants';
 
@@ -25,7 +25,8 @@ export const stageDef = z.object({
     .min(1)
     .max(40)
     .regex(/^[a-z0-9-]+$/, 'stage id: lower-case letters, digits and dashes'),
-  name: z.string().trim().min(1).max(60),
+  /** null: a default stage the user has not renamed, named from its id in the UI's language. */
+  name: z.string().trim().min(1).max(60).nullable(),
   /** Win probability, 0..1, used for the weighted pipeline. */
   probability: z.number().min(0).max(1),
   /** A lead with no touchpoint and no stage change for longer than this is "rotting". */
@@ -80,6 +81,12 @@ export const email = z
   .toLowerCase()
   .pipe(z.email({ error: 'not an email address' }));
 
+/** Why a lead has its temperature: a rule and its figures (lib/pipeline/temperature.ts), never a sentence. */
+export const temperatureReason = z.object({
+  rule: z.enum(REASON_RULES),
+  params: z.record(z.string(), z.union([z.string().max(500), z.number()])),
+});
+
 export const canonicalLinkedinUrl = z.string().regex(/^https:\/\/www\.linkedin\.com\/in\/[^/?#\s]+\/$/, 'not a canonical LinkedIn profile URL');
 
 /**
@@ -114,7 +121,7 @@ export const lead = z.object({
   qualification,
   /** null while the lead is outside the temperature funnel (won, lost, later). */
   temperature: temperature.nullable(),
-  temperatureReasons: z.array(z.string()),
+  temperatureReasons: z.array(temperatureReason),
   temperatureOverride: temperature.nullable(),
   dealValue: z.number().min(0).nullable(),
   currency: z.string().regex(/^[A-Z]{3}$/),

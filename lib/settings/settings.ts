@@ -6,12 +6,12 @@
  */
 import { z } from 'zod';
 import { DEFAULT_STAGES, email, stageDef, temperatureThresholds } from '../pipeline/model';
-import { LATER, LOST } from '../pipeline/constants';
+import { DEFAULT_STAGE_IDS, ENGLISH_STAGE_NAMES, LATER, LOST } from '../pipeline/constants';
 import { LANGUAGES } from './languages';
 
 export { temperatureThresholds, type TemperatureThresholds } from '../pipeline/model';
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export const settings = z
   .object({
@@ -24,8 +24,15 @@ export const settings = z
     /** The UI language; null follows the browser's. */
     language: z.enum(LANGUAGES).nullable(),
   })
-  .refine((s) => new Set(s.stages.map((st) => st.id)).size === s.stages.length, 'stage ids must be unique')
-  .refine((s) => s.stages.every((st) => st.id !== LOST && st.id !== LATER), '"lost" and "later" are reserved stage ids');
+  .refine((s) => new Set(s.stages.map((st) => st.id)).size === s.stages.length, { message: 'stage ids must be unique', params: { code: 'stage_ids_unique' } })
+  .refine((s) => s.stages.every((st) => st.id !== LOST && st.id !== LATER), {
+    message: '"lost" and "later" are reserved stage ids',
+    params: { code: 'stage_id_reserved' },
+  })
+  .refine((s) => s.stages.every((st) => st.name !== null || DEFAULT_STAGE_IDS.includes(st.id)), {
+    message: 'a stage of your own needs a name',
+    params: { code: 'stage_name_needed' },
+  });
 export type Settings = z.infer<typeof settings>;
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -44,6 +51,15 @@ type Raw = Record<string, unknown>;
 const UPGRADES: Record<number, (old: Raw) => Raw> = {
   // v2 (2026-11): the UI language setting; existing users follow the browser, as before.
   1: (old) => ({ ...old, version: 2, language: null }),
+  // v3 (2026-11): default stages are named from their ids in the UI's language until renamed;
+  // a default stage still carrying its English default name becomes unnamed (null).
+  2: (old) => ({
+    ...old,
+    version: 3,
+    stages: Array.isArray(old.stages)
+      ? old.stages.map((s: Raw) => (typeof s === 'object' && s && ENGLISH_STAGE_NAMES[s.id as string] === s.name ? { ...s, name: null } : s))
+      : old.stages,
+  }),
 };
 
 export type SettingsReading = { ok: true; settings: Settings; upgradedFrom: number | null } | { ok: false; error: string; defaults: Settings };

@@ -7,6 +7,7 @@
 import { signal } from '@preact/signals';
 import { runBusy } from './run-busy';
 import type { Send } from './send';
+import { t, tn, type Text } from '../i18n/i18n';
 
 export interface BackupService {
   /** A consistent snapshot as JSON text parts. */
@@ -21,8 +22,8 @@ export type SaveFile = (filename: string, parts: BlobPart[], type: string) => vo
 
 export class BackupModel {
   readonly busy = signal(false);
-  readonly error = signal<string | null>(null);
-  readonly done = signal<string | null>(null);
+  readonly error = signal<Text | null>(null);
+  readonly done = signal<Text | null>(null);
 
   constructor(
     private readonly send: Send,
@@ -34,7 +35,7 @@ export class BackupModel {
     return runBusy(this.busy, this.error, async () => {
       const { parts, leads, touchpoints } = await this.service.exportBackup();
       this.save(`leadline-backup-${today}.json`, parts, 'application/json');
-      this.done.value = `Backup of ${leads} leads and ${touchpoints} touchpoints saved.`;
+      this.done.value = () => t('backup_saved', { leads: tn('leads', leads), touchpoints: tn('touchpoints', touchpoints) });
     });
   }
 
@@ -43,10 +44,11 @@ export class BackupModel {
     return runBusy(this.busy, this.error, async () => {
       this.done.value = null;
       const parsed = this.service.parse(await file.text());
-      if (!confirm(`Replace your whole pipeline with the ${parsed.leads.length} leads of ${file.name}?`)) return;
+      if (!confirm(t('backup_confirm_restore', { leads: tn('leads', parsed.leads.length), file: file.name }))) return;
       await this.service.restore(parsed);
       await this.send('data.replaced', {});
-      this.done.value = `Restored ${parsed.leads.length} leads and ${parsed.touchpoints.length} touchpoints from ${file.name}.`;
+      this.done.value = () =>
+        t('backup_restored', { leads: tn('leads', parsed.leads.length), touchpoints: tn('touchpoints', parsed.touchpoints.length), file: file.name });
     });
   }
 }

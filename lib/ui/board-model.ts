@@ -7,10 +7,13 @@ import { signal } from '@preact/signals';
 import type { BoardColumn, LeadRow } from '../messaging/protocol';
 import { LATER, LOST } from '../pipeline/constants';
 import type { StageDef } from '../pipeline/model';
-import { stageName, type StageMove } from '../pipeline/stages';
+import type { StageMove } from '../pipeline/stages';
+import { stageLabel } from '../i18n/labels';
 import { localDay } from '../pipeline/time';
 import { runBusy } from './run-busy';
 import type { Send } from './send';
+import { t, type Text } from '../i18n/i18n';
+import { problemText } from '../i18n/problems';
 
 /** Cards drawn per column; the rest is counted and reachable through the table. */
 export const CARDS_PER_COLUMN = 50;
@@ -36,9 +39,9 @@ export interface PendingDrop {
 export class BoardModel {
   readonly columns = signal<BoardColumn[] | null>(null);
   readonly busy = signal(false);
-  readonly error = signal<string | null>(null);
+  readonly error = signal<Text | null>(null);
   /** What a screen reader hears after a move. */
-  readonly announcement = signal('');
+  readonly announcement = signal<Text>('');
   readonly dragging = signal<DragState | null>(null);
   /** A drop on Lost or Later waiting for its reason or date. */
   readonly pending = signal<PendingDrop | null>(null);
@@ -58,14 +61,14 @@ export class BoardModel {
       this.columns.value = await this.send('board.get', { today, perColumn: CARDS_PER_COLUMN });
       this.error.value = null;
     } catch (error) {
-      this.error.value = (error as Error).message;
+      this.error.value = problemText(error);
     }
   }
 
-  async move(id: string, move: StageMove, label: string): Promise<boolean> {
+  async move(id: string, move: StageMove, stages: StageDef[]): Promise<boolean> {
     const ok = await runBusy(this.busy, this.error, async () => {
       const { lead } = await this.send('lead.move', { id, move });
-      this.announcement.value = `${lead.name} moved to ${label}.`;
+      this.announcement.value = () => t('board_moved', { name: lead.name, stage: stageLabel(move.to, stages) });
     });
     await this.load(this.today);
     return ok;
@@ -80,7 +83,7 @@ export class BoardModel {
       this.pending.value = { id: card.id, name: card.name, to };
       return;
     }
-    await this.move(card.id, { to }, stageName(to, stages));
+    await this.move(card.id, { to }, stages);
   }
 
   /** ← / → on a focused card: one funnel stage back or on. Lost and Later cards stay (the detail moves them). */
@@ -98,7 +101,7 @@ export class BoardModel {
     if (!pending) return;
     const move: StageMove = pending.to === LOST ? { to: LOST, reason: this.reason.value.trim() } : { to: LATER, reengageOn: this.reengageOn.value };
     this.pending.value = null;
-    await this.move(pending.id, move, stageName(pending.to, stages));
+    await this.move(pending.id, move, stages);
   }
 
   cancelPending(): void {

@@ -8,6 +8,8 @@ import type { FrameMessage, HostMessage, PageContext } from '../messaging/sideba
 import type { Lead } from '../pipeline/model';
 import { guessCompany } from '../sites/gmail/company';
 import { runBusy } from './run-busy';
+import { problemText } from '../i18n/problems';
+import type { Text } from '../i18n/i18n';
 import type { Send } from './send';
 
 export interface RecipientRow {
@@ -21,7 +23,7 @@ export class ComposeModel {
   readonly logOnSend = signal(true);
   readonly expanded = signal(false);
   readonly busy = signal(false);
-  readonly error = signal<string | null>(null);
+  readonly error = signal<Text | null>(null);
   readonly leadCount = computed(() => this.rows.value.filter((r) => r.lead).length);
   private post: (message: FrameMessage) => void = () => {};
   private context: Extract<PageContext, { kind: 'gmail-compose' }> | null = null;
@@ -62,7 +64,7 @@ export class ComposeModel {
       }
       if (generation === this.generation) this.rows.value = rows;
     } catch (error) {
-      if (generation === this.generation) this.error.value = (error as Error).message;
+      if (generation === this.generation) this.error.value = problemText(error);
     }
   }
 

@@ -8,12 +8,15 @@ import type { FieldConflict, Issue, LeadPatch, LeadView, Payload } from '../mess
 import { LATER, LOST } from '../pipeline/constants';
 import type { Channel, Direction, Touchpoint } from '../pipeline/model';
 import { localDay } from '../pipeline/time';
+import { snoozedDay, suggestStage, type StageSuggestion } from '../pipeline/next-step';
 import type { Settings } from '../settings/settings';
 import type { StageMove } from '../pipeline/stages';
 import type { QuickLog } from './quick-logs';
 import { LeadEditModel } from './lead-edit-model';
 import type { EditableField } from './lead-fields';
 import type { Send } from './send';
+import { t, type Text } from '../i18n/i18n';
+import { problemText } from '../i18n/problems';
 
 export type FieldsReply = { ok: true; conflicts: FieldConflict[] } | { ok: false; issues: Issue[] };
 
@@ -22,9 +25,9 @@ export class LeadCardModel {
   /** Actions waiting or running. */
   readonly pending = signal(0);
   readonly busy = computed(() => this.pending.value > 0);
-  readonly error = signal<string | null>(null);
+  readonly error = signal<Text | null>(null);
   /** What the last action did, in words ("Logged: Call"). */
-  readonly notice = signal<string | null>(null);
+  readonly notice = signal<Text | null>(null);
   /** Whether the last `log` stored a new touchpoint (false: that external id was logged before). */
   lastLogCreated = false;
   /** The quick log's optional summary, as typed. */
@@ -35,6 +38,11 @@ export class LeadCardModel {
   readonly reengageOn = signal('');
   /** The touchpoint being edited on the timeline, as a draft. */
   readonly touchpointDraft = signal<TouchpointDraft | null>(null);
+  /**
+   * After a touchpoint: the stage it implies (one click, never applied on its own) and whether a
+   * follow-up was due (done, or the next one), until acted on or dismissed.
+   */
+  readonly nextStep = signal<NextStep | null>(null);
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -73,7 +81,7 @@ export class LeadCardModel {
         return result;
       } catch (error) {
         if (onError) onError(error);
-        else this.error.value = (error as Error).message;
+        else this.error.value = problemText(error);
         return undefined;
       } finally {
         this.pending.value--;
@@ -93,7 +101,7 @@ export class LeadCardModel {
     for (const editor of this.editors.values()) editor.sync(view.lead);
   }
 
-  private async run(action: () => Promise<LeadView>, notice?: string): Promise<boolean> {
+  private async run(action: () => Promise<LeadView>, notice?: Text): Promise<boolean> {
     const done = await this.enqueue(async () => {
       await this.show(await action());
       if (notice) this.notice.value = notice;
@@ -157,7 +165,7 @@ export class LeadCardModel {
     if (!draft) return;
     const date = new Date(draft.at);
     if (Number.isNaN(date.getTime())) {
-      this.touchpointDraft.value = { ...draft, error: 'Give a date and time.' };
+      this.touchpointDraft.value = { ...draft, error: () => t('timeline_needs_date') };
       return;
     }
     if (await this.updateTouchpoint(draft.id, { channel: draft.channel, direction: draft.direction, at: date.toISOString(), summary: draft.summary }))
@@ -181,7 +189,7 @@ export class LeadCardModel {
       (error) => {
         issues = (error as { issues?: Issue[] }).issues ?? [];
         // A refusal tied to fields is shown beside them; anything else is the card's error.
-        if (!issues.some((i) => i.path[0] === 'patch')) this.error.value = (error as Error).message;
+        if (!issues.some((i) => i.path[0] === 'patch')) this.error.value = problemText(error);
       },
     );
     return reply ? { ok: true, conflicts: reply } : { ok: false, issues };
@@ -193,23 +201,77 @@ export class LeadCardModel {
     this.summary.value = '';
     const ok = await this.log(kind, summary);
     if (!ok && this.summary.value === '') this.summary.value = summary; // typed text is never lost
+    if (ok) this.offerNextStep(kind);
     return ok;
   }
 
-  log(kind: QuickLog, summary: string, extra: Partial<Payload<'touchpoint.log'>> = {}): Promise<boolean> {
-    return this.run(async () => {
-      const reply = await this.send('touchpoint.log', {
-        leadId: this.id,
-        channel: kind.channel,
-        direction: kind.direction,
-        summary: summary.trim() || kind.label,
-        url: this.pageUrl,
-        ...extra,
-      });
-      this.lastLogCreated = reply.created;
-      return reply.lead;
-    }, `Logged: ${kind.label}`);
+  /** What to do next after logging `touch`: a stage it implies, a follow-up that was due. */
+  offerNextStep(touch: Pick<QuickLog, 'channel' | 'direction'>, today = localDay(new Date())): void {
+    const { lead } = this.view.value;
+    const suggestion = suggestStage(lead, touch, this.settings.stages);
+    const dueOn = lead.nextFollowUpOn && lead.nextFollowUpOn <= today ? lead.nextFollowUpOn : null;
+    this.nextStep.value = suggestion || dueOn ? { suggestion, dueOn } : null;
   }
+
+  async acceptSuggestion(): Promise<void> {
+    const to = this.nextStep.value?.suggestion?.to;
+    if (!to) return;
+    this.nextStep.value = { ...this.nextStep.value!, suggestion: null };
+    await this.move({ to });
+    this.settleNextStep();
+  }
+
+  dismissSuggestion(): void {
+    if (!this.nextStep.value) return;
+    this.nextStep.value = { ...this.nextStep.value, suggestion: null };
+    this.settleNextStep();
+  }
+
+  /** The follow-up is done (no next one), or moves to `day` (YYYY-MM-DD). */
+  async setFollowUp(day: string | null): Promise<boolean> {
+    const before = this.view.value.lead.nextFollowUpOn;
+    const reply = await this.updateFields({ nextFollowUpOn: day }, { nextFollowUpOn: before });
+    if (reply.ok && this.nextStep.value) {
+      this.nextStep.value = { ...this.nextStep.value, dueOn: null };
+      this.settleNextStep();
+    }
+    return reply.ok;
+  }
+
+  /** The follow-up moves `days` days on from today. */
+  snoozeFollowUp(days: number, today = localDay(new Date())): Promise<boolean> {
+    return this.setFollowUp(snoozedDay(today, days));
+  }
+
+  private settleNextStep() {
+    const step = this.nextStep.value;
+    if (step && !step.suggestion && !step.dueOn) this.nextStep.value = null;
+  }
+
+  log(kind: QuickLog, summary: string, extra: Partial<Payload<'touchpoint.log'>> = {}): Promise<boolean> {
+    return this.run(
+      async () => {
+        const reply = await this.send('touchpoint.log', {
+          leadId: this.id,
+          channel: kind.channel,
+          direction: kind.direction,
+          // Nothing typed: nothing stored (the UI names the channel in its language).
+          summary: summary.trim(),
+          url: this.pageUrl,
+          ...extra,
+        });
+        this.lastLogCreated = reply.created;
+        return reply.lead;
+      },
+      () => t('card_logged', { what: t(kind.label) }),
+    );
+  }
+}
+
+export interface NextStep {
+  suggestion: StageSuggestion | null;
+  /** The follow-up day that was due (today or earlier) when the touchpoint was logged. */
+  dueOn: string | null;
 }
 
 export interface TouchpointDraft {
@@ -219,7 +281,7 @@ export interface TouchpointDraft {
   /** `YYYY-MM-DDTHH:mm` in local time, as a datetime-local input holds it. */
   at: string;
   summary: string;
-  error: string | null;
+  error: Text | null;
 }
 
 /** An instant as `YYYY-MM-DDTHH:mm` in local time, for a datetime-local input. */

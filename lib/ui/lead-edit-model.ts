@@ -9,12 +9,15 @@ import type { FieldConflict, LeadPatch } from '../messaging/protocol';
 import type { Lead } from '../pipeline/model';
 import { fieldText, parseField, type EditableField } from './lead-fields';
 import type { LeadCardModel } from './lead-card-model';
+import type { Text } from '../i18n/i18n';
+import { issueText } from '../i18n/problems';
 
 type Texts = Partial<Record<EditableField, string>>;
+type Errors = Partial<Record<EditableField, Text>>;
 
 export class LeadEditModel {
   readonly draft = signal<Texts>({});
-  readonly errors = signal<Texts>({});
+  readonly errors = signal<Errors>({});
   /** Fields changed elsewhere while being edited here: the other value, as text. */
   readonly conflicts = signal<Texts>({});
   /** Fields saved by the last save, for a "Saved" mark. */
@@ -50,7 +53,7 @@ export class LeadEditModel {
     if (fields.length === 0) return true;
     const patch: Record<string, unknown> = {};
     const base: Record<string, unknown> = {};
-    const errors: Texts = {};
+    const errors: Errors = {};
     for (const field of fields) {
       const mine = parseField(field, this.draft.value[field] ?? '');
       if (!mine.ok) errors[field] = mine.error;
@@ -64,10 +67,10 @@ export class LeadEditModel {
     }
     const reply = await this.card.updateFields(patch as LeadPatch, base);
     if (!reply.ok) {
-      const byField: Texts = {};
+      const byField: Errors = {};
       for (const issue of reply.issues) {
         const field = issue.path[1] as EditableField | undefined;
-        if (issue.path[0] === 'patch' && field && fields.includes(field)) byField[field] ??= issue.message;
+        if (issue.path[0] === 'patch' && field && fields.includes(field)) byField[field] ??= issueText(issue);
       }
       // Refusals not tied to a field are the card's error.
       this.errors.value = { ...this.errors.value, ...byField };

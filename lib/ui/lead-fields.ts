@@ -5,6 +5,7 @@
  */
 import type { Lead } from '../pipeline/model';
 import { canonicalProfileUrl } from '../sites/linkedin/url';
+import { t as tr, type Text } from '../i18n/i18n';
 
 export const EDITABLE_FIELDS = [
   'name',
@@ -40,7 +41,7 @@ export function fieldText(lead: Lead, field: EditableField): string {
   return String(value);
 }
 
-export type Parsed = { ok: true; value: unknown } | { ok: false; error: string };
+export type Parsed = { ok: true; value: unknown } | { ok: false; error: Text };
 
 /** The value to save from a form's text, or why it cannot be one. */
 export function parseField(field: EditableField, text: string): Parsed {
@@ -59,21 +60,21 @@ export function parseField(field: EditableField, text: string): Parsed {
     case 'tags':
       return { ok: true, value: [...new Set(splitWords(t, /[,;]/))] };
     case 'currency':
-      return /^[A-Za-z]{3}$/.test(t) ? { ok: true, value: t.toUpperCase() } : { ok: false, error: 'a three-letter currency code, like EUR' };
+      return /^[A-Za-z]{3}$/.test(t) ? { ok: true, value: t.toUpperCase() } : { ok: false, error: () => tr('issue_not_currency') };
     case 'linkedinUrl': {
       if (t === '') return { ok: true, value: null };
       const canonical = canonicalProfileUrl(/^https?:\/\//i.test(t) ? t : `https://${t}`);
-      return canonical ? { ok: true, value: canonical } : { ok: false, error: 'not a LinkedIn profile address (linkedin.com/in/…)' };
+      return canonical ? { ok: true, value: canonical } : { ok: false, error: () => tr('issue_not_linkedin_url') };
     }
     case 'dealValue': {
       if (t === '') return { ok: true, value: null };
       const n = Number(t.replace(/\s/g, ''));
-      return Number.isFinite(n) && n >= 0 ? { ok: true, value: n } : { ok: false, error: 'a number, 0 or more' };
+      return Number.isFinite(n) && n >= 0 ? { ok: true, value: n } : { ok: false, error: () => tr('issue_not_amount') };
     }
     case 'expectedCloseOn':
     case 'nextFollowUpOn':
       if (t === '') return { ok: true, value: null };
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(t) || t < FIRST_DAY || t > LAST_DAY) return { ok: false, error: 'a full date (day, month and a four-digit year)' };
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(t) || t < FIRST_DAY || t > LAST_DAY) return { ok: false, error: () => tr('issue_not_full_date') };
       return { ok: true, value: t };
   }
 }

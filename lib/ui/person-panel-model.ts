@@ -10,7 +10,7 @@ import type { Settings } from '../settings/settings';
 import { LeadCardModel } from './lead-card-model';
 import type { Send } from './send';
 import { runBusy } from './run-busy';
-import { t } from '../i18n/i18n';
+import { CodedError } from '../messaging/errors';
 
 export const PERSON_FIELDS = ['name', 'headline', 'company', 'location'] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
@@ -157,7 +157,8 @@ export class PersonPanelModel {
       this.settings ??= await this.send('settings.get', {});
       const { conflicts, ...view } = await this.send('lead.update', { id: leadId, patch: { [s.linkBy]: id }, base: { [s.linkBy]: null } });
       // Linked to someone else meanwhile: the lead is not this person after all.
-      if (conflicts.length > 0) throw new Error(t('linkedElsewhere', { name: view.lead.name }));
+      if (conflicts.length > 0)
+        throw new CodedError('linked_elsewhere', `${view.lead.name} is already linked to another LinkedIn member.`, { name: view.lead.name });
       this.generation++;
       this.duplicates.value = [];
       this.state.value = { kind: 'known', card: new LeadCardModel(this.send, view, this.settings, s.pageUrl) };

@@ -21,17 +21,23 @@ import { ImportModel } from './import-model';
 import { SettingsModel } from './settings-model';
 import { PlannerModel } from './planner-model';
 import { AccountsModel } from './accounts-model';
+import { tn, type MessageKey, type Text } from '../i18n/i18n';
+import { problemText } from '../i18n/problems';
+import { InsightsModel, parsePeriod, writePeriod } from './insights-model';
+import type { InsightsPeriod } from '../pipeline/insights';
 
-export const VIEWS = ['board', 'table', 'accounts', 'duplicates', 'planner', 'data', 'settings'] as const;
+export const VIEWS = ['board', 'table', 'insights', 'accounts', 'duplicates', 'planner', 'data', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
-/** Labels of the views named before the catalogues (Accounts is `view_accounts`). */
-export const VIEW_LABELS: Record<Exclude<View, 'accounts'>, string> = {
-  board: 'Board',
-  table: 'Table',
-  duplicates: 'Duplicates',
-  planner: 'Planner',
-  data: 'Import / export',
-  settings: 'Settings',
+/** Each view's tab (catalogue keys). */
+export const VIEW_LABELS: Record<View, MessageKey> = {
+  board: 'view_board',
+  table: 'view_table',
+  insights: 'view_insights',
+  accounts: 'view_accounts',
+  duplicates: 'view_duplicates',
+  planner: 'view_planner',
+  data: 'view_data',
+  settings: 'view_settings',
 };
 
 export interface Route {
@@ -39,6 +45,8 @@ export interface Route {
   filter: LeadFilter;
   sort: SortColumn;
   desc: boolean;
+  /** The Insights view's period (its source and tag are the filter's). */
+  period: InsightsPeriod;
   lead?: string;
 }
 
@@ -58,7 +66,7 @@ export function parseHash(hash: string): Route {
   const hasFilter = Object.values(filter).some((v) => v !== undefined);
   const view = (VIEWS as readonly string[]).includes(p.get('view') ?? '') ? (p.get('view') as View) : hasFilter ? 'table' : 'board';
   const sort = (SORT_COLUMNS as readonly string[]).includes(p.get('sort') ?? '') ? (p.get('sort') as SortColumn) : 'updated';
-  return { view, filter, sort, desc: p.has('sort') ? p.get('desc') === '1' : true, lead: p.get('lead') || undefined };
+  return { view, filter, sort, desc: p.has('sort') ? p.get('desc') === '1' : true, period: parsePeriod(p), lead: p.get('lead') || undefined };
 }
 
 export function toHash(route: Partial<Route>): string {
@@ -76,13 +84,14 @@ export function toHash(route: Partial<Route>): string {
     p.set('sort', route.sort);
     if (route.desc) p.set('desc', '1');
   }
+  if (route.period) writePeriod(p, route.period);
   if (route.lead) p.set('lead', route.lead);
   return p.toString();
 }
 
 export interface UndoOffer {
   batchId: string;
-  text: string;
+  text: Text;
 }
 
 export class PipelineModel {
@@ -92,7 +101,7 @@ export class PipelineModel {
   readonly selected = signal<LeadCardModel | null>(null);
   readonly undo = signal<UndoOffer | null>(null);
   readonly busy = signal(false);
-  readonly error = signal<string | null>(null);
+  readonly error = signal<Text | null>(null);
   readonly table: TableModel;
   readonly board: BoardModel;
   readonly duplicates: DuplicatesModel;
@@ -103,6 +112,7 @@ export class PipelineModel {
   readonly settingsDraft = signal<SettingsModel | null>(null);
   /** The planner's inputs; made when the planner is first opened, from the measured funnel. */
   readonly planner = signal<PlannerModel | null>(null);
+  readonly insights: InsightsModel;
 
   constructor(
     readonly send: Send,
@@ -114,6 +124,7 @@ export class PipelineModel {
     this.duplicates = new DuplicatesModel(send);
     this.imports = new ImportModel(send);
     this.backup = new BackupModel(send, backupService, saveFile);
+    this.insights = new InsightsModel(send, saveFile);
     this.accounts = new AccountsModel(send);
   }
 
@@ -142,21 +153,25 @@ export class PipelineModel {
   /** Loads what the current view shows; also the answer to a "changed" event. */
   async load(): Promise<void> {
     try {
+      const r = this.route.value;
+      // The Insights figures do not wait for the settings: asked for at once, awaited below.
+      const insights =
+        r.view === 'insights' ? this.insights.load({ period: r.period, source: r.filter.source ?? null, tag: r.filter.tag ?? null }, this.today) : null;
       const [settings, summary] = await Promise.all([this.send('settings.get', {}), this.send('summary.get', {})]);
       this.settings.value = settings;
       this.aggregates.value = summary.aggregates;
       if (this.settingsDraft.value) this.settingsDraft.value.stored(settings);
       else this.settingsDraft.value = new SettingsModel(this.send, settings);
-      const r = this.route.value;
       if (r.view === 'duplicates') await this.duplicates.load();
       if (r.view === 'planner' && !this.planner.value) this.planner.value = new PlannerModel(summary.aggregates, settings.stages);
       if (r.view === 'table') await this.table.setQuery({ filter: r.filter, sort: r.sort, desc: r.desc }, this.today);
       if (r.view === 'board') await this.board.load(this.today);
       if (r.view === 'accounts') await this.accounts.load();
+      await insights;
       await this.loadLead();
       this.error.value = null;
     } catch (error) {
-      this.error.value = (error as Error).message;
+      this.error.value = problemText(error);
     }
   }
 
@@ -173,7 +188,7 @@ export class PipelineModel {
       else this.selected.value = new LeadCardModel(this.send, view, this.settings.value!, null, true);
     } catch (error) {
       this.selected.value = null;
-      this.error.value = (error as Error).message;
+      this.error.value = problemText(error);
     }
   }
 
@@ -181,7 +196,7 @@ export class PipelineModel {
   async deleteLeads(ids: string[]): Promise<void> {
     await runBusy(this.busy, this.error, async () => {
       const { batchId, count } = await this.send('leads.delete', { ids });
-      this.undo.value = { batchId, text: count === 1 ? 'Lead deleted.' : `${count} leads deleted.` };
+      this.undo.value = { batchId, text: () => tn('leads_deleted', count) };
       this.table.clearSelection();
       if (this.route.value.lead && ids.includes(this.route.value.lead)) this.openLead(undefined);
     });

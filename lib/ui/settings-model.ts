@@ -1,10 +1,11 @@
 /** The Settings view's draft: stages, thresholds, own addresses, auto-log, currency; saved at once. */
 import { signal, type Signal } from '@preact/signals';
-import { LATER, LOST } from '../pipeline/constants';
+import { DEFAULT_STAGE_IDS, LATER, LOST } from '../pipeline/constants';
 import type { StageDef } from '../pipeline/model';
 import type { Settings } from '../settings/settings';
 import { runBusy } from './run-busy';
 import type { Send } from './send';
+import type { Text } from '../i18n/i18n';
 
 /** Splits a typed list of addresses or words on commas, semicolons and spaces. */
 export function splitList(text: string): string[] {
@@ -33,7 +34,7 @@ export class SettingsModel {
   /** The own-addresses field as typed. */
   readonly emails: Signal<string>;
   readonly busy = signal(false);
-  readonly error = signal<string | null>(null);
+  readonly error = signal<Text | null>(null);
   readonly saved = signal(false);
 
   private base: Settings;
@@ -73,6 +74,16 @@ export class SettingsModel {
 
   setStage(i: number, change: Partial<StageDef>): void {
     this.set({ stages: this.draft.value.stages.map((s, j) => (j === i ? { ...s, ...change } : s)) });
+  }
+
+  /**
+   * Names a stage as typed. A default stage named exactly as the UI names it stays unnamed (null),
+   * so it keeps following the UI's language.
+   */
+  renameStage(i: number, text: string, defaultName: string): void {
+    const s = this.draft.value.stages[i];
+    const isDefault = s !== undefined && DEFAULT_STAGE_IDS.includes(s.id);
+    this.setStage(i, { name: isDefault && text.trim() === defaultName ? null : text });
   }
 
   moveStage(i: number, by: -1 | 1): void {

@@ -7,6 +7,17 @@ import type { Lead } from '../pipeline/model';
 import { LeadCardModel } from './lead-card-model';
 import type { Send } from './send';
 import { runBusy } from './run-busy';
+import { t, tn, type Text } from '../i18n/i18n';
+import { problemText } from '../i18n/problems';
+
+/** A touchpoint the card could not log; `text` is the card's error. */
+class LoggingFailed extends Error {
+  readonly text: Text;
+  constructor(text: Text | null) {
+    super('Logging failed.');
+    this.text = text ?? (() => t('thread_log_failed'));
+  }
+}
 
 export interface ParticipantRow {
   participant: Participant;
@@ -23,9 +34,9 @@ export class ThreadPanelModel {
   readonly rows = signal<ParticipantRow[]>([]);
   readonly loading = signal(false);
   readonly busy = signal(false);
-  readonly error = signal<string | null>(null);
+  readonly error = signal<Text | null>(null);
   /** What the last "Log email" did, in words. */
-  readonly logResult = signal<string | null>(null);
+  readonly logResult = signal<Text | null>(null);
   private settings: Settings | null = null;
   private url = '';
   private pageOwnEmails: string[] = [];
@@ -100,7 +111,7 @@ export class ThreadPanelModel {
       this.error.value = null;
       if (autoLog && this.settings.autoLog && rows.some((r) => r.card)) await this.logThread({ auto: true });
     } catch (error) {
-      if (generation === this.generation) this.error.value = (error as Error).message;
+      if (generation === this.generation) this.error.value = problemText(error);
     } finally {
       if (generation === this.generation) this.loading.value = false;
     }
@@ -163,23 +174,31 @@ export class ThreadPanelModel {
         for (const message of readable) {
           if (!this.concerns(message, row.participant.email, own)) continue;
           const ok = await row.card.log(
-            { id: 'email', label: 'Email', channel: 'email', direction: own.has(message.from!.email) ? 'outbound' : 'inbound' },
+            { id: 'email', label: 'channel_email', channel: 'email', direction: own.has(message.from!.email) ? 'outbound' : 'inbound' },
             thread.subject ?? '',
             { at: message.at!, externalId: message.id!, url: this.url },
           );
-          if (!ok) throw new Error(row.card.error.value ?? 'Logging failed.');
+          if (!ok) throw new LoggingFailed(row.card.error.value);
           created += row.card.lastLogCreated ? 1 : 0;
         }
       }
-      const note =
-        skipped > 0 ? ` ${skipped} message${skipped === 1 ? '' : 's'} skipped: date or id not readable (open ${skipped === 1 ? 'it' : 'them'}).` : '';
-      const what = created > 0 ? `Logged ${created} email touchpoint${created === 1 ? '' : 's'}.` : 'Already logged.';
-      if (!auto || created > 0) this.logResult.value = `${auto && created > 0 ? 'Auto-logged: ' : ''}${what}${note}`;
+      const what = () => (created === 0 ? t('thread_already_logged') : auto ? tn('thread_auto_logged', created) : tn('thread_logged', created));
+      if (!auto || created > 0) this.logResult.value = () => [what(), skipped > 0 ? tn('thread_skipped', skipped) : ''].filter(Boolean).join(' ');
     });
   }
 
   private async act(action: () => Promise<void>): Promise<void> {
-    await runBusy(this.busy, this.error, action);
+    // A log that failed was worded on its card already: that wording is the panel's error.
+    let cardError: Text | null = null;
+    await runBusy(this.busy, this.error, async () => {
+      try {
+        await action();
+      } catch (error) {
+        if (error instanceof LoggingFailed) cardError = error.text;
+        throw error;
+      }
+    });
+    if (cardError) this.error.value = cardError;
   }
 
   /** Gmail options, saved at once: auto-log and the user's own addresses. */

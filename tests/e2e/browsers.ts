@@ -14,7 +14,7 @@ import { CHROME_ARGS, FIXTURES, ROOT } from './harness';
 
 export type BrowserName = 'chromium' | 'firefox';
 
-const VIEWPORT = { width: 1400, height: 900 };
+const VIEWPORT = { width: 1440, height: 900 };
 
 interface BuiltManifest {
   icons: Record<string, string>;

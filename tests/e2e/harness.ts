@@ -21,7 +21,7 @@ export const CHROME_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--window-size=1400,900',
+  '--window-size=1440,900',
 ];
 
 export interface Session {
@@ -35,7 +35,27 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(options: { extension?: boolean } = {}): Promise<Session> {
+export interface LaunchOptions {
+  extension?: boolean;
+  /** Chromium's UI language (`cs`, `zh-CN`…): the extension's default language follows it. English when not given. */
+  lang?: string;
+  /** Further command-line switches. */
+  args?: string[];
+}
+
+/**
+ * The environment that gives Chromium a UI language. `--lang` alone sets it on Windows only: on
+ * Linux Chromium takes its locale from LANGUAGE / LC_ALL / LANG (kernox/Mastodon-Share-Browser-Extension
+ * PR #40, "Set language in environment, to really change it on Linux & Mac"; chrome-php/chrome
+ * PR #414: "this flag just doesn't work with chromium on linux"), and only for a locale whose
+ * .pak it ships (Debian: the chromium-l10n package). Both are set, so a test means the same on
+ * every system; English unless a test asks for another language.
+ */
+function languageEnv(lang: string | undefined): Record<string, string> {
+  return { LANGUAGE: (lang ?? 'en-US').replace('-', '_') };
+}
+
+export async function launch(options: LaunchOptions = {}): Promise<Session> {
   const withExtension = options.extension ?? true;
   const userDataDir = mkdtempSync(join(tmpdir(), 'leadline-e2e-'));
   const browser = await puppeteer.launch({
@@ -44,8 +64,9 @@ export async function launch(options: { extension?: boolean } = {}): Promise<Ses
     pipe: true,
     ...(withExtension ? { enableExtensions: [EXTENSION_DIR] } : {}),
     userDataDir,
-    args: CHROME_ARGS,
-    defaultViewport: { width: 1400, height: 900 },
+    args: [...CHROME_ARGS, `--lang=${options.lang ?? 'en-US'}`, ...(options.args ?? [])],
+    env: { ...process.env, ...languageEnv(options.lang) },
+    defaultViewport: { width: 1440, height: 900 },
   });
   const problems: string[] = [];
   const close = async () => {

@@ -192,7 +192,7 @@ describe('pipeline page: board, table, detail, duplicates, delete/undo, import, 
     await press(page, '::-p-aria([role="button"][name="Delete 2 selected"])');
     await page.waitForSelector('::-p-text(2 leads deleted.)');
     expect((await readStore<StoredLead>(session, 'leads')).map((l) => l.name)).toEqual(['Ada Lovelace']);
-    await page.waitForSelector('::-p-text(1 leads)');
+    await page.waitForSelector('::-p-text(1 lead)');
     await press(page, '::-p-aria([role="button"][name="Undo"])');
     await page.waitForSelector('::-p-text(3 leads)');
     expect((await readStore<StoredLead>(session, 'leads')).map((l) => l.name).sort()).toEqual(['Ada Lovelace', 'Grace Hopper', 'Kim Lee']);
@@ -201,7 +201,7 @@ describe('pipeline page: board, table, detail, duplicates, delete/undo, import, 
 
   it('exports the filtered table as CSV', async () => {
     await page.goto(`chrome-extension://${session.extensionId}/pipeline.html#view=table&stage=lost`);
-    await page.waitForSelector('::-p-text(1 leads)');
+    await page.waitForSelector('::-p-text(1 lead)');
     await press(page, '::-p-aria([role="button"][name="Export CSV"])');
     await until(async () => readdirSync(downloads).some((f) => f.endsWith('.csv')), true);
     const csv = readFileSync(
@@ -213,7 +213,7 @@ describe('pipeline page: board, table, detail, duplicates, delete/undo, import, 
     );
     expect(csv.split('\r\n')).toEqual([
       'Name,Company,Email,LinkedIn URL,Stage,Temperature,Deal value,Currency,Next follow-up,Last touch,Tags,Source',
-      'Grace Hopper,Navy Labs,grace@navy.mil,https://www.linkedin.com/in/ghopper/,Lost,,,USD,,,,import',
+      'Grace Hopper,Navy Labs,grace@navy.mil,https://www.linkedin.com/in/ghopper/,Lost,,,USD,,,,Import',
     ]);
   });
 

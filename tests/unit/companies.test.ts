@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SCRIPT, sidebarSend } from './helpers/dispatch';
+import { CONTENT_SCRIPT, SIDEBAR, sidebarSend } from './helpers/dispatch';
+import { speak } from './helpers/i18n';
+import { issueText } from '../../lib/i18n/problems';
+import { textOf } from '../../lib/i18n/i18n';
+import type { Issue } from '../../lib/messaging/protocol';
 import { exportBackup, parseBackup, restoreBackup } from '../../lib/db/backup';
 import { openLeadlineDb } from '../../lib/db/schema';
 import { companyStats } from '../../lib/pipeline/company';
@@ -115,9 +119,30 @@ describe('companies', () => {
       ['touchpoints.logMany', { leadId: 'x', touchpoints: [] }],
     ] as const) {
       const reply = await dispatch({ leadline: 'request', type, payload }, CONTENT_SCRIPT);
-      expect(reply).toEqual({ ok: false, error: `${type} may only be sent from Leadline's own pages.` });
+      expect(reply).toEqual({ ok: false, error: `${type} may only be sent from Leadline's own pages.`, code: 'pages_only', params: { type } });
     }
     expect([await db.count('companies'), await db.count('leads')]).toEqual([0, 0]);
+  });
+
+  it('refuses a profile address as a company page, a malformed member id, Sales Navigator address or domain, saying which field and why', async () => {
+    const { dispatch } = await sidebarSend();
+    const refused = async (type: 'company.save' | 'lead.capture', payload: object) => {
+      const reply = (await dispatch({ leadline: 'request', type, payload }, SIDEBAR)) as { ok: false; code: string; issues: Issue[] };
+      expect(reply.code).toBe('invalid');
+      return reply.issues.map((i) => [i.path.join('.'), i.code, textOf(issueText(i))]);
+    };
+    speak('cs');
+    expect(await refused('company.save', { name: 'Capgemini', linkedinUrl: 'https://www.linkedin.com/in/ada/', domain: 'capgemini' })).toEqual([
+      ['linkedinUrl', 'not_company_url', 'není adresa stránky firmy na LinkedIn (linkedin.com/company/…)'],
+      ['domain', 'not_domain', 'není název domény (example.com)'],
+    ]);
+    expect(
+      await refused('lead.capture', { name: 'Ada', source: 'linkedin', linkedinMemberId: 'ACoAA1', salesNavUrl: 'https://www.linkedin.com/sales/people/x' }),
+    ).toEqual([
+      ['linkedinMemberId', 'not_member_id', 'není ID člena LinkedInu'],
+      ['salesNavUrl', 'not_salesnav_url', 'není adresa leadu v Sales Navigatoru (linkedin.com/sales/lead/…)'],
+    ]);
+    speak('en');
   });
 
   it('restores a backup with its companies, and links an older backup without companies by name', async () => {
@@ -132,8 +157,18 @@ describe('companies', () => {
     expect(company).toMatchObject({ name: 'Analytical Engines', linkedinUrl: 'https://www.linkedin.com/company/analytical-engines/', stats: { people: 1 } });
     expect((await target.getAll('leads'))[0]!.companyId).toBe(company!.id);
 
-    // A file from before companies: no `companies`, no company ids.
-    const older = JSON.parse(text) as { companies?: unknown; leads: Record<string, unknown>[] };
+    // A format 3 file must carry its companies, and every company its leads name.
+    expect(JSON.parse(text)).toMatchObject({ version: 3 });
+    const cut = JSON.parse(text) as { companies?: unknown; leads: Record<string, unknown>[] };
+    delete cut.companies;
+    expect(() => parseBackup(JSON.stringify(cut))).toThrow(/damaged at companies/);
+    const orphan = JSON.parse(text) as { companies: unknown[] };
+    orphan.companies = [];
+    expect(() => parseBackup(JSON.stringify(orphan))).toThrow(expect.objectContaining({ code: 'backup_unknown_company', params: { name: 'Ada Lovelace' } }));
+
+    // A format 2 file, from before companies: no `companies`, no company ids.
+    const older = JSON.parse(text) as { version: number; companies?: unknown; leads: Record<string, unknown>[] };
+    older.version = 2;
     delete older.companies;
     for (const lead of older.leads) {
       delete lead.companyId;

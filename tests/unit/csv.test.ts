@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { mapRow, parseCsv, rowsToCsv } from '../../lib/import/csv';
+import { EXPORT_COLUMNS, mapRow, parseCsv, rowsToCsv } from '../../lib/import/csv';
 import { DEFAULT_STAGES } from '../../lib/pipeline/constants';
 import type { LeadRow } from '../../lib/messaging/protocol';
 
@@ -91,27 +91,31 @@ describe('CSV export', () => {
       updatedAt: '2026-11-22T10:00:00.000Z',
       emails: ['a@x.io'],
       linkedinUrl: null,
+      lost: null,
+      later: null,
       stale: false,
     };
-    const text = rowsToCsv([row], (id) => id.toUpperCase());
+    const text = rowsToCsv([row], {
+      header: (column) => column,
+      stage: (id) => id.toUpperCase(),
+      temperature: (temperature) => `T:${temperature}`,
+      source: (source) => `S:${source}`,
+    });
     const [header, first] = Papa.parse<string[]>(text).data;
-    expect(header![0]).toBe('Name');
+    expect(header).toEqual([...EXPORT_COLUMNS]);
     expect(first).toEqual([
       `'=HYPERLINK("http://x","click")`,
       'Acme, Inc',
       'a@x.io',
       '',
       'QUALIFIED',
-      'hot',
+      'T:hot',
       '100',
       'USD',
       '2026-11-30',
       '',
       'a; b',
-      'linkedin',
+      'S:linkedin',
     ]);
-    // And it imports back.
-    const csv = parseCsv(text);
-    expect(csv.mapping.slice(0, 5)).toEqual(['name', 'company', 'email', 'linkedinUrl', 'stage']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyChange, rebuild, sliceFor, type Aggregates } from '../../lib/pipeline/aggregates';
+import { applyChange, rebuildWithInsights as rebuild, sliceFor, type AggregatesWithInsights } from '../../lib/pipeline/aggregates';
 import { renderFormula, type Metric } from '../../lib/pipeline/formula';
 import { bucketDays, bumpValues, dayBucket, DAY_BUCKET_FLOORS, valueBucket, valuesPercentile } from '../../lib/pipeline/histogram';
 import { foldReason, MAX_REASONS, MAX_TRACKED_TAGS } from '../../lib/pipeline/insight-slices';
@@ -66,7 +66,7 @@ const LEADS: Lead[] = [
 ];
 const AGG = rebuild(LEADS, STAGES);
 
-function ready(options: Partial<InsightsOptions> = {}, agg: Aggregates = AGG): InsightsReady {
+function ready(options: Partial<InsightsOptions> = {}, agg: AggregatesWithInsights = AGG): InsightsReady {
   const result = insights(agg, STAGES, { period: 'all', today: TODAY, ...options });
   if (result.status !== 'ready') throw new Error(`expected figures, got ${result.status}`);
   return result;

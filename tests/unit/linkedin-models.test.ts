@@ -15,6 +15,8 @@ import { extract } from '../../lib/sites/linkedin/extract';
 import { listedPerson } from '../../lib/content/linkedin-page';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
 import { makeLead } from './helpers/leads';
+import { speak } from './helpers/i18n';
+import { textOf } from '../../lib/i18n/i18n';
 import { loadPage } from './helpers/fixtures';
 
 type Handler = { [K in MessageName]?: (payload: Payload<K>) => Reply<K> | Promise<Reply<K>> };
@@ -85,7 +87,11 @@ describe('a LinkedIn conversation in the sidebar', () => {
     await model.show(thread(), THREAD);
     await model.partner.link('ag');
     expect(model.partner.state.value.kind).toBe('new');
-    expect(model.partner.error.value).toBe('linkedElsewhere');
+    speak('en');
+    expect(textOf(model.partner.error.value)).toBe('Agnieszka P. is already linked to another LinkedIn member.');
+    speak('pl');
+    expect(textOf(model.partner.error.value)).toBe('Lead Agnieszka P. jest już połączony z innym użytkownikiem LinkedIn.');
+    speak('en');
   });
 
   it("auto-logs a known partner's conversation as it opens: each message with direction, time, first words and own id", async () => {
@@ -350,7 +356,7 @@ describe('the profile panel with what the page says beyond its fields', () => {
     const fake = fakeSend({
       'settings.get': () => settings(),
       'lead.lookup': () => ({ lead: view({ id: 'anna', linkedinUrl: ANNA }), duplicates: [] }),
-      'lead.update': (p) => ({ ...view({ id: 'anna', linkedinUrl: ANNA, linkedinMemberId: links.memberId }), conflicts: [] }),
+      'lead.update': () => ({ ...view({ id: 'anna', linkedinUrl: ANNA, linkedinMemberId: links.memberId }), conflicts: [] }),
     });
     const model = new ProfilePanelModel(fake.send);
     await model.showProfile(profile(), links);

@@ -9,8 +9,8 @@ import { toStored } from '../../lib/db/stored';
 import { searchKeysOf } from '../../lib/pipeline/search';
 import type { Lead } from '../../lib/pipeline/model';
 
-/** The database versions that shipped before this one (4 and 5 are assigned to work in progress elsewhere). */
-const SHIPPED_VERSIONS = [1, 2, 3];
+/** The database versions before this one: 1–3 and 4 (language-free data) shipped; 5 is the performance work's, tested on its own below. */
+const SHIPPED_VERSIONS = [1, 2, 3, 4];
 
 /** A lead as versions 1 to 5 stored it: without the fields version 6 added. */
 function oldLead(overrides: Partial<Lead>): Lead {
@@ -18,7 +18,7 @@ function oldLead(overrides: Partial<Lead>): Lead {
   return old as Lead;
 }
 
-/** The record a version stored: v2 added search keys, v3 sort keys. */
+/** The record a version stored: v2 added search keys, v3 sort keys (v4 changed only reasons and summaries). */
 function asStoredBy(version: number, lead: Lead): Lead {
   if (version >= 3) return toStored(lead, DEFAULT_SETTINGS.stages);
   return version >= 2 ? ({ ...lead, searchKeys: searchKeysOf(lead) } as Lead) : lead;
@@ -48,7 +48,7 @@ function openShipped(name: string, version: number) {
         leads.createIndex('byFollowUp', 'nextFollowUpOn');
         leads.createIndex('byTemperature', 'temperature');
       }
-      // Version 3 as shipped.
+      // Version 3 as shipped (its data step likewise ran over an empty store).
       if (oldVersion < 3 && version >= 3) {
         const leads = transaction.objectStore('leads');
         for (const key of ['name', 'company', 'stageRank', 'temp', 'value', 'followUp', 'touch']) leads.createIndex(`sort.${key}`, `sort.${key}`);
@@ -57,6 +57,16 @@ function openShipped(name: string, version: number) {
         leads.createIndex('byActivity', ['stage', 'sort.activityDay']);
         leads.createIndex('byStageUpdated', ['stage', 'updatedAt']);
         db.createObjectStore('trash', { keyPath: 'id' }).createIndex('byAt', 'at');
+      }
+      // Version 4 changed data only (reasons as rules), no store or index.
+      // Version 5 as the performance branch builds it (branch perf, commit f8c46d2, lib/db/schema.ts):
+      // the word and rank indexes dropped; search rows, recheck instants and funnel stage indexed.
+      if (oldVersion < 5 && version >= 5) {
+        const leads = transaction.objectStore('leads');
+        for (const old of ['bySearch', 'sort.stageRank']) leads.deleteIndex(old);
+        leads.createIndex('bySearchRow', 'searchRows', { multiEntry: true });
+        leads.createIndex('byRecheck', 'recheckAt');
+        leads.createIndex('byFunnel', 'funnelStage');
       }
     },
   });
@@ -108,15 +118,54 @@ describe('database migrations', () => {
   it.each(SHIPPED_VERSIONS)('migrates a version %i database with its data intact', async (version) => {
     const name = `migrate-from-${version}`;
     const old = await openShipped(name, version);
-    const ada = oldLead({
-      id: 'l1',
-      name: 'Ada Lovelace',
-      company: 'Analytical Engines',
-      emails: ['ada@engines.io'],
-      stage: 'qualified',
-      reached: ['prospect', 'qualified'],
-    });
-    await old.put('leads', asStoredBy(version, ada));
+    // Versions 1–3 stored temperature reasons as the English sentences lib/pipeline/temperature.ts
+    // wrote then (commit 665c366), and a one-click log's label as its summary; version 4 stored
+    // rules and left such summaries empty.
+    const reasons = [
+      { rule: 'bant-all-yes', params: {} },
+      { rule: 'recent-reply', params: { days: 2, within: 7 } },
+    ];
+    const ada = {
+      ...oldLead({
+        id: 'l1',
+        name: 'Ada Lovelace',
+        company: 'Analytical Engines',
+        emails: ['ada@engines.io'],
+        stage: 'qualified',
+        reached: ['prospect', 'qualified'],
+        temperature: 'hot',
+      }),
+      temperatureReasons: version >= 4 ? reasons : ['Budget, authority, need and timeline all confirmed', 'Replied 2 days ago (within 7 days)'],
+    };
+    const searchKeys = ['ada', 'lovelace', 'analytical', 'engines', 'ada@engines.io', 'ada'];
+    // Version 3 stored each lead with its sort keys (lib/db/stored.ts).
+    const v3 = () => ({ ...ada, searchKeys, sort: toStored(ada as unknown as Lead, DEFAULT_SETTINGS.stages).sort });
+    await old.put('leads', version >= 3 ? v3() : version >= 2 ? { ...ada, searchKeys } : ada);
+    const call = {
+      id: 't1',
+      leadId: 'l1',
+      channel: 'call',
+      direction: 'outbound',
+      at: '2026-11-20T10:00:00.000Z',
+      summary: version >= 4 ? '' : 'Call',
+      url: null,
+      externalId: null,
+      createdAt: '2026-11-20T10:00:00.000Z',
+    };
+    await old.put('touchpoints', call);
+    await old.put('touchpoints', { ...call, id: 't2', summary: 'Call: wants a proposal' });
+    if (version >= 3) {
+      const gone = {
+        ...ada,
+        id: 'l2',
+        name: 'Grace Hopper',
+        emails: [],
+        stage: 'won',
+        temperature: null,
+        temperatureReasons: version >= 4 ? [{ rule: 'outside-funnel', params: { stage: 'won' } }] : ['Won leads have no temperature'],
+      };
+      await old.put('trash', { id: 'b1', at: '2026-11-21T10:00:00.000Z', leads: [gone], touchpoints: [] });
+    }
     old.close();
     const db = await openLeadlineDb(name);
     expect(db.version).toBe(DB_VERSION);
@@ -132,6 +181,10 @@ describe('database migrations', () => {
       (await queries.table({ filter: { stage: 'qualified' }, sort: 'name', desc: false, offset: 0, limit: 10 }, DEFAULT_SETTINGS.stages, '2026-11-22')).total,
     ).toBe(1);
     expect(await db.getAllKeysFromIndex('leads', 'sort.stageRank', 1)).toEqual(['l1']);
+    // Version 4: reasons as rules with their figures, one-click summaries emptied, typed ones kept.
+    expect((await db.get('leads', 'l1'))!.temperatureReasons).toEqual(reasons);
+    expect((await db.getAll('touchpoints')).map((t) => t.summary)).toEqual(['', 'Call: wants a proposal']);
+    if (version >= 3) expect((await db.get('trash', 'b1'))!.leads[0]!.temperatureReasons).toEqual([{ rule: 'outside-funnel', params: { stage: 'won' } }]);
     // Version 6: the lead belongs to a company of its own name, which has it as its one person.
     const [company] = await db.getAll('companies');
     expect(company).toMatchObject({ name: 'Analytical Engines', domain: 'engines.io', stats: { people: 1, stages: { qualified: 1 } } });
@@ -140,9 +193,16 @@ describe('database migrations', () => {
   });
 });
 
+/** A lead as the performance work's version 5 stores it: its own derived keys beside ours (branch perf, lib/db/stored.ts). */
+function asStoredBy5(lead: Lead): Lead {
+  return { ...asStoredBy(4, lead), searchRows: [`row:${lead.name}`], funnelStage: lead.stage } as Lead;
+}
+
 describe('database v6: companies', () => {
-  it('links every lead of a version 3 database to its company by folded name or work email, losing nothing', async () => {
-    const old = await openShipped('migrate-companies-from-3', 3);
+  // Version 6 follows 4 directly where the performance work (5) has not shipped yet, and follows 5 where it has.
+  it.each([3, 4, 5])('links every lead of a version %i database to its company by folded name or work email, losing nothing', async (version) => {
+    const name = `migrate-companies-from-${version}`;
+    const old = await openShipped(name, version);
     const leads = [
       oldLead({ id: 'ada', name: 'Ada Lovelace', company: 'Analytical Engines', emails: ['ada@engines.io'], stage: 'qualified', dealValue: 1000 }),
       // Another spelling of the same company: case, accents and spaces fold away.
@@ -162,7 +222,8 @@ describe('database v6: companies', () => {
       oldLead({ id: 'grace', name: 'Grace Hopper', linkedinUrl: null, company: 'Navy', emails: ['grace@gmail.com'] }),
       oldLead({ id: 'emmy', name: 'Emmy Noether', linkedinUrl: null, company: null, emails: ['emmy@gmail.com'] }),
     ];
-    for (const lead of leads) await old.put('leads', asStoredBy(3, lead));
+    const stored = (lead: Lead) => (version === 5 ? asStoredBy5(lead) : asStoredBy(version, lead));
+    for (const lead of leads) await old.put('leads', stored(lead));
     await old.put('touchpoints', {
       id: 't1',
       leadId: 'ada',
@@ -176,7 +237,8 @@ describe('database v6: companies', () => {
     });
     old.close();
 
-    const db = await openLeadlineDb('migrate-companies-from-3');
+    const db = await openLeadlineDb(name);
+    expect(db.version).toBe(6);
     const companies = await db.getAll('companies');
     const byName = new Map(companies.map((c) => [c.name, c]));
     expect([...byName.keys()].sort()).toEqual(['Analytical Engines', 'Ias', 'Navy']);
@@ -202,9 +264,9 @@ describe('database v6: companies', () => {
     });
     // Nothing else changed: every old field is as stored, the touchpoint is there.
     for (const lead of leads) {
-      const stored = (await db.get('leads', lead.id))!;
-      expect({ ...stored, companyId: undefined }).toEqual({
-        ...toStored(lead, DEFAULT_SETTINGS.stages),
+      const now = (await db.get('leads', lead.id))!;
+      expect({ ...now, companyId: undefined }).toEqual({
+        ...(version === 5 ? asStoredBy5(lead) : toStored(lead, DEFAULT_SETTINGS.stages)),
         companyId: undefined,
         linkedinMemberId: null,
         salesNavUrl: null,
@@ -214,6 +276,10 @@ describe('database v6: companies', () => {
     // Through the indexes: the company's people, and companies by figures.
     expect((await db.getAllKeysFromIndex('leads', 'byCompany', engines.id)).sort()).toEqual(['ada', 'alan', 'charles', 'lost']);
     expect((await db.getAllFromIndex('companies', 'sort.value')).map((c) => c.name)).toEqual(['Navy', 'Ias', 'Analytical Engines']);
+    // The indexes an older version made are left as they were.
+    const indexes: string[] = [...db.transaction('leads').store.indexNames];
+    if (version === 5) expect([indexes.includes('bySearchRow'), indexes.includes('byFunnel'), indexes.includes('bySearch')]).toEqual([true, true, false]);
+    else expect(indexes).toContain('bySearch');
     db.close();
   });
 });

@@ -12,7 +12,7 @@ describe('Repository', () => {
     expect(created).toBe(true);
     expect(lead).toMatchObject({ stage: 'prospect', reached: ['prospect'], source: 'linkedin', temperature: 'cold' });
     expect(lead.stageHistory).toEqual([{ from: null, to: 'prospect', at: '2026-11-22T10:00:00.000Z' }]);
-    expect(lead.temperatureReasons).toEqual(['No decision timeframe yet']);
+    expect(lead.temperatureReasons).toEqual([{ rule: 'no-timeframe', params: { timeframe: 'none' } }]);
   });
 
   it('returns the existing lead for the same LinkedIn URL instead of a second one', async () => {
@@ -122,7 +122,7 @@ describe('Repository', () => {
     expect(await repo.refresh()).toEqual([lead.id]);
     const cooled = await repo.leads.get(lead.id);
     expect(cooled?.temperature).toBe('cold');
-    expect(cooled?.temperatureReasons[0]).toMatch(/No contact since capture for 31 days/);
+    expect(cooled?.temperatureReasons).toEqual([{ rule: 'stale', params: { days: 31, cycle: 30, since: 'capture' } }]);
     expect(await repo.refresh()).toEqual([]);
   });
 });

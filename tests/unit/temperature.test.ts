@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classify, type TemperatureRule } from '../../lib/pipeline/temperature';
+import { classify, type Reason, type TemperatureRule } from '../../lib/pipeline/temperature';
+import { reasonText } from '../../lib/i18n/labels';
+import { speak } from './helpers/i18n';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
 import type { Direction, Lead, Temperature } from '../../lib/pipeline/model';
 import { bant, makeLead } from './helpers/leads';
@@ -229,16 +231,30 @@ describe('classify(): temperature rules', () => {
     const result = classify(lead, touchpoints, NOW, settings);
     expect(result.temperature).toBe(want);
     expect(result.reasons[0]?.rule).toBe(rule);
-    expect(result.reasons.every((r) => r.text.length > 0)).toBe(true);
+    expect(result.reasons.every((r) => reasonText(r, DEFAULT_SETTINGS.stages).length > 0)).toBe(true);
     expect(result.overridden).toBe(rule === 'override');
   });
 
-  it('says why in words a rep can read', () => {
+  it('keeps why as a rule with its figures, and says it in words a rep can read, in the UI language', () => {
+    const words = (r: { reasons: Reason[] }) => r.reasons.map((x) => reasonText(x, DEFAULT_SETTINGS.stages));
     const ghosted = classify(recentLead({ createdAt: ago(20) }), [tp('outbound', 6), tp('outbound', 4), tp('outbound', 1)], NOW, DEFAULT_SETTINGS);
-    expect(ghosted.reasons.map((r) => r.text)).toEqual(['3 attempts without a reply']);
+    expect(ghosted.reasons).toEqual([{ rule: 'ghosting', params: { attempts: 3 } }]);
     const override = classify(recentLead({ temperatureOverride: 'hot' }), [], NOW, DEFAULT_SETTINGS);
-    expect(override.reasons[0]?.text).toBe('Set by you (the rules say cold)');
+    expect(override.reasons).toEqual([{ rule: 'override', params: { rules: 'cold' } }]);
     const replied = classify(recentLead(), [tp('inbound', 2)], NOW, DEFAULT_SETTINGS);
-    expect(replied.reasons[0]?.text).toBe('Replied 2 days ago (within 7 days)');
+    expect(replied.reasons).toEqual([{ rule: 'recent-reply', params: { days: 2, within: 7 } }]);
+    const won = classify(recentLead({ stage: 'won' }), [], NOW, DEFAULT_SETTINGS);
+
+    speak('en');
+    expect(words(ghosted)).toEqual(['3 attempts without a reply']);
+    expect(words(override)).toEqual(['Set by you (the rules say cold)']);
+    expect(words(replied)).toEqual(['Replied 2 days ago (within 7 days)']);
+    expect(words(won)).toEqual(['Won leads have no temperature']);
+    speak('cs');
+    expect(words(ghosted)).toEqual(['3 pokusy bez odpovědi']);
+    expect(words(replied)).toEqual(['Odpověď předevčírem (do 7 dnů)']);
+    speak('pl');
+    expect(words(ghosted)).toEqual(['3 próby bez odpowiedzi']);
+    expect(words(won)).toEqual(['Leady na etapie „Wygrany” nie mają temperatury']);
   });
 });

@@ -25,7 +25,7 @@ export async function sidebarSend(start?: string) {
   );
   const send = (async (type, payload) => {
     const envelope = (await dispatch({ leadline: 'request', type, payload }, SIDEBAR)) as Envelope<never>;
-    if (!envelope.ok) throw new BackgroundError(envelope.error, envelope.issues);
+    if (!envelope.ok) throw new BackgroundError(envelope.error, envelope.code, envelope.params, envelope.issues);
     return envelope.value;
   }) as Send;
   return { ...ctx, send, dispatch, changed };
