@@ -60,7 +60,11 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => {
     browser.alarms.create(REFRESH_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
+    refresh().catch((error) => console.warn('Leadline: refresh failed', error));
   });
+  // The badge is not kept across a browser restart, and onStartup does not reach an extension
+  // loaded from the command line: every start of the worker counts the due follow-ups again.
+  updateBadge().catch((error) => console.warn('Leadline: badge update failed', error));
   browser.runtime.onStartup.addListener(() => {
     refresh().catch((error) => console.warn('Leadline: refresh failed', error));
   });

@@ -2,14 +2,12 @@ import { t } from '../../lib/i18n/i18n';
 import type { StageInsight } from '../../lib/pipeline/insights';
 import type { StageDef } from '../../lib/pipeline/model';
 import { CHART, fit } from '../../lib/ui/chart-style';
+import { InsightsStageChart, STAGE_CHART } from './InsightsStageChart';
 import { formatMetric, formatValue, stageLabel } from '../../lib/ui/insights-format';
 
-const W = 760;
-const LABEL = 150;
-const BAR = 360;
+const { width: W, label: LABEL, bar: BAR, top: TOP } = STAGE_CHART;
 const ROW = 48;
 const BAR_H = 30;
-const TOP = 26;
 
 /**
  * The funnel: one centred bar per stage, as wide as the leads that reached it, its red end the
@@ -30,26 +28,15 @@ export function InsightsFunnelChart({
   const height = TOP + funnel.length * ROW;
   const scale = (n: number) => (n / max) * BAR;
   return (
-    <svg
-      class="ll-chart"
-      data-chart="funnel"
-      role="img"
-      aria-labelledby={labelledBy}
-      viewBox={`0 0 ${W} ${height}`}
-      width={W}
+    <InsightsStageChart
+      chart="funnel"
+      labelledBy={labelledBy}
       height={height}
-      font-family={CHART.font}
-      font-size="13"
+      legend={[
+        { color: CHART.bar, label: t('insights_legend_reached') },
+        { color: CHART.lost, label: t('insights_legend_lost') },
+      ]}
     >
-      <rect x="0" y="0" width={W} height={height} fill={CHART.background} />
-      <rect x={LABEL} y="6" width="12" height="12" fill={CHART.bar} />
-      <text x={LABEL + 18} y="16" fill={CHART.muted} font-size="12">
-        {t('insights_legend_reached')}
-      </text>
-      <rect x={LABEL + 140} y="6" width="12" height="12" fill={CHART.lost} />
-      <text x={LABEL + 158} y="16" fill={CHART.muted} font-size="12">
-        {t('insights_legend_lost')}
-      </text>
       {funnel.map((s, i) => {
         const name = stageLabel(s.stage, stages);
         const y = TOP + i * ROW + (ROW - BAR_H) / 2;
@@ -95,6 +82,6 @@ export function InsightsFunnelChart({
           </g>
         );
       })}
-    </svg>
+    </InsightsStageChart>
   );
 }

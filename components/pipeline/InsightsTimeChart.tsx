@@ -2,14 +2,12 @@ import { t } from '../../lib/i18n/i18n';
 import type { StageInsight } from '../../lib/pipeline/insights';
 import type { StageDef } from '../../lib/pipeline/model';
 import { CHART, fit } from '../../lib/ui/chart-style';
+import { InsightsStageChart, STAGE_CHART } from './InsightsStageChart';
 import { formatMetric, stageLabel } from '../../lib/ui/insights-format';
 
-const W = 760;
-const LABEL = 150;
-const BAR = 360;
+const { width: W, label: LABEL, bar: BAR, top: TOP } = STAGE_CHART;
 const ROW = 34;
 const BAR_H = 18;
-const TOP = 26;
 
 /** Days in each stage: the median as a dark bar, the 80th percentile as its light extension. */
 export function InsightsTimeChart({
@@ -27,26 +25,15 @@ export function InsightsTimeChart({
   const height = TOP + funnel.length * ROW;
   const scale = (days: number) => Math.max(2, (days / max) * BAR);
   return (
-    <svg
-      class="ll-chart"
-      data-chart="time"
-      role="img"
-      aria-labelledby={labelledBy}
-      viewBox={`0 0 ${W} ${height}`}
-      width={W}
+    <InsightsStageChart
+      chart="time"
+      labelledBy={labelledBy}
       height={height}
-      font-family={CHART.font}
-      font-size="13"
+      legend={[
+        { color: CHART.bar, label: t('insights_legend_median') },
+        { color: CHART.barLight, label: t('insights_legend_p80') },
+      ]}
     >
-      <rect x="0" y="0" width={W} height={height} fill={CHART.background} />
-      <rect x={LABEL} y="6" width="12" height="12" fill={CHART.bar} />
-      <text x={LABEL + 18} y="16" fill={CHART.muted} font-size="12">
-        {t('insights_legend_median')}
-      </text>
-      <rect x={LABEL + 140} y="6" width="12" height="12" fill={CHART.barLight} />
-      <text x={LABEL + 158} y="16" fill={CHART.muted} font-size="12">
-        {t('insights_legend_p80')}
-      </text>
       {funnel.map((s, i) => {
         const name = stageLabel(s.stage, stages);
         const y = TOP + i * ROW + (ROW - BAR_H) / 2;
@@ -70,6 +57,6 @@ export function InsightsTimeChart({
           </g>
         );
       })}
-    </svg>
+    </InsightsStageChart>
   );
 }

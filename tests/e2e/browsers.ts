@@ -6,7 +6,8 @@
  * puppeteer cannot reach). Any page error, and any console error from the extension, is recorded
  * as a problem.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
@@ -50,6 +51,7 @@ export async function launchBrowser(name: BrowserName): Promise<ExtensionSession
   const manifest = builtManifest(dir);
   let browser: Browser;
   let origin: string;
+  let userDataDir: string | null = null;
   if (name === 'firefox') {
     const geckoId = manifest.browser_specific_settings?.gecko?.id;
     if (!geckoId) throw new Error(`${dir}/manifest.json has no browser_specific_settings.gecko.id`);
@@ -70,18 +72,27 @@ export async function launchBrowser(name: BrowserName): Promise<ExtensionSession
     if (installed !== geckoId) throw new Error(`installed ${installed}, expected ${geckoId}`);
     origin = `moz-extension://${uuid}`;
   } else {
+    // Loaded at launch into a fresh profile, as the Chromium-only harness does: an extension
+    // installed into a running browser left puppeteer with stale frames of its sidebar iframes.
+    userDataDir = mkdtempSync(join(tmpdir(), 'leadline-e2e-'));
     browser = await puppeteer.launch({
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
       headless: true,
       pipe: true,
-      enableExtensions: true,
-      args: CHROME_ARGS,
+      enableExtensions: [dir],
+      userDataDir,
+      args: [...CHROME_ARGS, '--lang=en-US'],
       defaultViewport: VIEWPORT,
     });
-    origin = `chrome-extension://${await browser.installExtension(dir)}`;
+    const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 15_000 });
+    origin = `chrome-extension://${new URL(worker.url()).host}`;
   }
   const problems: string[] = [];
-  return { name, browser, origin, problems, routes: new Map(), close: () => browser.close() };
+  const close = async () => {
+    await browser.close();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  };
+  return { name, browser, origin, problems, routes: new Map(), close };
 }
 
 /**

@@ -41,6 +41,8 @@ export interface LaunchOptions {
   lang?: string;
   /** Further command-line switches. */
   args?: string[];
+  /** A profile to start with and keep (a browser restart); a fresh one, removed on close, when not given. */
+  userDataDir?: string;
 }
 
 /**
@@ -57,7 +59,7 @@ function languageEnv(lang: string | undefined): Record<string, string> {
 
 export async function launch(options: LaunchOptions = {}): Promise<Session> {
   const withExtension = options.extension ?? true;
-  const userDataDir = mkdtempSync(join(tmpdir(), 'leadline-e2e-'));
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'leadline-e2e-'));
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -71,7 +73,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
   const problems: string[] = [];
   const close = async () => {
     await browser.close();
-    rmSync(userDataDir, { recursive: true, force: true });
+    if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   };
   if (!withExtension) {
     // The floor of host-page measurements: the same browser, no extension (no worker to talk to).

@@ -57,6 +57,13 @@ const SAME_AS_ENGLISH: Record<Exclude<Language, 'en'>, string[]> = {
     'view_data',
     'export_title',
     'table_col_follow_up',
+    'insights_period_range', // only placeholders and symbols
+    'insights_tag_option', // only placeholders and symbols
+    'insights_scope', // only placeholders and symbols
+    'insights_formula_words', // only placeholders and symbols
+    'insights_formula_values', // only placeholders and symbols
+    'insights_reason_count', // only placeholders and symbols
+    'insights_term_of_stage', // only placeholders and symbols
   ],
   pl: [
     'compose_is_lead', // "lead" is the word Polish sales teams use
@@ -76,6 +83,13 @@ const SAME_AS_ENGLISH: Record<Exclude<Language, 'en'>, string[]> = {
     'timeline_link',
     'table_tag',
     'planner_plan',
+    'insights_period_range', // only placeholders and symbols
+    'insights_tag_option', // only placeholders and symbols
+    'insights_scope', // only placeholders and symbols
+    'insights_formula_words', // only placeholders and symbols
+    'insights_formula_values', // only placeholders and symbols
+    'insights_reason_count', // only placeholders and symbols
+    'insights_term_of_stage', // only placeholders and symbols
   ],
   vi: [
     'ext_name',
@@ -90,8 +104,26 @@ const SAME_AS_ENGLISH: Record<Exclude<Language, 'en'>, string[]> = {
     'import_summary',
     'import_file_rows',
     'board_column',
+    'insights_period_range', // only placeholders and symbols
+    'insights_tag_option', // only placeholders and symbols
+    'insights_scope', // only placeholders and symbols
+    'insights_formula_words', // only placeholders and symbols
+    'insights_formula_values', // only placeholders and symbols
+    'insights_reason_count', // only placeholders and symbols
+    'insights_term_of_stage', // only placeholders and symbols
   ],
-  zh_CN: ['ext_name', 'bant_unknown', 'source_gmail', 'field_linkedin_url_example', 'gmail_own_addresses_example', 'settings_own_emails_example'],
+  zh_CN: [
+    'ext_name',
+    'bant_unknown',
+    'source_gmail',
+    'field_linkedin_url_example',
+    'gmail_own_addresses_example',
+    'settings_own_emails_example',
+    'insights_period_range',
+    'insights_scope',
+    'insights_formula_words',
+    'insights_formula_values',
+  ],
 };
 
 describe('message catalogues', () => {
