@@ -323,6 +323,10 @@ describe('Sales Navigator lead page', () => {
     const page = await openTab(session);
     await page.goto(SALES);
     let frame = await sidebarFrame(page);
+    // Open, the sidebar would cover this page's own Dismiss button (top right of the saved page), so
+    // it waits as a tab until the user opens it.
+    await frame.waitForSelector('button.ll-tab');
+    await click(frame, 'button.ll-tab');
     await frame.waitForSelector(button('Same person: link'));
     await shot(page, 'salesnav-1-same-person');
     await click(frame, button('Same person: link'));
