@@ -168,6 +168,10 @@ function seedLead(i: number, now: number): { stored: ReturnType<typeof toStored>
     location: null,
     linkedinUrl: `https://www.linkedin.com/in/seed-${i}/`,
     photoUrl: null,
+    // Seeded people are not linked to company records (the Accounts view is not measured here).
+    companyId: null,
+    linkedinMemberId: null,
+    salesNavUrl: null,
     emails: [`lead${i}@${WORDS[i % WORDS.length]}.example`],
     source: LEAD_SOURCES[i % LEAD_SOURCES.length]!,
     stage,

@@ -7,6 +7,7 @@ import type { ImportResult } from '../messaging/protocol';
 import type { Lead } from '../pipeline/model';
 import { COMPOSE_ID_PREFIX } from '../pipeline/email-subject';
 import type { Repositories } from '../db/repositories';
+import { linkedinHandlers } from './linkedin-handlers';
 
 /** How many recent touchpoints a lead view carries. */
 export const RECENT_TOUCHPOINTS = 8;
@@ -38,6 +39,7 @@ export function createHandlers(
     );
 
   return {
+    ...linkedinHandlers(repos, changed, view),
     async 'leads.search'({ query, limit }) {
       return summaries(await repos.search(query, limit));
     },
@@ -52,8 +54,19 @@ export function createHandlers(
     },
     async 'lead.lookup'(query) {
       const lead =
-        (query.linkedinUrl ? await leads.findByLinkedinUrl(query.linkedinUrl) : undefined) ?? (query.email ? await leads.findByEmail(query.email) : undefined);
+        (query.linkedinUrl ? await leads.findByLinkedinUrl(query.linkedinUrl) : undefined) ??
+        (query.linkedinMemberId ? await leads.findByMemberId(query.linkedinMemberId) : undefined) ??
+        (query.salesNavUrl ? await leads.findBySalesNavUrl(query.salesNavUrl) : undefined) ??
+        (query.email ? await leads.findByEmail(query.email) : undefined);
       if (lead) return { lead: await view(lead), duplicates: [] };
+      // A messaging partner or a Sales Navigator lead: the same folded name, and not a lead known
+      // to be someone else (another member id or Sales Navigator page).
+      if (query.name && (query.linkedinMemberId || query.salesNavUrl)) {
+        const other = (l: Lead) =>
+          (!!query.linkedinMemberId && !!l.linkedinMemberId && l.linkedinMemberId !== query.linkedinMemberId) ||
+          (!!query.salesNavUrl && !!l.salesNavUrl && l.salesNavUrl !== query.salesNavUrl);
+        return { lead: null, duplicates: await leads.namesakes(query.name, query.company ?? null, other) };
+      }
       // With an address (Gmail), the same person may be a lead under another address of the same
       // company or domain; from a profile, the same name and company.
       const domain = query.email?.split('@')[1] ?? null;

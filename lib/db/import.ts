@@ -75,14 +75,15 @@ export async function importRows(db: Db, now: Date, rows: ImportRow[]): Promise<
         });
         continue;
       }
-      w.account(existing, lead);
-      current.set(lead.id, lead);
+      const linked = await w.companyLinks.link(existing, lead);
+      w.account(existing, linked);
+      current.set(linked.id, linked);
       if (keyed) {
-        byImportKey.set(keyed, lead);
-        remembered.push({ key: `${IMPORT_ROW}${keyed}`, leadId: lead.id });
+        byImportKey.set(keyed, linked);
+        remembered.push({ key: `${IMPORT_ROW}${keyed}`, leadId: linked.id });
       }
-      if (lead.linkedinUrl) byUrl.set(lead.linkedinUrl, lead);
-      for (const e of lead.emails) byEmail.set(e, lead);
+      if (linked.linkedinUrl) byUrl.set(linked.linkedinUrl, linked);
+      for (const e of linked.emails) byEmail.set(e, linked);
       results.push({ line: row.line, status: existing ? 'merged' : 'created', id: lead.id });
     }
     const meta = w.tx.objectStore('meta');

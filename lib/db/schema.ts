@@ -3,18 +3,20 @@
  * the pipeline page for backup and restore only (an extension page shares the extension's origin);
  * never a content script, whose IndexedDB would belong to the host page's origin.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Lead, Touchpoint } from '../pipeline/model';
 import type { Aggregates } from '../pipeline/aggregates';
 import { searchKeysOf } from '../pipeline/search';
 import { readSettings } from '../settings/settings';
 import { toStored, type StoredLead } from './stored';
+import { companyStats, toStoredCompany, type StoredCompany } from '../pipeline/company';
+import { planCompanies } from '../pipeline/company-plan';
 import { isDefaultSummary, reasonsFromStored } from '../pipeline/legacy';
 
 export type { StoredLead } from './stored';
 
 export const DB_NAME = 'leadline';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 export interface MetaRecord {
   key: string;
@@ -50,6 +52,21 @@ export interface LeadlineDB extends DBSchema {
       bySearchRow: string;
       byRecheck: string;
       byFunnel: string;
+      byCompany: string;
+      byMemberId: string;
+      bySalesNav: string;
+    };
+  };
+  /** v6: one record per company, with its people's figures for the Accounts view. */
+  companies: {
+    key: string;
+    value: StoredCompany;
+    indexes: {
+      byName: string;
+      byLinkedinUrl: string;
+      byDomain: string;
+      'sort.people': number;
+      'sort.value': number;
     };
   };
   touchpoints: {
@@ -177,6 +194,54 @@ export function openLeadlineDb(name = DB_NAME): Promise<Db> {
           after = batch.at(-1)!.id;
         }
       }
+      // Nothing here depends on v5's indexes: a v4 database and a v5 one take this step alike.
+      if (oldVersion < 6) {
+        // Companies as records of their own; LinkedIn member ids and Sales Navigator pages as
+        // unique keys of a lead (null keys are not indexed, so only leads that have one count).
+        const companies = db.createObjectStore('companies', { keyPath: 'id' });
+        companies.createIndex('byName', 'sort.name');
+        companies.createIndex('byLinkedinUrl', 'linkedinUrl', { unique: true });
+        companies.createIndex('byDomain', 'domain', { unique: true });
+        companies.createIndex('sort.people', 'sort.people');
+        companies.createIndex('sort.value', 'sort.value');
+        const leads = transaction.objectStore('leads');
+        leads.createIndex('byCompany', 'companyId');
+        leads.createIndex('byMemberId', 'linkedinMemberId', { unique: true });
+        leads.createIndex('bySalesNav', 'salesNavUrl', { unique: true });
+        await migrateToCompanies(transaction, new Date());
+      }
     },
   });
+}
+
+/**
+ * v6 data step: every stored lead is linked to a company by its folded company name (and a lead
+ * without one by its work email domain), each company gets its people's figures, and the new lead
+ * fields start as null. Two passes over the leads with a cursor: the first keeps only what the
+ * plan needs (id, company name, emails), so a large store is never held in memory whole.
+ */
+async function migrateToCompanies(transaction: IDBPTransaction<LeadlineDB, StoreNames<LeadlineDB>[], 'versionchange'>, now: Date): Promise<void> {
+  const leads = transaction.objectStore('leads');
+  const slim: Pick<Lead, 'id' | 'company' | 'emails'>[] = [];
+  let cursor = await leads.openCursor();
+  while (cursor) {
+    slim.push({ id: cursor.value.id, company: cursor.value.company, emails: cursor.value.emails });
+    cursor = await cursor.continue();
+  }
+  const plan = planCompanies(slim, () => crypto.randomUUID(), now.toISOString());
+  const people = new Map<string, Pick<Lead, 'stage' | 'dealValue' | 'currency'>[]>();
+  cursor = await leads.openCursor();
+  while (cursor) {
+    const lead = cursor.value;
+    const companyId = plan.links.get(lead.id) ?? null;
+    if (companyId) {
+      let list = people.get(companyId);
+      if (!list) people.set(companyId, (list = []));
+      list.push({ stage: lead.stage, dealValue: lead.dealValue, currency: lead.currency });
+    }
+    await cursor.update({ ...lead, companyId, linkedinMemberId: lead.linkedinMemberId ?? null, salesNavUrl: lead.salesNavUrl ?? null });
+    cursor = await cursor.continue();
+  }
+  const companies = transaction.objectStore('companies');
+  for (const company of plan.companies) await companies.add(toStoredCompany(company, companyStats(people.get(company.id) ?? [])));
 }

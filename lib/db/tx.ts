@@ -19,6 +19,7 @@ import { INSIGHTS_HEAD, liveInsightsHead, patchInsights, type InsightsHead } fro
 import type { Db, LeadlineDB } from './schema';
 import { plainLead, toStored } from './stored';
 import { HEAD, journalKey, liveHead, type Head } from './aggregates-journal';
+import { CompanyLinks } from './company-link';
 import { CodedError } from '../messaging/errors';
 
 export type StoreName = StoreNames<LeadlineDB>;
@@ -89,6 +90,8 @@ export class Writer {
   private readonly pairs: [Lead | null, Lead | null][] = [];
   private readonly aggregates: Aggregates | null;
   private readonly head: Head | null;
+  /** Company links and figures of the leads this transaction writes. */
+  readonly companyLinks: CompanyLinks;
   /** Lead changes the insight records still need, in order (applied by `flush`). */
   private readonly insightChanges: [Lead | undefined, Lead | undefined][] = [];
 
@@ -105,6 +108,15 @@ export class Writer {
     const a = accounting && ('journal' in accounting || 'patch' in accounting) ? accounting : accounting ? { patch: accounting as Aggregates } : null;
     this.head = a && 'journal' in a ? a.journal : null;
     this.aggregates = a && 'patch' in a ? a.patch : null;
+    this.companyLinks = new CompanyLinks(
+      () => this.companies,
+      () => this.leads,
+      now.toISOString(),
+    );
+  }
+
+  get companies() {
+    return this.tx.objectStore('companies');
   }
 
   get leads() {
@@ -123,6 +135,7 @@ export class Writer {
   /** Accounts a lead change in the aggregates without writing the lead (the caller writes it). */
   account(before: Lead | undefined, after: Lead | undefined): void {
     this.observe?.(before, after);
+    this.companyLinks.touch(before, after);
     if (this.insights && !sameInsightInputs(before, after)) this.insightChanges.push([before, after]);
     if (this.head) {
       this.pairs.push([before ? plainLead(before) : null, after ? plainLead(after) : null]);
@@ -133,11 +146,13 @@ export class Writer {
     }
   }
 
-  /** Stores a new or changed lead with its derived keys, and accounts it. */
-  async putLead(before: Lead | undefined, after: Lead): Promise<void> {
-    const stored = toStored(after, this.settings.stages, { thresholds: this.settings.thresholds });
+  /** Stores a new or changed lead with its derived keys and company link, and accounts it; returns what was stored. */
+  async putLead(before: Lead | undefined, after: Lead): Promise<Lead> {
+    const linked = await this.companyLinks.link(before, after);
+    const stored = toStored(linked, this.settings.stages, { thresholds: this.settings.thresholds });
     await (before ? this.leads.put(stored) : this.leads.add(stored));
-    this.account(before, after);
+    this.account(before, linked);
+    return linked;
   }
 
   /** Removes a lead record (its touchpoints are the caller's), and accounts it. */
@@ -147,10 +162,11 @@ export class Writer {
   }
 
   /**
-   * Writes the journal entry (or the patched aggregates) once, at the end, and patches the insight
-   * records the changes touched.
+   * Writes the journal entry (or the patched aggregates) and the touched companies' figures once,
+   * at the end, and patches the insight records the changes touched.
    */
   async flush(): Promise<void> {
+    await this.companyLinks.flush();
     const meta = this.tx.objectStore('meta');
     const writes: Promise<unknown>[] = [];
     if (this.dirty && this.head) {
@@ -162,9 +178,9 @@ export class Writer {
   }
 }
 
-const DATA = ['leads', 'touchpoints', 'meta'] as const satisfies StoreName[];
+const DATA = ['leads', 'touchpoints', 'meta', 'companies'] as const satisfies StoreName[];
 
-/** Runs `body` in one write transaction over leads, touchpoints and meta (plus `extra` stores). */
+/** Runs `body` in one write transaction over leads, touchpoints, meta and companies (plus `extra` stores). */
 export async function write<T>(db: Db, now: Date, body: (w: Writer) => Promise<T>, extra: StoreName[] = []): Promise<T> {
   const tx = db.transaction([...DATA, ...extra], 'readwrite') as unknown as WriteTx;
   // Changes folded into a rebuild in progress, undone if this transaction fails.

@@ -183,8 +183,11 @@ export function parseCsv(text: string, extra: HeaderAliases = {}): ParsedCsv {
   return { headers, rows, mapping, problems };
 }
 
-/** A row mapped to lead fields: the protocol's import row, every field given (its place in the file is added by the run). */
-export type MappedRow = Required<Omit<ImportRow, 'importKey'>>;
+/**
+ * A row mapped to lead fields: the protocol's import row, every field a file can hold given (its
+ * place in the file is added by the run; LinkedIn's member ids and company pages come from pages).
+ */
+export type MappedRow = Required<Omit<ImportRow, 'importKey' | 'linkedinMemberId' | 'salesNavUrl' | 'companyLinkedinUrl'>>;
 
 /** A row mapped, or refused: `reason` in English, `code` and `params` for the page's language (`target`: a column's target). */
 export type RowOutcome =

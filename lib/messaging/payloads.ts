@@ -15,9 +15,12 @@ import {
   qualification,
   temperature,
   lead,
+  linkedinMemberId,
+  salesNavUrl,
   LATER,
   LOST,
 } from '../pipeline/model';
+import { canonicalCompanyUrl } from '../pipeline/company';
 import { SORT_COLUMNS } from '../pipeline/constants';
 import type { StageMove } from '../pipeline/stages';
 import { visibleText } from '../domain/schemas';
@@ -38,17 +41,23 @@ export const captureInput = z.object({
   photoUrl: z.url({ protocol: /^https$/ }).nullish(),
   emails: z.array(email).max(LIST_LIMITS.emails).optional(),
   source: leadSource,
+  linkedinMemberId: linkedinMemberId.nullish(),
+  salesNavUrl: salesNavUrl.nullish(),
+  /** The current company's LinkedIn page, as the profile links it: the lead joins that company. */
+  companyLinkedinUrl: canonicalCompanyUrl.nullish(),
 });
 
 export const lookupInput = z
   .object({
     linkedinUrl: canonicalLinkedinUrl.optional(),
     email: email.optional(),
+    linkedinMemberId: linkedinMemberId.optional(),
+    salesNavUrl: salesNavUrl.optional(),
     /** For duplicate suggestions. */
     name: visibleText(MAX.name).optional(),
     company: visibleText(MAX.company).nullish(),
   })
-  .refine((q) => q.linkedinUrl || q.email || q.name, 'give a linkedinUrl, an email or a name');
+  .refine((q) => q.linkedinUrl || q.email || q.linkedinMemberId || q.salesNavUrl || q.name, 'give a linkedinUrl, an email, a member id or a name');
 
 export const leadPatch = z
   .object({
@@ -57,6 +66,8 @@ export const leadPatch = z
     company: visibleText(MAX.company).nullable(),
     location: visibleText(MAX.location).nullable(),
     linkedinUrl: canonicalLinkedinUrl.nullable(),
+    linkedinMemberId: linkedinMemberId.nullable(),
+    salesNavUrl: salesNavUrl.nullable(),
     emails: z.array(email).max(LIST_LIMITS.emails),
     /** BANT answers are merged one by one: quick clicks on two questions never undo each other. */
     qualification: qualification.partial(),
@@ -102,6 +113,14 @@ export const touchpointInput = z.object({
   url: z.url({ protocol: /^https$/ }).nullish(),
   externalId: z.string().min(1).max(300).nullish(),
 });
+
+/** A person a list shows, by profile URL or member id. */
+export const personKey = z
+  .object({ linkedinUrl: canonicalLinkedinUrl.optional(), linkedinMemberId: linkedinMemberId.optional() })
+  .refine((k) => k.linkedinUrl || k.linkedinMemberId, 'give a linkedinUrl or a member id');
+
+/** A message of a conversation, logged as a touchpoint of its lead (external id: the message's own id). */
+export const loggedMessage = touchpointInput.omit({ leadId: true }).extend({ at: isoInstant, externalId: z.string().min(1).max(300) });
 
 export const leadFilter = z
   .object({

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { email, isoDay, isoInstant, type Lead, type Touchpoint } from '../pipeline/model';
+import { ACCOUNT_SORTS, canonicalCompanyUrl, companyFields, type Company, type CompanyStats } from '../pipeline/company';
 import type { Aggregates } from '../pipeline/aggregates';
 import type { Insights } from '../pipeline/insights';
 import { settings, type Settings } from '../settings/settings';
@@ -14,7 +15,9 @@ import {
   captureInput,
   insightsQuery,
   leadPatch,
+  loggedMessage,
   lookupInput,
+  personKey,
   recordId as id,
   stageMove,
   tableQuery,
@@ -26,6 +29,8 @@ import {
 } from './payloads';
 
 export * from './payloads';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** Who may send a message: any of our contexts (content scripts included), or extension pages only. */
 export type Origin = 'any' | 'extension-page';
@@ -105,6 +110,25 @@ export interface SettingsProblem {
   issues?: Issue[];
 }
 
+/** A lead a page lists (search results, My Network) that is already in the pipeline. */
+export interface KnownPerson {
+  id: string;
+  name: string;
+  stage: string;
+}
+
+/** A company's person as the company views show them. */
+export type CompanyPerson = Pick<Lead, 'id' | 'name' | 'headline' | 'stage' | 'temperature' | 'dealValue' | 'currency'>;
+
+/** A company with its people's figures (the Accounts view's row). */
+export type CompanyRow = Company & { stats: CompanyStats };
+
+export interface CompanyView {
+  company: CompanyRow;
+  /** Its people in the pipeline, by name (the first 50). */
+  people: CompanyPerson[];
+}
+
 export const protocol = {
   'lead.capture': message<{ lead: LeadView; created: boolean }>()(captureInput),
   'lead.lookup': message<LookupReply>()(lookupInput),
@@ -155,6 +179,33 @@ export const protocol = {
   ),
   /** Opens the pipeline page in a new tab, at a lead when given (the sidebar's link). */
   'pipeline.open': message<{ done: true }>()(z.object({ leadId: id.optional() })),
+  /** Many people of a list (search results) captured in one transaction; a person already stored is returned, not doubled. */
+  'leads.captureMany': message<{ results: { created: boolean; lead: KnownPerson }[] }>()(
+    z.object({ rows: z.array(captureInput).min(1).max(50) }),
+    'extension-page',
+  ),
+  /** Which of the people a list shows are leads (by profile URL or member id), in the same order. */
+  'leads.lookupMany': message<{ found: (KnownPerson | null)[] }>()(z.object({ people: z.array(personKey).max(200) }), 'extension-page'),
+  /** The messages of a conversation as touchpoints of one lead, in one transaction; each external id once. */
+  'touchpoints.logMany': message<{ lead: LeadView; created: number }>()(
+    z.object({ leadId: id, touchpoints: z.array(loggedMessage).min(1).max(500) }),
+    'extension-page',
+  ),
+  /** The company a page shows, with its people in the pipeline (null: not stored). */
+  'company.lookup': message<{ company: CompanyView | null }>()(
+    z
+      .object({ linkedinUrl: canonicalCompanyUrl.optional(), domain: z.string().max(253).optional(), name: text(200).optional() })
+      .refine((q) => q.linkedinUrl || q.domain || q.name, 'give a linkedinUrl, a domain or a name'),
+    'extension-page',
+  ),
+  /** Saves what a company page shows into the company it names (or a new one). */
+  'company.save': message<CompanyView>()(companyFields, 'extension-page'),
+  'company.get': message<CompanyView>()(z.object({ id }), 'extension-page'),
+  /** The Accounts view: companies in the order of a sort column, a page at a time. */
+  'companies.table': message<{ total: number; offset: number; rows: CompanyRow[] }>()(
+    z.object({ sort: z.enum(ACCOUNT_SORTS), desc: z.boolean(), offset: z.number().int().min(0), limit: z.number().int().min(1).max(500) }),
+    'extension-page',
+  ),
   /** The pipeline page replaced the stores (a restore): drop caches, tell everyone. */
   'data.replaced': message<{ done: true }>()(z.object({}), 'extension-page'),
 } as const;

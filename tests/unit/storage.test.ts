@@ -212,7 +212,7 @@ describe('backups refused for what they would break', () => {
   }
 
   it('names the export time and the format', async () => {
-    expect(await backup()).toMatchObject({ format: 'leadline-backup', version: 2, exportedAt: '2026-11-22T12:00:00.000Z', settings: DEFAULT_SETTINGS });
+    expect(await backup()).toMatchObject({ format: 'leadline-backup', version: 3, exportedAt: '2026-11-22T12:00:00.000Z', settings: DEFAULT_SETTINGS });
   });
 
   it('refuses a lead twice, a shared URL or email, and a stage the settings lack', async () => {
