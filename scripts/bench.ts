@@ -348,7 +348,7 @@ const PROBE = `(() => {
   const ll = (window.__ll = { longTasks: [], marks: {}, cards: 0, cardsAt: null });
   try { new PerformanceObserver((list) => { for (const e of list.getEntries()) ll.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true }); } catch (e) {}
   if (location.protocol !== 'chrome-extension:') return;
-  const watch = { aside: 'aside', card: 'article.ll-card', newPerson: 'form[aria-label^="New person"]', funnel: 'svg.ll-funnel', board: '.ll-board-card', row: 'tr[data-id]' };
+  const watch = { aside: 'aside', card: 'article.ll-card', newPerson: 'form[aria-label^="New person"]', funnel: 'svg.ll-funnel', board: '.ll-board-card', row: 'tr[data-id]', insights: 'svg[data-chart="funnel"]' };
   const look = () => {
     const t = performance.timeOrigin + performance.now();
     for (const k in watch) if (!(k in ll.marks) && document.querySelector(watch[k])) ll.marks[k] = t;
@@ -988,11 +988,14 @@ async function main() {
       const board: number[] = [];
       const table: number[] = [];
       const filtered: number[] = [];
+      const insights: number[] = [];
       for (let i = 0; i < runs; i++) {
         blank.push(await blankPage(main));
         board.push(await extensionPageDraw(main, 'pipeline.html', 'board'));
         table.push(await extensionPageDraw(main, 'pipeline.html#view=table&sort=name', 'row'));
         filtered.push(await extensionPageDraw(main, 'pipeline.html#view=table&stage=qualified&sort=value&desc=1', 'row'));
+        // The Insights view over every lead (all time): funnel, time in stage, outcomes, sources, trend.
+        insights.push(await extensionPageDraw(main, 'pipeline.html#view=insights&period=all', 'insights'));
       }
       // Jumps: sorted by name, and filtered + sorted. The first right after the table is drawn
       // (the anchors are still being recorded in the background), the later ones 2.5 s on.
@@ -1053,7 +1056,8 @@ async function main() {
         boardDrawMs: stat(board),
         tableByNameDrawMs: stat(table),
         tableFilteredSortedDrawMs: stat(filtered),
-        ratios: { board: ratio(board, blank), table: ratio(table, blank), tableFilteredSorted: ratio(filtered, blank) },
+        insightsDrawMs: stat(insights),
+        ratios: { board: ratio(board, blank), table: ratio(table, blank), tableFilteredSorted: ratio(filtered, blank), insights: ratio(insights, blank) },
         target: 2.5,
         jumps,
       };

@@ -229,6 +229,7 @@ async function migrateToCompanies(transaction: IDBPTransaction<LeadlineDB, Store
     cursor = await cursor.continue();
   }
   const plan = planCompanies(slim, () => crypto.randomUUID(), now.toISOString());
+  const { stages, thresholds } = readSettings(await transaction.objectStore('meta').get('settings'));
   const people = new Map<string, Pick<Lead, 'stage' | 'dealValue' | 'currency'>[]>();
   cursor = await leads.openCursor();
   while (cursor) {
@@ -239,7 +240,10 @@ async function migrateToCompanies(transaction: IDBPTransaction<LeadlineDB, Store
       if (!list) people.set(companyId, (list = []));
       list.push({ stage: lead.stage, dealValue: lead.dealValue, currency: lead.currency });
     }
-    await cursor.update({ ...lead, companyId, linkedinMemberId: lead.linkedinMemberId ?? null, salesNavUrl: lead.salesNavUrl ?? null });
+    // Derived keys again too: quick search finds leads by tag, location and headline since v6.
+    await cursor.update(
+      toStored({ ...lead, companyId, linkedinMemberId: lead.linkedinMemberId ?? null, salesNavUrl: lead.salesNavUrl ?? null }, stages, { thresholds }),
+    );
     cursor = await cursor.continue();
   }
   const companies = transaction.objectStore('companies');

@@ -120,7 +120,7 @@ describe.each(LANGS)('Chromium in $lang', ({ lang, folder, locale }) => {
     await page.waitForSelector('section[data-stage="prospect"] h2');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
     expect(await page.$$eval('nav[aria-label] a', (els) => els.map((e) => e.textContent))).toEqual(
-      ['view_board', 'view_table', 'view_insights', 'view_duplicates', 'view_planner', 'view_data', 'view_settings'].map((k) => msg(c, k)),
+      ['view_board', 'view_table', 'view_insights', 'view_accounts', 'view_duplicates', 'view_planner', 'view_data', 'view_settings'].map((k) => msg(c, k)),
     );
     const headings = await page.$$eval('.ll-column h2', (els) => els.map((e) => e.firstChild?.textContent?.trim()));
     expect(headings).toEqual(

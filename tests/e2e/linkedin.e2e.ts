@@ -101,7 +101,11 @@ describe('LinkedIn sidebar', () => {
       await (await sidebarFrame(tab)).waitForSelector('button.ll-primary:not([disabled])');
     }
     // The race is the point here (mouse capture is covered above): both tabs press at once.
-    const press = async (tab: Page) => (await sidebarFrame(tab)).$eval('button.ll-primary', (el) => (el as HTMLButtonElement).click());
+    // (A background tab may still be redrawing its sidebar on a busy machine: wait for its button.)
+    const press = async (tab: Page) => {
+      const button = await (await sidebarFrame(tab)).waitForSelector('button.ll-primary:not([disabled])');
+      await button!.evaluate((el) => (el as HTMLButtonElement).click());
+    };
     await Promise.all([press(a), press(b)]);
     for (const tab of [a, b]) {
       await tab.bringToFront();

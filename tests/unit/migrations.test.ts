@@ -279,8 +279,8 @@ describe('database v6: companies', () => {
     for (const lead of leads) {
       const now = (await db.get('leads', lead.id))!;
       expect({ ...now, companyId: undefined }).toEqual({
-        // Leads of version 3 and 4 went through version 5's step, which derived their keys again.
-        ...(version === 5 ? asStoredBy5(lead) : toStored(lead, DEFAULT_SETTINGS.stages, { thresholds: DEFAULT_SETTINGS.thresholds })),
+        // Version 6 derives every lead's keys again (search by tag, location and headline).
+        ...toStored(lead, DEFAULT_SETTINGS.stages, { thresholds: DEFAULT_SETTINGS.thresholds }),
         companyId: undefined,
         linkedinMemberId: null,
         salesNavUrl: null,
