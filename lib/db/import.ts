@@ -2,12 +2,16 @@
  * CSV import rows into the store, one batch per transaction. A row whose LinkedIn URL or email is
  * already stored fills that lead's empty fields (no second lead); others become new leads. A row
  * with neither is known by its place in its file (`importKey`): the lead it made is remembered in a
- * `meta` record (`import-row:<key>`), so the same file imported again completes that lead. A row
- * that fails is reported with its reason and the others are kept.
+ * `meta` record (`import-row:<key>`), so the same file imported again completes that lead. A new
+ * lead takes every field the row gives (BANT, override, dates, currency); a Lost row leaves the
+ * funnel with its reason, a Later row is parked until its day. A row that fails is reported with
+ * its reason and the others are kept.
  */
 import { mergeLeads } from '../pipeline/merge';
 import { lead as leadSchema, type Lead } from '../pipeline/model';
+import { LATER, LOST } from '../pipeline/constants';
 import { newLead, normaliseEmails } from '../pipeline/lead';
+import { moveLead, type StageMove } from '../pipeline/stages';
 import { withTemperature } from '../pipeline/temperature';
 import type { ImportResult, ImportRow } from '../messaging/protocol';
 import type { Db } from './schema';
@@ -42,10 +46,40 @@ export async function importRows(db: Db, now: Date, rows: ImportRow[]): Promise<
           rowEmails.map((e) => byEmail.get(e)).find(Boolean) ??
           (keyed ? byImportKey.get(keyed) : undefined),
       );
-      const stage = row.stage && stages.some((s) => s.id === row.stage) ? row.stage : null;
-      const incoming = newLead({ ...row, emails: rowEmails }, { id: crypto.randomUUID(), at, stages, currency: w.settings.currency, stage });
-      // A merge fills descriptive fields only: stage, BANT and touchpoints (so the temperature) stay.
-      const draft = existing ? mergeLeads(existing, { ...incoming, stage: existing.stage, stageHistory: [], reached: [] }, stages) : incoming;
+      const outside = exitOf(row);
+      if ('code' in outside) {
+        results.push({ line: row.line, status: 'error', ...outside, params: {} });
+        continue;
+      }
+      const funnel = (id: string | null | undefined) => (id && stages.some((s) => s.id === id) ? id : null);
+      // A lost or parked row enters the funnel where it left it, then leaves as the user had it leave.
+      const stage = outside.move ? (funnel(row.stageBefore) ?? stages[0]!.id) : funnel(row.stage);
+      const fresh = newLead({ ...row, emails: rowEmails }, { id: crypto.randomUUID(), at, stages, currency: row.currency ?? w.settings.currency, stage });
+      const filled: Lead = {
+        ...fresh,
+        qualification: row.qualification ?? fresh.qualification,
+        temperatureOverride: row.temperatureOverride ?? null,
+        expectedCloseOn: row.expectedCloseOn ?? null,
+        nextFollowUpOn: row.nextFollowUpOn ?? null,
+      };
+      const incoming = outside.move ? moveLead(filled, outside.move, w.now, stages) : filled;
+      // A merge fills descriptive fields only: stage, BANT, the override and touchpoints (so the temperature) stay.
+      const draft = existing
+        ? mergeLeads(
+            existing,
+            {
+              ...incoming,
+              stage: existing.stage,
+              lost: existing.lost,
+              later: existing.later,
+              stageHistory: [],
+              reached: [],
+              qualification: existing.qualification,
+              temperatureOverride: existing.temperatureOverride,
+            },
+            stages,
+          )
+        : incoming;
       const parsed = leadSchema.safeParse({ ...draft, updatedAt: at });
       if (!parsed.success) {
         const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
@@ -91,6 +125,19 @@ export async function importRows(db: Db, now: Date, rows: ImportRow[]): Promise<
     await Promise.all(remembered.map((record) => meta.put(record)));
     return results;
   });
+}
+
+/** How a row leaves the funnel (Lost with its reason, Later with its day), or why it cannot. */
+function exitOf(row: ImportRow): { move: StageMove | null } | { code: 'row_lost_no_reason' | 'row_later_no_day'; reason: string } {
+  if (row.stage === LOST)
+    return row.lostReason
+      ? { move: { to: LOST, reason: row.lostReason } }
+      : { code: 'row_lost_no_reason', reason: 'The stage is Lost but the row gives no lost reason.' };
+  if (row.stage === LATER)
+    return row.reengageOn
+      ? { move: { to: LATER, reengageOn: row.reengageOn } }
+      : { code: 'row_later_no_day', reason: 'The stage is Later but the row gives no re-engage day.' };
+  return { move: null };
 }
 
 /** The meta record key prefix of a row's lead: `import-row:<file hash>#<line>`. */

@@ -9,7 +9,7 @@ import type { Lead, StageDef } from '../pipeline/model';
 import { queryWords, searchKeysOf } from '../pipeline/search';
 import { rowMatches, wordRange } from '../pipeline/search-rows';
 import { dayMinus, isClosedOrParked, openStages } from '../pipeline/stages';
-import type { LeadFilter, LeadRow } from '../messaging/protocol';
+import type { ExportRow, LeadFilter, LeadRow } from '../messaging/protocol';
 import type { LeadlineDB, StoredLead } from './schema';
 
 type LeadIndex = IndexNames<LeadlineDB, 'leads'>;
@@ -34,6 +34,19 @@ export function toRow(lead: Lead, stages: StageDef[], today: string): LeadRow {
     lost: lead.lost,
     later: lead.later,
     stale: isStale(lead, stages, today),
+  };
+}
+
+/** What the CSV export holds of a lead: its table row and every other field a user enters. */
+export function toExportRow(lead: Lead, stages: StageDef[], today: string): ExportRow {
+  return {
+    ...toRow(lead, stages, today),
+    headline: lead.headline,
+    location: lead.location,
+    notes: lead.notes,
+    qualification: lead.qualification,
+    temperatureOverride: lead.temperatureOverride,
+    expectedCloseOn: lead.expectedCloseOn,
   };
 }
 

@@ -11,12 +11,12 @@
 import { LATER, LOST } from '../pipeline/constants';
 import type { Lead, StageDef } from '../pipeline/model';
 import type { SortColumn } from '../pipeline/constants';
-import type { LeadRow, TablePage, TableQuery as Query } from '../messaging/protocol';
+import type { ExportRow, LeadRow, TablePage, TableQuery as Query } from '../messaging/protocol';
 import type { Db, LeadlineDB, StoredLead } from './schema';
 import { sortKeysOf, stageRank, type SortKeys } from './stored';
 import type { IndexNames } from 'idb';
 import { unwrap } from 'idb';
-import { driversOf, hasFilter, matches, smallestDriver, toRow } from './lead-filter';
+import { driversOf, hasFilter, matches, smallestDriver, toExportRow, toRow } from './lead-filter';
 import { answer, before, newestIn, step, type Walker } from './cursors';
 
 /** A page of the table's query (the day is passed apart). */
@@ -92,10 +92,12 @@ export class LeadQueries {
     return { total: rows.length, offset: q.offset, rows: rows.slice(q.offset, q.offset + q.limit) };
   }
 
-  /** Every row of a query, in order (CSV export of the filtered table). */
-  async all(q: Omit<TableQuery, 'offset' | 'limit'>, stages: StageDef[], today: string): Promise<LeadRow[]> {
+  /** Every row of a query, in order, with all a user enters (CSV export): leads read again by id, one gone meanwhile left out. */
+  async all(q: Omit<TableQuery, 'offset' | 'limit'>, stages: StageDef[], today: string): Promise<ExportRow[]> {
     const page = await this.table({ ...q, offset: 0, limit: Number.MAX_SAFE_INTEGER }, stages, today);
-    return page.rows;
+    const store = this.db.transaction('leads').store;
+    const leads = await Promise.all(page.rows.map((row) => store.get(row.id)));
+    return leads.flatMap((lead) => (lead ? [toExportRow(lead, stages, today)] : []));
   }
 
   private async pageBySortIndex(

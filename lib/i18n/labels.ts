@@ -33,7 +33,8 @@ export function stageLabel(stage: string | StageLike, stages: readonly StageLike
   return key ? t(key) : id;
 }
 
-const TEMPERATURE_KEYS: Record<Temperature, MessageKey> = { hot: 'temp_hot', warm: 'temp_warm', cold: 'temp_cold' };
+/** The message of each id (the CSV import reads every language's). */
+export const TEMPERATURE_KEYS: Record<Temperature, MessageKey> = { hot: 'temp_hot', warm: 'temp_warm', cold: 'temp_cold' };
 
 /** hot / warm / cold in the current language; "no temperature" for none. */
 export function temperatureLabel(temperature: Temperature | null): string {
@@ -61,7 +62,8 @@ export function directionLabel(direction: Direction): string {
   return t(DIRECTION_KEYS[direction]);
 }
 
-const SOURCE_KEYS: Record<LeadSource, MessageKey> = {
+/** The message of each id (the CSV import reads every language's). */
+export const SOURCE_KEYS: Record<LeadSource, MessageKey> = {
   linkedin: 'source_linkedin',
   gmail: 'source_gmail',
   referral: 'source_referral',
@@ -81,13 +83,15 @@ export function bantLabel(question: 'budget' | 'authority' | 'need'): string {
   return t(BANT_KEYS[question]);
 }
 
-const ANSWER_KEYS: Record<BantAnswer, MessageKey> = { yes: 'bant_yes', no: 'bant_no', unknown: 'bant_unknown' };
+/** The message of each id (the CSV import reads every language's). */
+export const ANSWER_KEYS: Record<BantAnswer, MessageKey> = { yes: 'bant_yes', no: 'bant_no', unknown: 'bant_unknown' };
 
 export function answerLabel(answer: BantAnswer): string {
   return t(ANSWER_KEYS[answer]);
 }
 
-const TIMEFRAME_KEYS: Record<Timeframe, MessageKey> = {
+/** The message of each id (the CSV import reads every language's). */
+export const TIMEFRAME_KEYS: Record<Timeframe, MessageKey> = {
   none: 'timeframe_none',
   now: 'timeframe_now',
   'within-2-months': 'timeframe_soon',
@@ -145,6 +149,18 @@ const TARGET_KEYS: Record<Target, MessageKey> = {
   stage: 'target_stage',
   tags: 'target_tags',
   notes: 'target_notes',
+  stageBefore: 'target_stage_before',
+  lostReason: 'target_lost_reason',
+  reengageOn: 'target_reengage_on',
+  temperatureOverride: 'target_temperature_override',
+  budget: 'target_budget',
+  authority: 'target_authority',
+  need: 'target_need',
+  timeframe: 'target_timeframe',
+  currency: 'target_currency',
+  expectedClose: 'target_expected_close',
+  nextFollowUp: 'target_next_follow_up',
+  source: 'target_source',
 };
 
 /** What a CSV column can be imported as, in the current language; the text itself when it is no target. */

@@ -1,33 +1,13 @@
 /**
  * CSV import and export. Parsing is papaparse's; here: finding the header row (LinkedIn's
  * Connections.csv starts with a "Notes:" preamble), default column mappings for files exported
- * from HubSpot, Pipedrive and LinkedIn, and mapping each row to lead fields or to a reason it
- * cannot be imported. Pure: no DOM, no messaging.
+ * from HubSpot, Pipedrive and LinkedIn and our own export's headers; each row is mapped to lead
+ * fields in map-row.ts. Pure: no DOM, no messaging.
  */
 import Papa from 'papaparse';
-import { canonicalProfileUrl } from '../sites/linkedin/url';
-import type { StageDef } from '../pipeline/model';
 import { fold } from '../pipeline/search';
-import { LIST_LIMITS, TEXT_LIMITS, textProblem, type LimitedField } from '../domain/text';
 import { unescapeCell } from './cells';
-import type { ImportRow } from '../messaging/protocol';
-
-export const TARGETS = [
-  'ignore',
-  'name',
-  'firstName',
-  'lastName',
-  'email',
-  'company',
-  'headline',
-  'location',
-  'linkedinUrl',
-  'dealValue',
-  'stage',
-  'tags',
-  'notes',
-] as const;
-export type Target = (typeof TARGETS)[number];
+import type { Target } from './map-row';
 
 /** Header names as HubSpot, Pipedrive and LinkedIn export them (folded), by target. */
 const ALIASES: Record<Exclude<Target, 'ignore'>, string[]> = {
@@ -43,6 +23,20 @@ const ALIASES: Record<Exclude<Target, 'ignore'>, string[]> = {
   stage: ['stage', 'deal - stage', 'lead status', 'lifecycle stage', 'pipeline stage'],
   tags: ['tags', 'labels', 'label', 'person - labels', 'person - label'],
   notes: ['notes', 'note', 'description'],
+  // Read from our own export's headers only (the page passes them in every language): no other
+  // tool's export with these columns was looked at, so none of their names is guessed here.
+  stageBefore: [],
+  lostReason: [],
+  reengageOn: [],
+  temperatureOverride: [],
+  budget: [],
+  authority: [],
+  need: [],
+  timeframe: [],
+  currency: [],
+  expectedClose: [],
+  nextFollowUp: [],
+  source: [],
 };
 
 /**
@@ -183,116 +177,5 @@ export function parseCsv(text: string, extra: HeaderAliases = {}): ParsedCsv {
   return { headers, rows, mapping, problems };
 }
 
-/**
- * A row mapped to lead fields: the protocol's import row, every field a file can hold given (its
- * place in the file is added by the run; LinkedIn's member ids and company pages come from pages).
- */
-export type MappedRow = Required<Omit<ImportRow, 'importKey' | 'linkedinMemberId' | 'salesNavUrl' | 'companyLinkedinUrl'>>;
-
-/** A row mapped, or refused: `reason` in English, `code` and `params` for the page's language (`target`: a column's target). */
-export type RowOutcome =
-  { ok: true; row: MappedRow } | { ok: false; line: number; reason: string; code: RowErrorCode; params: Record<string, string | number> };
-export type RowErrorCode = 'row_no_name' | 'row_invisible' | 'row_too_long' | 'row_too_many_values' | 'row_bad_email' | 'row_bad_url' | 'row_bad_value';
-
-type Fail = (code: RowErrorCode, reason: string, params?: Record<string, string | number>) => RowOutcome;
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** The refusal of a text value that cannot be stored as it is (too long, nothing visible); null when it can. */
-function textFailure(fail: Fail, target: Target, field: LimitedField, value: string): RowOutcome | null {
-  const problem = textProblem(field, value);
-  if (!problem) return null;
-  if (problem.kind === 'invisible')
-    return fail('row_invisible', `${target} shows only invisible characters (such as zero-width spaces): type it in the file, or leave it empty.`, { target });
-  return tooLong(fail, target, problem.length, problem.max);
-}
-
-const tooLong = (fail: Fail, target: Target, length: number, max: number) =>
-  fail('row_too_long', `${target} is ${length} characters long; the limit is ${max}. Shorten it in the file and import again.`, { target, length, max });
-const tooMany = (fail: Fail, target: Target, count: number, max: number) =>
-  fail('row_too_many_values', `${count} values for ${target}; the limit is ${max}.`, { target, count, max });
-
-/**
- * Maps one data row to lead fields, or says why it cannot be imported. A value is never cut short.
- * A stage is recognised by its id, its own name, or `stageNames` (a default stage's name in every UI language).
- */
-export function mapRow(cells: string[], line: number, mapping: Target[], stages: StageDef[], stageNames: Record<string, string[]> = {}): RowOutcome {
-  const pick = (target: Target) =>
-    mapping
-      .flatMap((t, i) => (t === target ? [(cells[i] ?? '').trim()] : []))
-      .filter(Boolean)
-      .join(' ');
-  const fail: Fail = (code, reason, params = {}) => ({ ok: false, line, reason, code, params });
-  const nameTarget: Target = pick('name') ? 'name' : 'firstName';
-  const name = pick('name') || [pick('firstName'), pick('lastName')].filter(Boolean).join(' ');
-  if (!name) return fail('row_no_name', 'no name');
-  const texts = { headline: pick('headline'), company: pick('company'), location: pick('location'), notes: pick('notes') };
-  const refused =
-    textFailure(fail, nameTarget, 'name', name) ??
-    textFailure(fail, 'headline', 'headline', texts.headline) ??
-    textFailure(fail, 'company', 'company', texts.company) ??
-    textFailure(fail, 'location', 'location', texts.location);
-  if (refused) return refused;
-  if (texts.notes.length > TEXT_LIMITS.notes) return tooLong(fail, 'notes', texts.notes.length, TEXT_LIMITS.notes);
-  const emails = [
-    ...new Set(
-      pick('email')
-        .split(/[\s,;]+/)
-        .filter(Boolean)
-        .map((e) => e.toLowerCase()),
-    ),
-  ];
-  const badEmail = emails.find((e) => !EMAIL.test(e));
-  if (badEmail) return fail('row_bad_email', `"${badEmail}" is not an email address`, { value: badEmail });
-  if (emails.length > LIST_LIMITS.emails) return tooMany(fail, 'email', emails.length, LIST_LIMITS.emails);
-  const rawUrl = pick('linkedinUrl');
-  const linkedinUrl = rawUrl ? canonicalProfileUrl(/^https?:\/\//i.test(rawUrl) ? rawUrl : `https://${rawUrl}`) : null;
-  if (rawUrl && !linkedinUrl) return fail('row_bad_url', `"${rawUrl}" is not a LinkedIn profile URL`, { value: rawUrl });
-  const rawValue = pick('dealValue');
-  let dealValue: number | null = null;
-  if (rawValue) {
-    // A number with thousands separators, optionally with a currency symbol or code around it.
-    const m = /^(?:[A-Z]{3}|[$€£¥])?\s*(\d[\d.,\s]*)\s*(?:[A-Z]{3}|[$€£¥])?$/i.exec(rawValue);
-    const digits =
-      m?.[1]!
-        .replace(/\s/g, '')
-        .replace(/[.,](?=\d{3}(?:[.,]|$))/g, '')
-        .replace(',', '.') ?? '';
-    dealValue = Number(digits);
-    if (!m || !Number.isFinite(dealValue)) return fail('row_bad_value', `"${rawValue}" is not a deal value`, { value: rawValue });
-  }
-  const rawStage = fold(pick('stage'));
-  const named = (s: StageDef) => [s.name ?? '', ...(stageNames[s.id] ?? [])].some((n) => n && fold(n) === rawStage);
-  const stage = rawStage ? (stages.find((s) => s.id === rawStage || named(s))?.id ?? null) : null;
-  const tags = [
-    ...new Set(
-      pick('tags')
-        .split(/[,;]/)
-        .map((t) => t.trim())
-        .filter(Boolean),
-    ),
-  ];
-  const longTag = tags.find((tag) => tag.length > TEXT_LIMITS.tag);
-  if (longTag) return tooLong(fail, 'tags', longTag.length, TEXT_LIMITS.tag);
-  if (tags.length > LIST_LIMITS.tags) return tooMany(fail, 'tags', tags.length, LIST_LIMITS.tags);
-  const orNull = (v: string) => (v ? v : null);
-  return {
-    ok: true,
-    row: {
-      line,
-      name,
-      headline: orNull(texts.headline),
-      company: orNull(texts.company),
-      location: orNull(texts.location),
-      linkedinUrl,
-      emails,
-      dealValue,
-      stage,
-      tags,
-      notes: texts.notes,
-      source: 'import',
-    },
-  };
-}
-
+export { mapRow, TARGETS, type MappedRow, type RowErrorCode, type RowOutcome, type Target, type ValueNames } from './map-row';
 export { EXPORT_COLUMNS, rowsToCsv, type CsvWording, type ExportColumn } from './export';

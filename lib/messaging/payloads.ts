@@ -158,7 +158,21 @@ export const importRow = captureInput.omit({ photoUrl: true }).extend({
   dealValue: z.number().min(0).max(1e12).nullish(),
   tags: z.array(text(MAX.tag)).max(LIST_LIMITS.tags).optional(),
   notes: z.string().max(MAX.notes).optional(),
+  /** A funnel stage id, or `lost` (with `lostReason`) or `later` (with `reengageOn`). */
   stage: z.string().max(40).nullish(),
+  /** A lost or parked lead's stage before it left the funnel (lost from, returns to); default the first stage. */
+  stageBefore: z.string().max(40).nullish(),
+  lostReason: text(MAX.lostReason).nullish(),
+  reengageOn: isoDay.nullish(),
+  qualification: qualification.optional(),
+  temperatureOverride: temperature.nullish(),
+  /** The deal value's currency; default the settings' currency. */
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .nullish(),
+  expectedCloseOn: isoDay.nullish(),
+  nextFollowUpOn: isoDay.nullish(),
   /**
    * The row's place in its file (`<file hash>#<line>`): a row with no email or LinkedIn URL that
    * was imported before (an interrupted run, the same file again) completes its lead, not a second.
@@ -209,6 +223,11 @@ export const leadRow = lead
   })
   .extend({ stale: z.boolean() });
 
+/** One row of the CSV export: a table row and every other field a user enters. */
+export const exportRow = leadRow.extend(
+  lead.pick({ headline: true, location: true, notes: true, qualification: true, temperatureOverride: true, expectedCloseOn: true }).shape,
+);
+
 // The types the messages carry, derived from their schemas: storage and UI import them from here.
 export type CaptureFields = z.output<typeof captureInput>;
 export type LookupQuery = z.output<typeof lookupInput>;
@@ -220,5 +239,6 @@ export type TableQuery = z.output<typeof tableQuery>;
 export type ImportRow = z.output<typeof importRow>;
 export type ImportResult = z.output<typeof importResult>;
 export type LeadRow = z.output<typeof leadRow>;
+export type ExportRow = z.output<typeof exportRow>;
 export type InsightsQuery = z.output<typeof insightsQuery>;
 export type { SortColumn } from '../pipeline/constants';

@@ -23,6 +23,7 @@ import {
   tableQuery,
   touchpointInput,
   touchpointPatch,
+  type ExportRow,
   type ImportResult,
   type LeadPatch,
   type LeadRow,
@@ -152,7 +153,7 @@ export const protocol = {
   'insights.get': message<InsightsReply>()(insightsQuery, 'extension-page'),
   'leads.table': message<TablePage>()(tableQuery.extend({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(500) }), 'extension-page'),
   /** Every row of the filtered table, for the CSV export. */
-  'leads.export': message<LeadRow[]>()(tableQuery, 'extension-page'),
+  'leads.export': message<ExportRow[]>()(tableQuery, 'extension-page'),
   'board.get': message<BoardColumn[]>()(z.object({ today: isoDay, perColumn: z.number().int().min(1).max(200) }), 'extension-page'),
   /** A lead with every touchpoint: the detail view's timeline. */
   'lead.timeline': message<LeadView>()(z.object({ id }), 'extension-page'),

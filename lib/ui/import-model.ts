@@ -54,7 +54,7 @@ export class ImportModel {
   readonly running = signal(false);
   private bytes = new Uint8Array();
   /** Our export's headers and the default stages' names in every language (read when a file opens). */
-  private vocabulary: Awaited<ReturnType<typeof exportVocabulary>> = { headers: {}, stageNames: {} };
+  private vocabulary: Awaited<ReturnType<typeof exportVocabulary>> = { headers: {}, values: {} };
 
   constructor(
     private readonly send: Send,
@@ -125,7 +125,7 @@ export class ImportModel {
     const summary: ImportSummary = { created: 0, merged: 0, errors: file.csv.problems.map((p) => ({ line: p.line, reason: problemText(p) })) };
     const good: (MappedRow & { importKey: string })[] = [];
     for (const { cells, line } of file.csv.rows) {
-      const outcome = mapRow(cells, line, mapping, stages, this.vocabulary.stageNames);
+      const outcome = mapRow(cells, line, mapping, stages, this.vocabulary.values);
       if (outcome.ok) good.push({ ...outcome.row, importKey: `${file.importId}#${line}` });
       else summary.errors.push({ line: outcome.line, reason: problemText(outcome) });
     }

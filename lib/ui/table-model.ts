@@ -3,7 +3,7 @@
  * and the selection. Only the pages around the viewport are ever requested.
  */
 import { signal } from '@preact/signals';
-import type { LeadFilter, LeadRow, SortColumn } from '../messaging/protocol';
+import type { ExportRow, LeadFilter, LeadRow, SortColumn } from '../messaging/protocol';
 import type { Send } from './send';
 import { rowsToCsv, type CsvWording } from '../import/csv';
 import { runBusy } from './run-busy';
@@ -100,7 +100,7 @@ export class TableModel {
   }
 
   /** Every row of the current query (for the CSV export). */
-  async all(): Promise<LeadRow[]> {
+  async all(): Promise<ExportRow[]> {
     if (!this.state) return [];
     return this.send('leads.export', { ...this.state, today: this.today });
   }

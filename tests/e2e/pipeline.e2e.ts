@@ -213,8 +213,10 @@ describe('pipeline page: board, table, detail, duplicates, delete/undo, import, 
     );
     // A UTF-8 byte order mark first, so spreadsheets read non-ASCII names right.
     expect(csv.split('\r\n')).toEqual([
-      '\uFEFFName,Company,Email,LinkedIn URL,Stage,Temperature,Deal value,Currency,Next follow-up,Last touch,Tags,Source',
-      'Grace Hopper,Navy Labs,grace@navy.mil,https://www.linkedin.com/in/ghopper/,Lost,,,USD,,,,Import',
+      '\uFEFFName,Headline,Company,Location,Email,LinkedIn URL,Stage,Previous stage,Lost reason,Re-engage on,Temperature,Temperature override,' +
+        'Budget,Authority,Need,Timeline,Deal value,Currency,Expected close,Next follow-up,Last touch,Tags,Notes,Source',
+      // Lost from the first stage, with the reason given on the board; nothing else filled in.
+      'Grace Hopper,Rear Admiral,Navy Labs,,grace@navy.mil,https://www.linkedin.com/in/ghopper/,Lost,Prospect,Chose a competitor,,,,,,,,,USD,,,,,,Import',
     ]);
   });
 

@@ -148,8 +148,8 @@ describe('never lost: CSV, names, settings', () => {
       ),
       'utf8',
     );
-    expect(exported.startsWith('\uFEFFName,Company,')).toBe(true);
-    expect(exported).toContain(`'-Ana,"'=1+1\n=HYPERLINK(""http://x"")"`);
+    expect(exported.startsWith('\uFEFFName,Headline,Company,')).toBe(true);
+    expect(exported).toContain(`'-Ana,,"'=1+1\n=HYPERLINK(""http://x"")"`);
 
     await wipe(session);
     await page.goto(`chrome-extension://${session.extensionId}/pipeline.html#view=data`);

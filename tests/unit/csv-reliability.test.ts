@@ -7,7 +7,7 @@ import { mapRow, parseCsv, rowsToCsv } from '../../lib/import/csv';
 import { escapeCell, unescapeCell } from '../../lib/import/cells';
 import { decodeBytes, detectEncoding, ENCODINGS, type Encoding } from '../../lib/import/encoding';
 import { DEFAULT_STAGES } from '../../lib/pipeline/constants';
-import type { LeadRow } from '../../lib/messaging/protocol';
+import type { ExportRow } from '../../lib/messaging/protocol';
 import { textOf } from '../../lib/i18n/i18n';
 import { problemText } from '../../lib/i18n/problems';
 import { csvWording } from '../../lib/ui/csv-wording';
@@ -165,7 +165,7 @@ describe('CSV values past a field’s limit are reported, never cut', () => {
 });
 
 describe('CSV formula escaping', () => {
-  const row = (over: Partial<LeadRow>): LeadRow => ({
+  const row = (over: Partial<ExportRow>): ExportRow => ({
     id: '1',
     name: 'Ada',
     company: null,
@@ -181,6 +181,12 @@ describe('CSV formula escaping', () => {
     emails: [],
     linkedinUrl: null,
     stale: false,
+    headline: null,
+    location: null,
+    notes: '',
+    qualification: { budget: 'unknown', authority: 'unknown', need: 'unknown', timeframe: 'none' },
+    temperatureOverride: null,
+    expectedCloseOn: null,
     lost: null,
     later: null,
     ...over,
@@ -215,9 +221,10 @@ describe('CSV formula escaping', () => {
     const text = rowsToCsv([row({ name: '-Ana', company: '=1+1\n=cmd', tags: ['@vip'] })], csvWording(DEFAULT_STAGES));
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const [, cells] = Papa.parse<string[]>(text.slice(1)).data;
-    expect(cells!.slice(0, 2)).toEqual(["'-Ana", "'=1+1\n=cmd"]);
+    // Name and company: the first and the third column.
+    expect([cells![0], cells![2]]).toEqual(["'-Ana", "'=1+1\n=cmd"]);
     const back = parseCsv(text);
-    expect(back.rows[0]!.cells.slice(0, 2)).toEqual(['-Ana', '=1+1\n=cmd']);
+    expect([back.rows[0]!.cells[0], back.rows[0]!.cells[2]]).toEqual(['-Ana', '=1+1\n=cmd']);
     const mapped = mapRow(back.rows[0]!.cells, back.rows[0]!.line, back.mapping, DEFAULT_STAGES);
     expect(mapped).toMatchObject({ ok: true, row: { name: '-Ana', company: '=1+1\n=cmd', tags: ['@vip'] } });
   });

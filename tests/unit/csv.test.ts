@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { EXPORT_COLUMNS, mapRow, parseCsv, rowsToCsv } from '../../lib/import/csv';
 import { DEFAULT_STAGES } from '../../lib/pipeline/constants';
-import type { LeadRow } from '../../lib/messaging/protocol';
+import type { ExportRow } from '../../lib/messaging/protocol';
 
 describe('CSV import mapping', () => {
   it('finds LinkedIn Connections.csv’s header below its Notes preamble and maps its columns', () => {
@@ -75,13 +75,13 @@ describe('CSV import mapping', () => {
 });
 
 describe('CSV export', () => {
-  it('writes the rows with a header and defuses spreadsheet formulas in scraped text', () => {
-    const row: LeadRow = {
+  it('writes every field a user enters, with a header, and defuses spreadsheet formulas in scraped text', () => {
+    const row: ExportRow = {
       id: '1',
       name: '=HYPERLINK("http://x","click")',
       company: 'Acme, Inc',
-      stage: 'qualified',
-      temperature: 'hot',
+      stage: 'lost',
+      temperature: null,
       source: 'linkedin',
       tags: ['a', 'b'],
       dealValue: 100,
@@ -89,33 +89,54 @@ describe('CSV export', () => {
       nextFollowUpOn: '2026-11-30',
       lastTouchAt: null,
       updatedAt: '2026-11-22T10:00:00.000Z',
-      emails: ['a@x.io'],
+      emails: ['a@x.io', 'b@x.io'],
       linkedinUrl: null,
-      lost: null,
+      lost: { from: 'proposal', reason: 'Chose a competitor', at: '2026-11-21T10:00:00.000Z' },
       later: null,
       stale: false,
+      headline: 'CTO',
+      location: 'Brno',
+      notes: 'met at the fair\nsecond line',
+      qualification: { budget: 'yes', authority: 'no', need: 'unknown', timeframe: 'within-2-months' },
+      temperatureOverride: 'warm',
+      expectedCloseOn: '2026-12-15',
     };
     const text = rowsToCsv([row], {
       header: (column) => column,
       stage: (id) => id.toUpperCase(),
       temperature: (temperature) => `T:${temperature}`,
       source: (source) => `S:${source}`,
+      answer: (answer) => `A:${answer}`,
+      timeframe: (timeframe) => `F:${timeframe}`,
     });
     const [header, first] = Papa.parse<string[]>(text).data;
     expect(header).toEqual([...EXPORT_COLUMNS]);
-    expect(first).toEqual([
-      `'=HYPERLINK("http://x","click")`,
-      'Acme, Inc',
-      'a@x.io',
-      '',
-      'QUALIFIED',
-      'T:hot',
-      '100',
-      'USD',
-      '2026-11-30',
-      '',
-      'a; b',
-      'S:linkedin',
-    ]);
+    expect(Object.fromEntries(EXPORT_COLUMNS.map((column, i) => [column, first![i]]))).toEqual({
+      name: `'=HYPERLINK("http://x","click")`,
+      headline: 'CTO',
+      company: 'Acme, Inc',
+      location: 'Brno',
+      email: 'a@x.io; b@x.io',
+      linkedinUrl: '',
+      stage: 'LOST',
+      stageBefore: 'PROPOSAL',
+      lostReason: 'Chose a competitor',
+      reengageOn: '',
+      temperature: '',
+      temperatureOverride: 'T:warm',
+      budget: 'A:yes',
+      authority: 'A:no',
+      // Unanswered: an empty cell, as an unset date is.
+      need: '',
+      timeframe: 'F:within-2-months',
+      dealValue: '100',
+      currency: 'USD',
+      expectedClose: '2026-12-15',
+      nextFollowUp: '2026-11-30',
+      lastTouch: '',
+      tags: 'a; b',
+      notes: 'met at the fair\nsecond line',
+      source: 'S:linkedin',
+    });
   });
 });

@@ -10,9 +10,9 @@ import { issueText, problemText } from '../../lib/i18n/problems';
 import { CodedError } from '../../lib/messaging/errors';
 import { BackgroundError } from '../../lib/messaging/client';
 import { DEFAULT_STAGES } from '../../lib/pipeline/constants';
-import { mapRow, parseCsv, rowsToCsv } from '../../lib/import/csv';
+import { EXPORT_COLUMNS, mapRow, parseCsv, rowsToCsv } from '../../lib/import/csv';
 import { csvWording, exportVocabulary } from '../../lib/ui/csv-wording';
-import type { LeadRow } from '../../lib/messaging/protocol';
+import type { ExportRow } from '../../lib/messaging/protocol';
 import { catalogOf, speak } from './helpers/i18n';
 import { setCatalogs } from '../../lib/i18n/i18n';
 import { LANGUAGES } from '../../lib/settings/languages';
@@ -143,7 +143,7 @@ describe('errors from the background, worded in the UI language', () => {
 });
 
 describe('CSV across languages', () => {
-  const row: LeadRow = {
+  const row: ExportRow = {
     id: '1',
     name: 'Eliška Nováková',
     company: 'Kovo, s.r.o.',
@@ -161,31 +161,56 @@ describe('CSV across languages', () => {
     lost: null,
     later: null,
     stale: false,
+    headline: 'Nákupčí',
+    location: 'Brno',
+    notes: 'Potkali jsme se na veletrhu',
+    qualification: { budget: 'yes', authority: 'unknown', need: 'no', timeframe: 'now' },
+    temperatureOverride: null,
+    expectedCloseOn: '2027-01-15',
   };
 
   it('exports headers and values in the UI language', () => {
     speak('cs');
     const [header, first] = rowsToCsv([row], csvWording(DEFAULT_STAGES)).split('\r\n');
     // After the UTF-8 byte order mark that tells spreadsheets the encoding.
-    expect(header).toBe('\uFEFFJméno,Firma,E-mail,URL na LinkedIn,Fáze,Teplota,Hodnota obchodu,Měna,Další follow-up,Poslední kontakt,Štítky,Zdroj');
+    expect(header).toBe(
+      '\uFEFFJméno,Titulek,Firma,Místo,E-mail,URL na LinkedIn,Fáze,Předchozí fáze,Důvod ztráty,Znovu oslovit dne,Teplota,Ruční nastavení teploty,' +
+        'Rozpočet,Pravomoc,Potřeba,Termín,Hodnota obchodu,Měna,Očekávané uzavření,Další follow-up,Poslední kontakt,Štítky,Poznámky,Zdroj',
+    );
     expect(first).toBe(
-      'Eliška Nováková,"Kovo, s.r.o.",eliska@kovo.cz,https://www.linkedin.com/in/eliska-novakova/,Rozvíjení,teplý,25000,CZK,2026-12-01,,veletrh,Doporučení',
+      'Eliška Nováková,Nákupčí,"Kovo, s.r.o.",Brno,eliska@kovo.cz,https://www.linkedin.com/in/eliska-novakova/,Rozvíjení,,,,teplý,,' +
+        'ano,,ne,Hned,25000,CZK,2027-01-15,2026-12-01,,veletrh,Potkali jsme se na veletrhu,Doporučení',
     );
   });
 
-  it('imports a file exported in Polish while the UI speaks Czech: columns and stage mapped back', async () => {
+  it('imports a file exported in Polish while the UI speaks Czech: columns, stage and BANT mapped back', async () => {
     speak('pl');
     const polish = rowsToCsv([row], csvWording(DEFAULT_STAGES));
     // Every catalogue is known to the import (the page reads them all when a file is opened).
     for (const lang of LANGUAGES) setCatalogs(lang, catalogOf(lang), catalogOf('en'));
     speak('cs');
-    const { headers, stageNames } = await exportVocabulary();
+    const { headers, values } = await exportVocabulary();
     const csv = parseCsv(polish, headers);
-    expect(csv.mapping).toEqual(['name', 'company', 'email', 'linkedinUrl', 'stage', 'ignore', 'dealValue', 'ignore', 'ignore', 'ignore', 'tags', 'ignore']);
-    const mapped = mapRow(csv.rows[0]!.cells, csv.rows[0]!.line, csv.mapping, DEFAULT_STAGES, stageNames);
+    // Every column but the temperature and the last touch, which the rules and the touchpoints give.
+    expect(csv.mapping).toEqual(EXPORT_COLUMNS.map((c) => (c === 'temperature' || c === 'lastTouch' ? 'ignore' : c)));
+    const mapped = mapRow(csv.rows[0]!.cells, csv.rows[0]!.line, csv.mapping, DEFAULT_STAGES, values);
     expect(mapped).toMatchObject({
       ok: true,
-      row: { name: 'Eliška Nováková', stage: 'nurturing', dealValue: 25000, emails: ['eliska@kovo.cz'], tags: ['veletrh'] },
+      row: {
+        name: 'Eliška Nováková',
+        headline: 'Nákupčí',
+        location: 'Brno',
+        stage: 'nurturing',
+        dealValue: 25000,
+        currency: 'CZK',
+        emails: ['eliska@kovo.cz'],
+        tags: ['veletrh'],
+        notes: 'Potkali jsme se na veletrhu',
+        qualification: { budget: 'yes', authority: 'unknown', need: 'no', timeframe: 'now' },
+        expectedCloseOn: '2027-01-15',
+        nextFollowUpOn: '2026-12-01',
+        source: 'referral',
+      },
     });
   });
 
