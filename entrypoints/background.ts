@@ -8,10 +8,13 @@ import { badgeText, dueFollowUps } from '../lib/background/badge';
 import { localDay } from '../lib/pipeline/time';
 import { HOST_MATCHES } from '../lib/sites/hosts';
 import type { ChangedEvent, ToggleEvent } from '../lib/messaging/events';
+import { installSyncLab } from '../lib/sync/lab-hook';
 
 const REFRESH_ALARM = 'leadline-refresh';
 
 export default defineBackground(() => {
+  // A no-op except in the e2e build (`wxt build --mode synclab`): a handle on the sync engine.
+  installSyncLab();
   const db = openLeadlineDb();
   const repo = db.then((d) => new Repository(d));
   const hostPatterns = HOST_MATCHES.map((p) => new MatchPattern(p));

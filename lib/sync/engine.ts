@@ -290,7 +290,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // the database's info, dropping the status.
       if (remote.fetch) {
         const response = await remote.fetch('', { method: 'GET' });
-        if (!response.ok) throw Object.assign(new Error(`HTTP ${response.status}`), { status: response.status });
+        if (!response.ok) {
+          const body = (await response.json().catch(() => ({}))) as { reason?: unknown };
+          throw Object.assign(new Error(`HTTP ${response.status}`), { status: response.status, reason: typeof body.reason === 'string' ? body.reason : '' });
+        }
       } else await remote.info();
       await db.replicate.from(remote, { batch_size: batchSize, batches_limit: 4 });
       await queued(applyPulled);

@@ -33,6 +33,11 @@ export function problem(code: SyncProblemCode): SyncProblem {
  */
 export function classify(error: unknown): SyncProblem {
   const status = typeof error === 'object' && error !== null && 'status' in error ? Number((error as { status: unknown }).status) : NaN;
+  // CouchDB answers 401 both for a wrong password ("Name or password is incorrect.") and, on
+  // some servers (pouchdb-server 4.2), for a valid user who is not a member of the database
+  // ("You are not authorized to access this db."); CouchDB 3 says 403 for the latter.
+  const reason = typeof error === 'object' && error !== null && 'reason' in error ? String((error as { reason: unknown }).reason) : '';
+  if (status === 401 && /not authorized to access/i.test(reason)) return problem('forbidden');
   if (status === 401) return problem('wrong-password');
   if (status === 403) return problem('forbidden');
   if (status === 404) return problem('not-found');

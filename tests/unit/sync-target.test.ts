@@ -42,6 +42,12 @@ describe('errors a person understands', () => {
     // The shape pouchdb-errors generateErrorFromResponse gives a CouchDB 401 body.
     expect(classify({ error: 'unauthorized', reason: 'Name or password is incorrect.', status: 401, name: 'unauthorized' })).toEqual({ code: 'wrong-password', message: 'Wrong user name or password.', retrying: false });
     expect(classify({ status: 403, name: 'forbidden' })).toMatchObject({ code: 'forbidden', retrying: false });
+    // pouchdb-server's answer to a valid user who is not a member (express-pouchdb 4.2.0).
+    expect(classify({ status: 401, reason: 'You are not authorized to access this db.' })).toEqual({
+      code: 'forbidden',
+      message: 'This user may not use that database — ask the server admin to add you as a member.',
+      retrying: false,
+    });
     expect(classify({ status: 404, name: 'not_found', reason: 'Database does not exist.' })).toEqual({ code: 'not-found', message: 'Database not found on the server — check its name.', retrying: false });
     expect(classify({ status: 503 })).toEqual({ code: 'server', message: 'The server had a problem — will retry.', retrying: true });
   });
