@@ -229,12 +229,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function applyPulled(): Promise<void> {
     const { db, st, ck } = requireOpen();
     for (;;) {
-      const { results, last_seq } = await db.changes({ since: st.applied, limit: batchSize, include_docs: true, conflicts: true, style: 'main_only', return_docs: true });
+      // First the revisions only: this engine's own writes (a single leaf it wrote) need no
+      // apply, and reading their bodies back would double the cost of a large push.
+      const { results, last_seq } = await db.changes({ since: st.applied, limit: batchSize, style: 'all_docs', return_docs: true });
       if (results.length === 0) break;
+      const wanted = results.filter((c) => !(c.changes.length === 1 && ownRevs.get(c.id) === c.changes[0]!.rev)).map((c) => c.id);
+      const { rows } = wanted.length > 0 ? await db.allDocs({ keys: wanted, include_docs: true, conflicts: true }) : { rows: [] };
       const out: RemoteChange[] = [];
       const resolutions: PouchDoc[] = [];
-      for (const change of results) {
-        const raw = change.doc;
+      for (const row of rows) {
+        const raw = row.doc;
         if (!raw || raw._deleted || !raw._rev) continue;
         let doc = readSyncDoc(raw);
         if (!doc) continue;
@@ -304,7 +308,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         state!.lastSyncAt = new Date(now()).toISOString();
         await saveState();
       });
-      publish({ state: 'idle', lastSyncAt: state!.lastSyncAt, error: null });
+      // A document the server refused (a validate_doc_update rule, a reader-only member) stays
+      // pending and is said so, rather than passing for synced.
+      if (pushed.doc_write_failures > 0) publish({ state: 'error', lastSyncAt: state!.lastSyncAt, error: problem('refused') });
+      else publish({ state: 'idle', lastSyncAt: state!.lastSyncAt, error: null });
     } catch (error) {
       publish({ state: 'error', error: classify(error) });
     }

@@ -1,6 +1,6 @@
 /** Sync failures in words a rep understands. Pure. */
 
-export type SyncProblemCode = 'wrong-password' | 'forbidden' | 'not-found' | 'unreachable' | 'no-permission' | 'server' | 'local';
+export type SyncProblemCode = 'wrong-password' | 'forbidden' | 'not-found' | 'unreachable' | 'no-permission' | 'refused' | 'server' | 'local';
 
 export interface SyncProblem {
   code: SyncProblemCode;
@@ -16,6 +16,7 @@ const PROBLEMS: Record<SyncProblemCode, Omit<SyncProblem, 'code'>> = {
   'not-found': { message: 'Database not found on the server — check its name.', retrying: false },
   unreachable: { message: 'Server unreachable — will retry.', retrying: true },
   'no-permission': { message: 'Leadline is not allowed to contact this server yet — choose "Start syncing" in Settings to allow it.', retrying: false },
+  refused: { message: 'The server refused some changes — ask the server admin (a validation rule or write access).', retrying: false },
   server: { message: 'The server had a problem — will retry.', retrying: true },
   local: { message: 'Could not write the sync copy in this browser — will retry.', retrying: true },
 };

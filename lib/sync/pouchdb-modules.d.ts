@@ -15,7 +15,3 @@ declare module 'pouchdb-replication' {
   const plugin: unknown;
   export default plugin;
 }
-declare module 'pouchdb-adapter-memory' {
-  const plugin: unknown;
-  export default plugin;
-}
