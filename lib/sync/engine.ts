@@ -17,6 +17,12 @@
  * PouchDB writes a checkpoint (`_local/<replication id>`, on both sides) after every batch, and
  * this engine keeps the last sequence it handed to the repository in `_local/leadline-sync`.
  *
+ * No filtered replication: the team database holds the team's pipeline and nothing else, and a
+ * filter is no privacy boundary (PouchDB's replication guide: "beware trying to use filtered
+ * replication to enforce security … A better strategy is the 'one database per user' method");
+ * "My leads / Team" is a view over owners, and a rep whose leads others must not read needs a
+ * database of their own. Design documents and strays that show up are skipped (`readSyncDoc`).
+ *
  * The repository's side of the contract:
  * - call `recordLocal` after each committed write (lead, touchpoint, stage settings), with the
  *   record before and after; until that call has resolved the change exists only locally, so a
@@ -91,6 +97,11 @@ export interface SyncEngine {
   status(): SyncStatus;
 }
 
+/**
+ * The engine's own state: a `_local` document, which replication never copies ("Local documents
+ * are not replicated to other databases", CouchDB API reference, api/local.rst; PouchDB keeps its
+ * replication checkpoints the same way).
+ */
 const STATE_ID = '_local/leadline-sync';
 
 interface EngineState {
@@ -185,10 +196,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     let todo = ids;
     for (let attempt = 0; todo.length > 0; attempt++) {
       if (attempt === 5) throw new Error(`Could not record ${todo.length} change(s): the replica kept changing underneath.`);
-      const current = await readDocs(db, todo);
+      const existing = await readDocs(db, todo);
       const batch: PouchDoc[] = [];
       for (const id of todo) {
-        const found = current.get(id);
+        const found = existing.get(id);
         const next = build(id, found?.doc);
         if (!next) {
           if (found?.doc) written.set(id, found.doc);
