@@ -20,5 +20,7 @@ export default defineConfig({
       },
     },
     globals: true,
+    // Saved pages take a while to parse on a busy machine.
+    testTimeout: 20_000,
   },
 });

@@ -1,13 +1,14 @@
 import { browser } from 'wxt/browser';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { openLeadlineDb } from '../lib/db/schema';
-import { Repository } from '../lib/db/repository';
+import { createRepositories } from '../lib/db/repositories';
 import { createHandlers } from '../lib/background/service';
 import { createDispatcher } from '../lib/messaging/server';
 import { badgeText, dueFollowUps } from '../lib/background/badge';
 import { localDay } from '../lib/pipeline/time';
 import { HOST_MATCHES } from '../lib/sites/hosts';
 import type { ChangedEvent, ToggleEvent } from '../lib/messaging/events';
+import { pipeSidebars } from '../lib/background/sidebar-pipe';
 import { installSyncLab } from '../lib/sync/lab-hook';
 
 const REFRESH_ALARM = 'leadline-refresh';
@@ -16,13 +17,15 @@ export default defineBackground(() => {
   // A no-op except in the e2e build (`wxt build --mode synclab`): a handle on the sync engine.
   installSyncLab();
   const db = openLeadlineDb();
-  const repo = db.then((d) => new Repository(d));
+  const repos = db.then((d) => createRepositories(d));
   const hostPatterns = HOST_MATCHES.map((p) => new MatchPattern(p));
 
   async function updateBadge() {
-    const agg = await (await repo).aggregates();
+    const agg = await (await repos).aggregates.get();
     await browser.action.setBadgeText({ text: badgeText(dueFollowUps(agg, localDay(new Date()))) });
   }
+
+  const sidebars = pipeSidebars(browser.runtime.getURL('/'));
 
   /** Tells open sidebars and extension pages that data changed, and refreshes the badge. */
   function changed(leadIds: string[]) {
@@ -30,21 +33,19 @@ export default defineBackground(() => {
     browser.runtime.sendMessage(event).catch(() => {
       // No extension page is open: nobody to tell.
     });
-    browser.tabs
-      .query({ url: HOST_MATCHES })
-      .then((tabs) => {
-        for (const tab of tabs) if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, event).catch(() => {});
-      })
-      .catch(() => {});
+    sidebars.changed(leadIds);
     updateBadge().catch((error) => console.warn('Leadline: badge update failed', error));
   }
 
-  const dispatch = Promise.all([repo, db]).then(([r, d]) =>
-    createDispatcher(createHandlers(r, d, changed, async (hash) => void (await browser.tabs.create({ url: browser.runtime.getURL(`/pipeline.html${hash ? `#${hash}` : ''}`) }))), {
-      extensionId: browser.runtime.id,
-      extensionOrigin: browser.runtime.getURL('/'),
-      isHostPage: (url) => hostPatterns.some((p) => p.includes(url)),
-    }),
+  const dispatch = repos.then((r) =>
+    createDispatcher(
+      createHandlers(r, changed, async (hash) => void (await browser.tabs.create({ url: browser.runtime.getURL(`/pipeline.html${hash ? `#${hash}` : ''}`) }))),
+      {
+        extensionId: browser.runtime.id,
+        extensionOrigin: browser.runtime.getURL('/'),
+        isHostPage: (url) => hostPatterns.some((p) => p.includes(url)),
+      },
+    ),
   );
 
   // Replies go through sendResponse: returning true keeps the channel open for the async answer.
@@ -54,15 +55,19 @@ export default defineBackground(() => {
   });
 
   async function refresh() {
-    await (await repo).purgeTrash();
-    const ids = await (await repo).refresh();
+    await (await repos).trash.purge();
+    const ids = await (await repos).refresh();
     if (ids.length > 0) changed(ids);
     else await updateBadge();
   }
 
   browser.runtime.onInstalled.addListener(() => {
     browser.alarms.create(REFRESH_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
+    refresh().catch((error) => console.warn('Leadline: refresh failed', error));
   });
+  // The badge is not kept across a browser restart, and onStartup does not reach an extension
+  // loaded from the command line: every start of the worker counts the due follow-ups again.
+  updateBadge().catch((error) => console.warn('Leadline: badge update failed', error));
   browser.runtime.onStartup.addListener(() => {
     refresh().catch((error) => console.warn('Leadline: refresh failed', error));
   });

@@ -20,14 +20,24 @@ try {
   if (!(await grantOrigin(session, 'http://127.0.0.1/*'))) throw new Error('origin not granted');
   const w = session.worker;
 
-  const floor = await w.evaluate((url, n) => globalThis.leadlineSyncLab!.bulkFloor(url, { username: 'ana', password: 'ana-T7pQw2Lz' }, n), `${couch.url}/bench-floor`, N);
+  const floor = await w.evaluate(
+    (url, n) => globalThis.leadlineSyncLab!.bulkFloor(url, { username: 'ana', password: 'ana-T7pQw2Lz' }, n),
+    `${couch.url}/bench-floor`,
+    N,
+  );
 
-  await w.evaluate((url) => globalThis.leadlineSyncLab!.start({ url, database: 'bench-leads', username: 'ana', password: 'ana-T7pQw2Lz' }, 'bench-a'), couch.url);
+  await w.evaluate(
+    (url) => globalThis.leadlineSyncLab!.start({ url, database: 'bench-leads', username: 'ana', password: 'ana-T7pQw2Lz' }, 'bench-a'),
+    couch.url,
+  );
   const recorded = await w.evaluate((n) => globalThis.leadlineSyncLab!.capture(n).then((r) => r.ms), N);
   const pushed = await w.evaluate(() => globalThis.leadlineSyncLab!.sync());
 
   // A second machine: a fresh replica pulls everything and hands it to applyRemote.
-  await w.evaluate((url) => globalThis.leadlineSyncLab!.start({ url, database: 'bench-leads', username: 'ben', password: 'ben-Vd4kRm8s' }, 'bench-b'), couch.url);
+  await w.evaluate(
+    (url) => globalThis.leadlineSyncLab!.start({ url, database: 'bench-leads', username: 'ben', password: 'ben-Vd4kRm8s' }, 'bench-b'),
+    couch.url,
+  );
   const before = await w.evaluate(() => globalThis.leadlineSyncLab!.received().count);
   const pulled = await w.evaluate(() => globalThis.leadlineSyncLab!.sync());
   const applied = (await w.evaluate(() => globalThis.leadlineSyncLab!.received().count)) - before;

@@ -37,22 +37,58 @@ async function seed(session: Session, from: number, count: number): Promise<void
             const company = `${words[i % words.length]} ${i % 97}`;
             const name = `Lead ${i} ${words[(i * 7) % words.length]}`;
             leads.put({
-              id: `seed-${i}`, name, headline: null, company, location: null, linkedinUrl: `https://www.linkedin.com/in/seed-${i}/`,
-              photoUrl: null, emails: [`lead${i}@${words[i % words.length]}.example`], source: 'import', stage: stages[stageIndex],
-              reached: stages.slice(0, stageIndex + 1), stageHistory: [{ from: null, to: stages[stageIndex], at: created }], lost: null, later: null,
+              id: `seed-${i}`,
+              name,
+              headline: null,
+              company,
+              location: null,
+              linkedinUrl: `https://www.linkedin.com/in/seed-${i}/`,
+              photoUrl: null,
+              emails: [`lead${i}@${words[i % words.length]}.example`],
+              source: 'import',
+              stage: stages[stageIndex],
+              reached: stages.slice(0, stageIndex + 1),
+              stageHistory: [{ from: null, to: stages[stageIndex], at: created }],
+              lost: null,
+              later: null,
               qualification: { budget: 'unknown', authority: 'unknown', need: 'unknown', timeframe: 'none' },
-              temperature: temps[i % 3], temperatureReasons: ['seeded'], temperatureOverride: null, dealValue: (i % 50) * 100, currency: 'USD',
-              expectedCloseOn: null, nextFollowUpOn: i % 10 === 0 ? '2026-11-01' : null, tags: [], notes: '', lastTouchAt: created,
-              createdAt: created, updatedAt: created,
+              temperature: temps[i % 3],
+              temperatureReasons: ['seeded'],
+              temperatureOverride: null,
+              dealValue: (i % 50) * 100,
+              currency: 'USD',
+              expectedCloseOn: null,
+              nextFollowUpOn: i % 10 === 0 ? '2026-11-01' : null,
+              tags: [],
+              notes: '',
+              lastTouchAt: created,
+              createdAt: created,
+              updatedAt: created,
               searchKeys: [...name.toLowerCase().split(' '), ...company.toLowerCase().split(' '), `lead${i}@${words[i % words.length]}.example`, `lead${i}`],
               // The derived keys the extension's own writes store (lib/db/stored.ts).
               sort: {
-                name: name.toLowerCase(), company: company.toLowerCase(), stageRank: stageIndex, temp: i % 3, value: (i % 50) * 100,
-                followUp: i % 10 === 0 ? '2026-11-01' : '9999-12-31', touch: created, activityDay: created.slice(0, 10),
+                name: name.toLowerCase(),
+                company: company.toLowerCase(),
+                stageRank: stageIndex,
+                temp: i % 3,
+                value: (i % 50) * 100,
+                followUp: i % 10 === 0 ? '2026-11-01' : '9999-12-31',
+                touch: created,
+                activityDay: created.slice(0, 10),
               },
             });
             for (let t = 0; t < 5; t++) {
-              tps.put({ id: `seed-${i}-${t}`, leadId: `seed-${i}`, channel: 'email', direction: t % 2 ? 'inbound' : 'outbound', at: created, summary: 'seeded', url: null, externalId: null, createdAt: created });
+              tps.put({
+                id: `seed-${i}-${t}`,
+                leadId: `seed-${i}`,
+                channel: 'email',
+                direction: t % 2 ? 'inbound' : 'outbound',
+                at: created,
+                summary: 'seeded',
+                url: null,
+                externalId: null,
+                createdAt: created,
+              });
             }
           }
           tx.oncomplete = () => res();
@@ -74,12 +110,18 @@ async function extensionPage(session: Session): Promise<Page> {
 
 /** Sends one protocol request from an extension page and returns the round-trip time in ms. */
 async function timedRequest(page: Page, type: string, payload: unknown): Promise<number> {
-  return page.evaluate(async (t, p) => {
-    const start = performance.now();
-    const reply = await (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } } }).chrome.runtime.sendMessage({ leadline: 'request', type: t, payload: p });
-    if (!reply.ok) throw new Error(reply.error);
-    return performance.now() - start;
-  }, type, payload);
+  return page.evaluate(
+    async (t, p) => {
+      const start = performance.now();
+      const reply = await (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } } }
+      ).chrome.runtime.sendMessage({ leadline: 'request', type: t, payload: p });
+      if (!reply.ok) throw new Error(reply.error);
+      return performance.now() - start;
+    },
+    type,
+    payload,
+  );
 }
 
 /** Opens the popup `runs` times; ms from navigation start to the funnel drawn (also at 0 leads). */
@@ -180,7 +222,12 @@ async function hostPageLoad(session: Session, url: string, withSidebar: boolean,
     const xs = rows.map(f).filter((x): x is number => x !== null);
     return xs.length ? round(median(xs)) : null;
   };
-  return { domContentLoadedMs: m((r) => r.domContentLoadedMs)!, sidebarDrawnAfterDclMs: m((r) => r.sidebarDrawnAfterDclMs), longTasks: m((r) => r.longTasks)!, longTaskMs: m((r) => r.longTaskMs)! };
+  return {
+    domContentLoadedMs: m((r) => r.domContentLoadedMs)!,
+    sidebarDrawnAfterDclMs: m((r) => r.sidebarDrawnAfterDclMs),
+    longTasks: m((r) => r.longTasks)!,
+    longTaskMs: m((r) => r.longTaskMs)!,
+  };
 }
 
 const PROFILES = [
@@ -210,7 +257,10 @@ async function navigationSession(session: Session): Promise<number> {
 /** A CSV of `n` LinkedIn connections, some without email. */
 function connectionsCsv(n: number): string {
   const lines = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On'];
-  for (let i = 0; i < n; i++) lines.push(`Person,Number ${i},https://www.linkedin.com/in/csv-person-${i},${i % 3 ? `p${i}@csv.example` : ''},Company ${i % 500},Role ${i % 40},01 Nov 2026`);
+  for (let i = 0; i < n; i++)
+    lines.push(
+      `Person,Number ${i},https://www.linkedin.com/in/csv-person-${i},${i % 3 ? `p${i}@csv.example` : ''},Company ${i % 500},Role ${i % 40},01 Nov 2026`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -239,7 +289,9 @@ async function main() {
   const session = await launch();
   const scratch = mkdtempSync(join(tmpdir(), 'leadline-bench-'));
   try {
-    const results: Record<string, unknown> = { machine: `${process.platform} ${process.arch}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${await session.browser.version()}` };
+    const results: Record<string, unknown> = {
+      machine: `${process.platform} ${process.arch}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${await session.browser.version()}`,
+    };
     const page = await extensionPage(session);
 
     // Capture latency, timed inside the page: click → stored → lead card drawn.
@@ -262,7 +314,9 @@ async function main() {
             return performance.now() - t0;
           })()`)) as number,
         );
-        const id = (await page.evaluate(`chrome.runtime.sendMessage({ leadline: 'request', type: 'lead.lookup', payload: { linkedinUrl: ${JSON.stringify(PROFILES[0][0])} } })`)) as { value: { lead: { lead: { id: string } } } };
+        const id = (await page.evaluate(
+          `chrome.runtime.sendMessage({ leadline: 'request', type: 'lead.lookup', payload: { linkedinUrl: ${JSON.stringify(PROFILES[0][0])} } })`,
+        )) as { value: { lead: { lead: { id: string } } } };
         await timedRequest(page, 'leads.delete', { ids: [id.value.lead.lead.id] });
       }
       await tab.close();
@@ -288,9 +342,12 @@ async function main() {
       });
       const baseline = median(roundTrips) + median(puts);
       results.capture = {
-        medianMs: round(median(captures)), p95Ms: round(p95(captures)), baselineMs: round(baseline),
+        medianMs: round(median(captures)),
+        p95Ms: round(p95(captures)),
+        baselineMs: round(baseline),
         note: 'timed in the page from the click to the lead card drawn; baseline = one message round trip + one bare put',
-        ratio: round(median(captures) / baseline), target: 3,
+        ratio: round(median(captures) / baseline),
+        target: 3,
       };
     });
 
@@ -311,7 +368,11 @@ async function main() {
         const scriptWith = await navigationSession(session);
         const scriptBare = await navigationSession(bare);
         results.hostPage = {
-          linkedin2025: { withExtension: linkedinWith, withoutExtension: linkedinBare, dclRatio: round(linkedinWith.domContentLoadedMs / linkedinBare.domContentLoadedMs) },
+          linkedin2025: {
+            withExtension: linkedinWith,
+            withoutExtension: linkedinBare,
+            dclRatio: round(linkedinWith.domContentLoadedMs / linkedinBare.domContentLoadedMs),
+          },
           gmailThread: { withExtension: gmailWith, withoutExtension: gmailBare, dclRatio: round(gmailWith.domContentLoadedMs / gmailBare.domContentLoadedMs) },
           longTasksByContentScript: { linkedin: linkedinWith.longTasks - linkedinBare.longTasks, gmail: gmailWith.longTasks - gmailBare.longTasks, target: 0 },
           twentyNavigationsScriptMs: { withExtension: round(scriptWith), withoutExtension: round(scriptBare), contentScriptMs: round(scriptWith - scriptBare) },
@@ -382,7 +443,8 @@ async function main() {
       results.popup = {
         blankPageMs: popup.blankPageMs,
         drawMs: { leads0: popup.at0, leads1k: popup.at1k, leads100k: popup.at100k },
-        ratio100kTo0: round((popup.at100k as number) / (popup.at0 as number)), target: 1.25,
+        ratio100kTo0: round((popup.at100k as number) / (popup.at0 as number)),
+        target: 1.25,
         quickSearchAt100kMs: { median: round(median(searches)), p95: round(p95(searches)), max: round(Math.max(...searches)) },
         aggregatesRebuildAt100kMs: popup.aggregatesRebuildAt100kMs,
       };
@@ -409,7 +471,10 @@ async function main() {
       await tab.close();
       results.pipelinePage = {
         blankPageMs: round(floor),
-        boardDrawMs: round(board), tableDrawMs: round(table), tableByNameDrawMs: round(byName), tableFilteredSortedDrawMs: round(filtered),
+        boardDrawMs: round(board),
+        tableDrawMs: round(table),
+        tableByNameDrawMs: round(byName),
+        tableFilteredSortedDrawMs: round(filtered),
         scrollToRow90000Ms: round(jump),
         ratios: { board: round(board / floor), table: round(table / floor), tableFilteredSorted: round(filtered / floor) },
       };
@@ -444,7 +509,11 @@ async function main() {
       }
       await tab.close();
       results.backup = {
-        leads: 100_000, touchpoints: 500_000, ms, readStoresFloorMs: round(floorMs), ratio: round(ms / floorMs),
+        leads: 100_000,
+        touchpoints: 500_000,
+        ms,
+        readStoresFloorMs: round(floorMs),
+        ratio: round(ms / floorMs),
         fileMb: file ? round(statSync(join(scratch, file)).size / 1024 / 1024) : null,
       };
     });

@@ -2,146 +2,185 @@
 import type { Handlers } from '../messaging/server';
 import { importRow, type LeadSummary, type LeadView } from '../messaging/protocol';
 import { describeZodError } from '../messaging/server';
-import { NotFoundError, type ImportResult, type Repository } from '../db/repository';
+import type { ImportResult } from '../messaging/protocol';
 import type { Lead } from '../pipeline/model';
-import { LeadQueries } from '../db/lead-query';
-import type { Db } from '../db/schema';
+import { COMPOSE_ID_PREFIX } from '../pipeline/email-subject';
+import type { Repositories } from '../db/repositories';
 
 /** How many recent touchpoints a lead view carries. */
 export const RECENT_TOUCHPOINTS = 8;
 
-export function createHandlers(repo: Repository, db: Db, notify: (leadIds: string[]) => void, openPipeline: (hash: string) => Promise<void> = async () => {}): Handlers {
-  const queries = new LeadQueries(db);
+export function createHandlers(
+  repos: Repositories,
+  notify: (leadIds: string[]) => void,
+  openPipeline: (hash: string) => Promise<void> = async () => {},
+): Handlers {
+  const { leads, touchpoints, settings, aggregates, trash, merges, queries } = repos;
   const changed = (leadIds: string[]) => {
     queries.invalidate();
     notify(leadIds);
   };
-  const view = async (lead: Lead): Promise<LeadView> => ({ lead, touchpoints: await repo.touchpointsOf(lead.id, RECENT_TOUCHPOINTS) });
-  const mustGet = async (id: string) => {
-    const lead = await repo.get(id);
-    if (!lead) throw new NotFoundError(`No lead with id ${id}.`);
-    return lead;
-  };
+  const view = async (lead: Lead): Promise<LeadView> => ({ lead, touchpoints: await touchpoints.of(lead.id, RECENT_TOUCHPOINTS) });
+  const mustGet = (id: string) => leads.mustGet(id);
 
-  const summaries = (leads: Lead[]): Promise<LeadSummary[]> =>
+  const summaries = (list: Lead[]): Promise<LeadSummary[]> =>
     Promise.all(
-      leads.map(async (l) => ({
+      list.map(async (l) => ({
         id: l.id,
         name: l.name,
         company: l.company,
         stage: l.stage,
         temperature: l.temperature,
         nextFollowUpOn: l.nextFollowUpOn,
-        openUrl: await repo.openUrlOf(l),
+        openUrl: await leads.openUrlOf(l),
       })),
     );
 
   return {
     async 'leads.search'({ query, limit }) {
-      return summaries(await repo.search(query, limit));
+      return summaries(await repos.search(query, limit));
     },
     async 'leads.due'({ today }) {
-      return summaries(await repo.dueFollowUps(today));
+      return summaries(await leads.dueFollowUps(today));
     },
     async 'lead.capture'(fields) {
-      const { lead, created } = await repo.capture(fields);
+      const { lead, created } = await leads.capture(fields);
       if (created) changed([lead.id]);
       return { lead: await view(lead), created };
     },
     async 'lead.lookup'(query) {
       const lead =
-        (query.linkedinUrl ? await repo.findByLinkedinUrl(query.linkedinUrl) : undefined) ??
-        (query.email ? await repo.findByEmail(query.email) : undefined);
+        (query.linkedinUrl ? await leads.findByLinkedinUrl(query.linkedinUrl) : undefined) ?? (query.email ? await leads.findByEmail(query.email) : undefined);
       if (lead) return { lead: await view(lead), duplicates: [] };
-      const duplicates = query.name ? await repo.possibleDuplicates(query.name, query.company ?? null) : [];
+      // With an address (Gmail), the same person may be a lead under another address of the same
+      // company or domain; from a profile, the same name and company.
+      const domain = query.email?.split('@')[1] ?? null;
+      const duplicates = !query.name
+        ? []
+        : query.email
+          ? await leads.samePerson(query.name, query.company ?? null, domain)
+          : await leads.possibleDuplicates(query.name, query.company ?? null);
       return { lead: null, duplicates };
     },
     async 'lead.get'({ id }) {
       return view(await mustGet(id));
     },
-    async 'lead.update'({ id, patch }) {
-      const lead = await repo.update(id, patch);
+    async 'lead.update'({ id, patch, base }) {
+      const { lead, conflicts } = await leads.update(id, patch, base);
       changed([id]);
-      return view(lead);
+      return { ...(await view(lead)), conflicts };
     },
     async 'lead.move'({ id, move }) {
-      const lead = await repo.move(id, move);
+      const lead = await leads.move(id, move);
       changed([id]);
       return view(lead);
     },
     async 'touchpoint.log'(fields) {
-      const { lead, created } = await repo.logTouchpoint(fields);
+      const { lead, created } = await touchpoints.log(fields);
       if (created) changed([lead.id]);
       return { lead: await view(lead), created };
     },
+    async 'compose.sent'({ recipients, subject, at, draftId, threadUrl }) {
+      const logged: { email: string; leadId: string; created: boolean }[] = [];
+      const externalId = `${COMPOSE_ID_PREFIX}${draftId ?? crypto.randomUUID()}`;
+      for (const email of recipients) {
+        const lead = await leads.findByEmail(email);
+        if (!lead) continue;
+        const { created } = await touchpoints.log({
+          leadId: lead.id,
+          channel: 'email',
+          direction: 'outbound',
+          at,
+          summary: subject.trim(),
+          url: threadUrl ?? null,
+          externalId,
+        });
+        logged.push({ email, leadId: lead.id, created });
+      }
+      if (logged.some((l) => l.created)) changed(logged.map((l) => l.leadId));
+      return { logged };
+    },
     async 'summary.get'() {
-      return { aggregates: await repo.aggregates(), settings: await repo.settings() };
+      return { aggregates: await aggregates.get(), settings: await settings.get() };
     },
     async 'settings.get'() {
-      return repo.settings();
+      return settings.get();
     },
     async 'settings.save'(next) {
-      const saved = await repo.saveSettings(next);
+      const saved = await settings.save(next);
       changed([]);
       return saved;
     },
     async 'settings.patch'(patch) {
-      const saved = await repo.saveSettings({ ...(await repo.settings()), ...patch });
+      const saved = await settings.save({ ...(await settings.get()), ...patch });
       changed([]);
       return saved;
     },
     async 'aggregates.rebuild'() {
-      return repo.rebuildAggregates();
+      return aggregates.rebuild();
+    },
+    async 'insights.get'(query) {
+      return aggregates.insights(query);
     },
     async 'leads.table'({ today, offset, limit, ...q }) {
-      const [settings, agg] = await Promise.all([repo.settings(), repo.aggregates()]);
-      return queries.table({ ...q, offset, limit }, settings.stages, today, agg.total);
+      const [current, agg] = await Promise.all([settings.get(), aggregates.get()]);
+      return queries.table({ ...q, offset, limit }, current.stages, today, agg.total);
     },
     async 'leads.export'({ today, ...q }) {
-      return queries.all(q, (await repo.settings()).stages, today);
+      return queries.all(q, (await settings.get()).stages, today);
     },
     async 'board.get'({ today, perColumn }) {
-      const [settings, agg] = await Promise.all([repo.settings(), repo.aggregates()]);
+      const [current, agg] = await Promise.all([settings.get(), aggregates.get()]);
       const totals: Record<string, number> = { ...agg.open, lost: Object.values(agg.lostFrom).reduce((a, b) => a + b, 0), later: agg.later };
-      return queries.board(settings.stages, today, perColumn, totals);
+      return queries.board(current.stages, today, perColumn, totals);
     },
     async 'lead.timeline'({ id }) {
-      return { lead: await mustGet(id), touchpoints: await repo.touchpointsOf(id) };
+      return { lead: await mustGet(id), touchpoints: await touchpoints.of(id) };
     },
     async 'touchpoint.update'({ id, patch }) {
-      const lead = await repo.updateTouchpoint(id, patch);
+      const lead = await touchpoints.update(id, patch);
       changed([lead.id]);
       return view(lead);
     },
     async 'touchpoint.delete'({ id }) {
-      const lead = await repo.deleteTouchpoint(id);
+      const lead = await touchpoints.delete(id);
       changed([lead.id]);
       return view(lead);
     },
     async 'leads.delete'({ ids }) {
-      const done = await repo.delete(ids);
+      const done = await trash.delete(ids);
       changed(ids);
       return done;
     },
     async 'leads.undelete'({ batchId }) {
-      const done = await repo.undelete(batchId);
+      const done = await trash.undelete(batchId);
       changed([]);
       return done;
     },
     async 'leads.duplicates'() {
-      return repo.duplicates();
+      return merges.duplicates();
     },
     async 'lead.merge'({ keepId, otherId }) {
-      const lead = await repo.merge(keepId, otherId);
+      const lead = await merges.merge(keepId, otherId);
       changed([keepId, otherId]);
       return view(lead);
     },
     async 'leads.import'({ rows }) {
       const checked = rows.map((raw) => ({ raw, parsed: importRow.safeParse(raw) }));
       const valid = checked.flatMap((c) => (c.parsed.success ? [c.parsed.data] : []));
-      const stored = await repo.importRows(valid);
+      const stored = await repos.importRows(valid);
       const invalid: ImportResult[] = checked.flatMap((c) =>
-        c.parsed.success ? [] : [{ line: Number((c.raw as { line?: unknown })?.line) || 0, status: 'error' as const, reason: describeZodError(c.parsed.error) }],
+        c.parsed.success
+          ? []
+          : [
+              {
+                line: Number((c.raw as { line?: unknown })?.line) || 0,
+                status: 'error' as const,
+                reason: describeZodError(c.parsed.error),
+                code: 'row_invalid' as const,
+                params: { detail: describeZodError(c.parsed.error) },
+              },
+            ],
       );
       const results = [...stored, ...invalid].sort((a, b) => a.line - b.line);
       const ids = results.flatMap((r) => (r.status === 'error' ? [] : [r.id]));

@@ -4,13 +4,17 @@
  */
 import { z } from 'zod';
 import { lead as leadSchema, touchpoint as touchpointSchema, type Lead, type Touchpoint } from '../pipeline/model';
-import { rebuild } from '../pipeline/aggregates';
-import { readSettings, settings as settingsSchema, type Settings } from '../settings/settings';
+import { rebuildWithInsights } from '../pipeline/aggregates';
+import { readSettings, readStoredSettings, settings as settingsSchema, type Settings } from '../settings/settings';
+import { putAllAggregates } from './insights-records';
 import type { Db } from './schema';
 import { plainLead, toStored } from './stored';
+import { isDefaultSummary, reasonsFromStored } from '../pipeline/legacy';
+import type { ErrorCode, ErrorParams } from '../messaging/errors';
 
 export const BACKUP_FORMAT = 'leadline-backup';
-export const BACKUP_VERSION = 1;
+/** 2 (2026-11): language-free data (reasons as rules, default stages unnamed). Version 1 files are read and upgraded. */
+export const BACKUP_VERSION = 2;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -21,7 +25,16 @@ export interface Backup {
   touchpoints: Touchpoint[];
 }
 
-export class BackupError extends Error {}
+/** Why a backup cannot be restored: English `message`, and a code with parameters for the page's language. */
+export class BackupError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly params: ErrorParams = {},
+  ) {
+    super(message);
+  }
+}
 
 /** A consistent snapshot (one read transaction) as JSON text parts, to join into a Blob without one giant string. */
 export async function exportBackup(db: Db, now = new Date()): Promise<{ parts: string[]; leads: number; touchpoints: number }> {
@@ -35,14 +48,50 @@ export async function exportBackup(db: Db, now = new Date()): Promise<{ parts: s
   const head = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), settings: readSettings(settings) };
   const parts = [`${JSON.stringify(head).slice(0, -1)},"leads":[`];
   const chunk = 5000;
-  for (let i = 0; i < leads.length; i += chunk) parts.push((i ? ',' : '') + leads.slice(i, i + chunk).map((l) => JSON.stringify(plainLead(l))).join(','));
+  for (let i = 0; i < leads.length; i += chunk)
+    parts.push(
+      (i ? ',' : '') +
+        leads
+          .slice(i, i + chunk)
+          .map((l) => JSON.stringify(plainLead(l)))
+          .join(','),
+    );
   parts.push('],"touchpoints":[');
-  for (let i = 0; i < touchpoints.length; i += chunk) parts.push((i ? ',' : '') + touchpoints.slice(i, i + chunk).map((t) => JSON.stringify(t)).join(','));
+  for (let i = 0; i < touchpoints.length; i += chunk)
+    parts.push(
+      (i ? ',' : '') +
+        touchpoints
+          .slice(i, i + chunk)
+          .map((t) => JSON.stringify(t))
+          .join(','),
+    );
   parts.push(']}');
   return { parts, leads: leads.length, touchpoints: touchpoints.length };
 }
 
 const where = (issue: z.core.$ZodIssue) => (issue.path.length ? `${issue.path.join('.')}: ` : '');
+
+/**
+ * A backup of any readable version in the current version's shape: settings through their upgrade
+ * cascade; from format 1, temperature reasons from sentences to rules and one-click summaries
+ * emptied (as the database's v4 migration does). Anything unexpected is left for the check.
+ */
+function upgraded(raw: Record<string, unknown>): Record<string, unknown> {
+  const reading = readStoredSettings(raw.settings);
+  const settings = reading.ok ? reading.settings : raw.settings;
+  if (raw.version !== 1) return { ...raw, settings };
+  const leads = Array.isArray(raw.leads)
+    ? raw.leads.map((l: Record<string, unknown>) =>
+        l && typeof l === 'object' ? { ...l, temperatureReasons: reasonsFromStored(l.temperatureReasons, l as Parameters<typeof reasonsFromStored>[1]) } : l,
+      )
+    : raw.leads;
+  const touchpoints = Array.isArray(raw.touchpoints)
+    ? raw.touchpoints.map((t: Record<string, unknown>) =>
+        t && typeof t === 'object' && isDefaultSummary(t as Parameters<typeof isDefaultSummary>[0]) ? { ...t, summary: '' } : t,
+      )
+    : raw.touchpoints;
+  return { ...raw, version: BACKUP_VERSION, settings, leads, touchpoints };
+}
 
 /** Parses and checks a whole backup file; throws a BackupError saying what is wrong, first problem first. */
 export function parseBackup(text: string): Backup {
@@ -50,11 +99,16 @@ export function parseBackup(text: string): Backup {
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new BackupError('This file is not JSON: it is not a Leadline backup, or it is damaged.');
+    throw new BackupError('backup_not_json', 'This file is not JSON: it is not a Leadline backup, or it is damaged.');
   }
   const head = z.object({ format: z.literal(BACKUP_FORMAT), version: z.number() }).safeParse(raw);
-  if (!head.success) throw new BackupError('This JSON file is not a Leadline backup.');
-  if (head.data.version !== BACKUP_VERSION) throw new BackupError(`This backup has format version ${head.data.version}; this Leadline reads version ${BACKUP_VERSION}.`);
+  if (!head.success) throw new BackupError('backup_not_leadline', 'This JSON file is not a Leadline backup.');
+  if (head.data.version !== BACKUP_VERSION && head.data.version !== 1)
+    throw new BackupError('backup_version', `This backup has format version ${head.data.version}; this Leadline reads versions 1 to ${BACKUP_VERSION}.`, {
+      version: head.data.version,
+      supported: BACKUP_VERSION,
+    });
+  raw = upgraded(raw as Record<string, unknown>);
   const shape = z.object({
     format: z.literal(BACKUP_FORMAT),
     version: z.literal(BACKUP_VERSION),
@@ -66,7 +120,10 @@ export function parseBackup(text: string): Backup {
   const parsed = shape.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new BackupError(`The backup is damaged at ${where(issue)}${issue.message}. Nothing was restored.`);
+    throw new BackupError('backup_damaged', `The backup is damaged at ${where(issue)}${issue.message}. Nothing was restored.`, {
+      path: issue.path.join('.'),
+      detail: issue.message,
+    });
   }
   const backup = parsed.data as Backup;
   const ids = new Set<string>();
@@ -74,18 +131,24 @@ export function parseBackup(text: string): Backup {
   const emails = new Set<string>();
   const stageIds = new Set(backup.settings.stages.map((s) => s.id));
   for (const lead of backup.leads) {
-    if (ids.has(lead.id)) throw new BackupError(`The backup holds lead ${lead.id} twice. Nothing was restored.`);
+    if (ids.has(lead.id)) throw new BackupError('backup_duplicate_id', `The backup holds lead ${lead.id} twice. Nothing was restored.`, { id: lead.id });
     ids.add(lead.id);
-    if (lead.linkedinUrl && urls.has(lead.linkedinUrl)) throw new BackupError(`Two leads of the backup share ${lead.linkedinUrl}. Nothing was restored.`);
+    if (lead.linkedinUrl && urls.has(lead.linkedinUrl))
+      throw new BackupError('backup_shared_url', `Two leads of the backup share ${lead.linkedinUrl}. Nothing was restored.`, { url: lead.linkedinUrl });
     if (lead.linkedinUrl) urls.add(lead.linkedinUrl);
     for (const e of lead.emails) {
-      if (emails.has(e)) throw new BackupError(`Two leads of the backup share ${e}. Nothing was restored.`);
+      if (emails.has(e)) throw new BackupError('backup_shared_email', `Two leads of the backup share ${e}. Nothing was restored.`, { email: e });
       emails.add(e);
     }
-    if (lead.stage !== 'lost' && lead.stage !== 'later' && !stageIds.has(lead.stage)) throw new BackupError(`Lead ${lead.name} is in stage "${lead.stage}", which the backup's settings lack. Nothing was restored.`);
+    if (lead.stage !== 'lost' && lead.stage !== 'later' && !stageIds.has(lead.stage))
+      throw new BackupError('backup_unknown_stage', `Lead ${lead.name} is in stage "${lead.stage}", which the backup's settings lack. Nothing was restored.`, {
+        name: lead.name,
+        stage: lead.stage,
+      });
   }
   for (const tp of backup.touchpoints) {
-    if (!ids.has(tp.leadId)) throw new BackupError(`Touchpoint ${tp.id} belongs to no lead of the backup. Nothing was restored.`);
+    if (!ids.has(tp.leadId))
+      throw new BackupError('backup_orphan_touchpoint', `Touchpoint ${tp.id} belongs to no lead of the backup. Nothing was restored.`, { id: tp.id });
   }
   return backup;
 }
@@ -102,7 +165,7 @@ export async function restoreBackup(db: Db, backup: Backup): Promise<void> {
     for (const lead of backup.leads) writes.push(leads.add(toStored(lead, backup.settings.stages)));
     for (const tp of backup.touchpoints) writes.push(touchpoints.add(tp));
     writes.push(tx.objectStore('meta').put({ key: 'settings', ...backup.settings }));
-    writes.push(tx.objectStore('meta').put(rebuild(backup.leads, backup.settings.stages)));
+    writes.push(putAllAggregates(tx.objectStore('meta'), rebuildWithInsights(backup.leads, backup.settings.stages)));
     await Promise.all(writes);
     await tx.done;
   } catch (error) {
@@ -112,6 +175,7 @@ export async function restoreBackup(db: Db, backup: Backup): Promise<void> {
       // Already aborted by the failed request.
     }
     await tx.done.catch(() => {});
-    throw new BackupError(`Restore failed, nothing was changed: ${(error as Error).message}`);
+    const detail = (error as Error).message;
+    throw new BackupError('restore_failed', `Restore failed, nothing was changed: ${detail}`, { detail });
   }
 }

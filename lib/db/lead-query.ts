@@ -8,59 +8,17 @@
 import { dayMinus, isClosedOrParked } from '../pipeline/stages';
 import { isStale } from '../pipeline/aggregates';
 import { LATER, LOST } from '../pipeline/constants';
-import type { Lead, LeadSource, StageDef, Temperature } from '../pipeline/model';
+import type { Lead, StageDef } from '../pipeline/model';
+import type { SortColumn } from '../pipeline/constants';
+import type { LeadFilter, LeadRow, TablePage, TableQuery as Query } from '../messaging/protocol';
 import { queryWords, searchKeysOf } from '../pipeline/search';
 import type { Db, LeadlineDB, StoredLead } from './schema';
-import { NO_FOLLOW_UP, sortKeysOf, type SortKeys } from './stored';
+import { sortKeysOf, type SortKeys } from './stored';
 import type { IndexNames } from 'idb';
 import { rarest } from './rarest';
 
-export const SORT_COLUMNS = ['name', 'company', 'stage', 'temperature', 'value', 'followUp', 'lastTouch', 'updated'] as const;
-export type SortColumn = (typeof SORT_COLUMNS)[number];
-
-export interface LeadFilter {
-  stage?: string;
-  temperature?: Temperature;
-  source?: LeadSource;
-  tag?: string;
-  stale?: boolean;
-  /** Open leads with a follow-up today or earlier. */
-  due?: boolean;
-  text?: string;
-}
-
-export interface TableQuery {
-  filter: LeadFilter;
-  sort: SortColumn;
-  desc: boolean;
-  offset: number;
-  limit: number;
-}
-
-/** One table row: what the table and the board show of a lead. */
-export interface LeadRow {
-  id: string;
-  name: string;
-  company: string | null;
-  stage: string;
-  temperature: Lead['temperature'];
-  source: Lead['source'];
-  tags: string[];
-  dealValue: number | null;
-  currency: string;
-  nextFollowUpOn: string | null;
-  lastTouchAt: string | null;
-  updatedAt: string;
-  emails: string[];
-  linkedinUrl: string | null;
-  stale: boolean;
-}
-
-export interface TablePage {
-  total: number;
-  offset: number;
-  rows: LeadRow[];
-}
+/** A page of the table's query (the day is passed apart). */
+export type TableQuery = Omit<Query, 'today'> & { offset: number; limit: number };
 
 type LeadIndex = IndexNames<LeadlineDB, 'leads'>;
 const SORT_INDEX: Record<SortColumn, { index: LeadIndex; key: (k: SortKeys, l: Lead) => string | number }> = {
@@ -74,6 +32,7 @@ const SORT_INDEX: Record<SortColumn, { index: LeadIndex; key: (k: SortKeys, l: L
   updated: { index: 'byUpdatedAt', key: (_k, l) => l.updatedAt },
 };
 
+/** What the table and the board show of a lead. */
 export function toRow(lead: Lead, stages: StageDef[], today: string): LeadRow {
   return {
     id: lead.id,
@@ -90,6 +49,8 @@ export function toRow(lead: Lead, stages: StageDef[], today: string): LeadRow {
     updatedAt: lead.updatedAt,
     emails: lead.emails,
     linkedinUrl: lead.linkedinUrl,
+    lost: lead.lost,
+    later: lead.later,
     stale: isStale(lead, stages, today),
   };
 }
@@ -200,7 +161,12 @@ export class LeadQueries {
    * The board: per column (funnel stages, then Lost and Later) the count and the most recently
    * updated cards. `totals` per column (from the aggregates) spare a count per column.
    */
-  async board(stages: StageDef[], today: string, perColumn: number, totals?: Record<string, number>): Promise<{ stage: string; total: number; rows: LeadRow[] }[]> {
+  async board(
+    stages: StageDef[],
+    today: string,
+    perColumn: number,
+    totals?: Record<string, number>,
+  ): Promise<{ stage: string; total: number; rows: LeadRow[] }[]> {
     const store = this.db.transaction('leads').store;
     const columns = [...stages.map((s) => s.id), LOST, LATER];
     return Promise.all(
@@ -218,5 +184,3 @@ export class LeadQueries {
     );
   }
 }
-
-export { NO_FOLLOW_UP };

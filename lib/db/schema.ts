@@ -8,11 +8,12 @@ import type { Aggregates } from '../pipeline/aggregates';
 import { searchKeysOf } from '../pipeline/search';
 import { readSettings } from '../settings/settings';
 import { toStored, type StoredLead } from './stored';
+import { isDefaultSummary, reasonsFromStored } from '../pipeline/legacy';
 
 export type { StoredLead } from './stored';
 
 export const DB_NAME = 'leadline';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface MetaRecord {
   key: string;
@@ -125,6 +126,27 @@ export function openLeadlineDb(name = DB_NAME): Promise<Db> {
         while (cursor) {
           await cursor.update(toStored(cursor.value, stages));
           cursor = await cursor.continue();
+        }
+      }
+      if (oldVersion < 4) {
+        // Language-free data: temperature reasons become rule ids with parameters (they were
+        // English sentences), and summaries a one-click log filled in with its English label
+        // become empty (the UI shows the channel in its language).
+        const withReasons = (lead: Lead): Lead => ({ ...lead, temperatureReasons: reasonsFromStored(lead.temperatureReasons, lead) });
+        let leads = await transaction.objectStore('leads').openCursor();
+        while (leads) {
+          await leads.update({ ...leads.value, ...withReasons(leads.value) });
+          leads = await leads.continue();
+        }
+        let trash = await transaction.objectStore('trash').openCursor();
+        while (trash) {
+          await trash.update({ ...trash.value, leads: trash.value.leads.map(withReasons) });
+          trash = await trash.continue();
+        }
+        let touchpoints = await transaction.objectStore('touchpoints').openCursor();
+        while (touchpoints) {
+          if (isDefaultSummary(touchpoints.value)) await touchpoints.update({ ...touchpoints.value, summary: '' });
+          touchpoints = await touchpoints.continue();
         }
       }
     },

@@ -2,7 +2,7 @@
  * The one message protocol between the background (which owns the data) and every sidebar and
  * page. Each message has a name, a zod schema for its payload, who may send it, and a reply type.
  * Requests travel as `{ leadline: 'request', type, payload }`; replies are `{ ok: true, value }`
- * or `{ ok: false, error }`.
+ * or `{ ok: false, error, code?, params?, issues? }` (lib/messaging/errors.ts).
  */
 import { z } from 'zod';
 import {
@@ -15,16 +15,18 @@ import {
   leadSource,
   qualification,
   temperature,
+  lead,
   LATER,
   LOST,
   type Lead,
   type Touchpoint,
 } from '../pipeline/model';
+import { SORT_COLUMNS } from '../pipeline/constants';
 import type { Aggregates } from '../pipeline/aggregates';
-import { SORT_COLUMNS, type LeadRow, type TablePage } from '../db/lead-query';
-import type { ImportResult } from '../db/repository';
+import type { Insights } from '../pipeline/insights';
 import type { StageMove } from '../pipeline/stages';
 import { settings, type Settings } from '../settings/settings';
+import { ERROR_CODES, type ErrorCode, type ErrorParams, type IssueCode } from './errors';
 
 /** Who may send a message: any of our contexts (content scripts included), or extension pages only. */
 export type Origin = 'any' | 'extension-page';
@@ -72,7 +74,8 @@ export const leadPatch = z
     location: text(200).nullable(),
     linkedinUrl: canonicalLinkedinUrl.nullable(),
     emails: z.array(email).max(20),
-    qualification,
+    /** BANT answers are merged one by one: quick clicks on two questions never undo each other. */
+    qualification: qualification.partial(),
     temperatureOverride: temperature.nullable(),
     dealValue: z.number().min(0).max(1e12).nullable(),
     currency: z.string().regex(/^[A-Z]{3}$/),
@@ -86,13 +89,19 @@ export const leadPatch = z
 
 export const stageMove = z
   .object({
-    to: z.string().min(1).max(40).regex(/^[a-z0-9-]+$/, 'not a stage id'),
+    to: z
+      .string()
+      .min(1)
+      .max(40)
+      .regex(/^[a-z0-9-]+$/, 'not a stage id'),
     reason: text(500).optional(),
     reengageOn: isoDay.optional(),
   })
   .superRefine((move, ctx) => {
-    if (move.to === LOST && !move.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a lost lead needs a reason' });
-    if (move.to === LATER && !move.reengageOn) ctx.addIssue({ code: 'custom', path: ['reengageOn'], message: 'parking a lead needs a re-engage date' });
+    if (move.to === LOST && !move.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a lost lead needs a reason', params: { code: 'required' } });
+    if (move.to === LATER && !move.reengageOn)
+      ctx.addIssue({ code: 'custom', path: ['reengageOn'], message: 'parking a lead needs a re-engage date', params: { code: 'required' } });
   })
   .transform((move): StageMove => {
     if (move.to === LOST) return { to: LOST, reason: move.reason! };
@@ -122,6 +131,21 @@ export const leadFilter = z
   })
   .strict();
 
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'not a month (YYYY-MM)');
+
+/** The Insights view's question: a period of creation months, optionally one lead source or one tag. */
+export const insightsQuery = z
+  .object({
+    period: z.union([
+      z.enum(['month', 'quarter', 'year', 'all']),
+      z.object({ from: month, to: month }).refine((r) => r.from <= r.to, { message: 'the range must start before it ends', path: ['to'] }),
+    ]),
+    today: isoDay,
+    source: leadSource.nullish(),
+    tag: z.string().trim().min(1).max(60).nullish(),
+  })
+  .refine((q) => !(q.source && q.tag), { message: 'filter by a source or by a tag, not both', path: ['tag'] });
+
 const tableQuery = z.object({ filter: leadFilter, sort: z.enum(SORT_COLUMNS), desc: z.boolean(), today: isoDay });
 
 /** A row of an import, mapped to lead fields by the page. */
@@ -139,6 +163,61 @@ export const touchpointPatch = z
   .partial()
   .strict();
 
+/** One row of an import: created, merged into an existing lead, or refused with a reason. */
+export const importResult = z.discriminatedUnion('status', [
+  z.object({ line: z.number(), status: z.enum(['created', 'merged']), id: z.string() }),
+  // `reason` in English; `code` and `params` (lib/messaging/errors.ts) for the page's language.
+  z.object({
+    line: z.number(),
+    status: z.literal('error'),
+    reason: z.string(),
+    code: z.enum(ERROR_CODES).optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  }),
+]);
+
+/** One table row: what the table and the board show of a lead. */
+export const leadRow = lead
+  .pick({
+    id: true,
+    name: true,
+    company: true,
+    stage: true,
+    temperature: true,
+    source: true,
+    tags: true,
+    dealValue: true,
+    currency: true,
+    nextFollowUpOn: true,
+    lastTouchAt: true,
+    updatedAt: true,
+    emails: true,
+    linkedinUrl: true,
+    lost: true,
+    later: true,
+  })
+  .extend({ stale: z.boolean() });
+
+// The types the messages carry, derived from their schemas: storage and UI import them from here.
+export type CaptureFields = z.output<typeof captureInput>;
+export type LookupQuery = z.output<typeof lookupInput>;
+export type LeadPatch = z.output<typeof leadPatch>;
+export type TouchpointFields = z.output<typeof touchpointInput>;
+export type TouchpointPatch = z.output<typeof touchpointPatch>;
+export type LeadFilter = z.output<typeof leadFilter>;
+export type TableQuery = z.output<typeof tableQuery>;
+export type ImportRow = z.output<typeof importRow>;
+export type ImportResult = z.output<typeof importResult>;
+export type LeadRow = z.output<typeof leadRow>;
+export type InsightsQuery = z.output<typeof insightsQuery>;
+export type { SortColumn } from '../pipeline/constants';
+
+export interface TablePage {
+  total: number;
+  offset: number;
+  rows: LeadRow[];
+}
+
 export interface BoardColumn {
   stage: string;
   total: number;
@@ -148,6 +227,13 @@ export interface BoardColumn {
 export interface LeadView {
   lead: Lead;
   touchpoints: Touchpoint[];
+}
+
+/** A field the user edited that was changed elsewhere since the edit began: both values. */
+export interface FieldConflict {
+  field: keyof LeadPatch;
+  mine: unknown;
+  theirs: unknown;
 }
 
 export interface LookupReply {
@@ -168,6 +254,12 @@ export interface LeadSummary {
   openUrl: string | null;
 }
 
+/** The Insights view's figures, and the tags it can be filtered by (null: more than are kept per tag). */
+export interface InsightsReply {
+  insights: Insights;
+  tags: { tag: string; leads: number }[] | null;
+}
+
 export interface Summary {
   aggregates: Aggregates;
   settings: Settings;
@@ -177,7 +269,11 @@ export const protocol = {
   'lead.capture': message<{ lead: LeadView; created: boolean }>()(captureInput),
   'lead.lookup': message<LookupReply>()(lookupInput),
   'lead.get': message<LeadView>()(z.object({ id })),
-  'lead.update': message<LeadView>()(z.object({ id, patch: leadPatch })),
+  /**
+   * A field-level edit: only the changed fields, each with the value the editor started from
+   * (`base`). A field changed elsewhere meanwhile is not overwritten but returned as a conflict.
+   */
+  'lead.update': message<LeadView & { conflicts: FieldConflict[] }>()(z.object({ id, patch: leadPatch, base: z.record(z.string(), z.unknown()).optional() })),
   'lead.move': message<LeadView>()(z.object({ id, move: stageMove })),
   'touchpoint.log': message<{ lead: LeadView; created: boolean }>()(touchpointInput),
   'summary.get': message<Summary>()(z.object({})),
@@ -188,6 +284,8 @@ export const protocol = {
   /** The two settings a sidebar may change in place (Gmail's options); nothing else. */
   'settings.patch': message<Settings>()(z.object({ autoLog: z.boolean().optional(), ownEmails: z.array(email).max(20).optional() }).strict()),
   'aggregates.rebuild': message<Aggregates>()(z.object({}), 'extension-page'),
+  /** The Insights view's figures, computed from the kept aggregates (never by scanning leads). */
+  'insights.get': message<InsightsReply>()(insightsQuery, 'extension-page'),
   'leads.table': message<TablePage>()(tableQuery.extend({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(500) }), 'extension-page'),
   /** Every row of the filtered table, for the CSV export. */
   'leads.export': message<LeadRow[]>()(tableQuery, 'extension-page'),
@@ -202,9 +300,22 @@ export const protocol = {
   'lead.merge': message<LeadView>()(z.object({ keepId: id, otherId: id }), 'extension-page'),
   /** Rows are checked one by one in the handler, so one bad row is reported, not the whole batch. */
   'leads.import': message<ImportResult[]>()(z.object({ rows: z.array(z.unknown()).max(2000) }), 'extension-page'),
-  /** The pipeline page replaced the stores (a restore): drop caches, tell everyone. */
+  /**
+   * An email the user just sent from a Gmail compose window: one outbound email touchpoint per
+   * recipient who is a lead. Logged again from the thread later, it is the same touchpoint.
+   */
+  'compose.sent': message<{ logged: { email: string; leadId: string; created: boolean }[] }>()(
+    z.object({
+      recipients: z.array(email).min(1).max(50),
+      subject: z.string().max(998),
+      at: isoInstant.optional(),
+      draftId: z.string().min(1).max(300).optional(),
+      threadUrl: z.url({ protocol: /^https$/ }).optional(),
+    }),
+  ),
   /** Opens the pipeline page in a new tab, at a lead when given (the sidebar's link). */
   'pipeline.open': message<{ done: true }>()(z.object({ leadId: id.optional() })),
+  /** The pipeline page replaced the stores (a restore): drop caches, tell everyone. */
   'data.replaced': message<{ done: true }>()(z.object({}), 'extension-page'),
 } as const;
 
@@ -220,6 +331,18 @@ export interface Request<K extends MessageName = MessageName> {
   payload: Payload<K>;
 }
 
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * A problem with one field of a payload: the path into the payload, zod's English message, and a
+ * code with parameters the UI renders beside the field in its language.
+ */
+export interface Issue {
+  path: (string | number)[];
+  message: string;
+  code?: IssueCode;
+  params?: ErrorParams;
+}
+
+/** A reply: the value, or an error (`error` in English; `code` and `params` for the UI's own language). */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string; code?: ErrorCode; params?: ErrorParams; issues?: Issue[] };
 
 export { isLeadlineEvent, type ChangedEvent, type LeadlineEvent, type ToggleEvent } from './events';

@@ -1,12 +1,16 @@
 /**
- * Funnel aggregates the popup reads without scanning leads. Each lead contributes a fixed set of
- * counters; a write subtracts the old lead's contribution and adds the new one's in the same
- * transaction, and `rebuild` folds all leads from scratch (the repair path).
+ * Funnel aggregates the popup and the Insights view read without scanning leads. Each lead
+ * contributes a fixed set of counters; a write subtracts the old lead's contribution and adds the
+ * new one's in the same transaction, and `rebuild` folds all leads from scratch (the repair path).
+ * The Insights view's slices (insight-slices.ts) are kept beside the popup's figures, not inside
+ * them: they are several times larger, and the popup, which opens on every click of the toolbar
+ * button, never reads them (lib/db/aggregates-store.ts stores them as records of their own).
  */
 import { LATER, LOST } from './constants';
 import type { Lead } from './model';
 import { dayMinus, isClosedOrParked } from './stages';
 import type { StageDef } from './model';
+import { applyInsights, emptyInsightsKept, type InsightsKept } from './insight-slices';
 
 type Counts = Record<string, number>;
 
@@ -21,7 +25,11 @@ export interface FunnelSlice {
   lostFrom: Counts;
 }
 
-export const AGGREGATES_VERSION = 2;
+/**
+ * 3: `insights` added (the Insights view's slices). 4: `insights` moved out to records of their own.
+ * Older records are rebuilt on read.
+ */
+export const AGGREGATES_VERSION = 4;
 
 export interface Aggregates {
   key: 'aggregates';
@@ -47,6 +55,12 @@ export interface Aggregates {
   cohorts: Record<string, FunnelSlice>;
 }
 
+/** The aggregates with the Insights view's slices (per creation month × source and per tag), as a rebuild folds them. */
+export interface AggregatesWithInsights extends Aggregates {
+  insights: InsightsKept;
+}
+
+/** Aggregates of no leads. */
 export function emptyAggregates(): Aggregates {
   return {
     key: 'aggregates',
@@ -71,13 +85,19 @@ export function lastActivityDay(lead: Lead): string {
   return times.sort().at(-1)!.slice(0, 10);
 }
 
-function bump(counts: Counts, key: string, delta: number) {
-  const next = (counts[key] ?? 0) + delta;
+function bump(counts: Counts, key: string, delta: number, round = (n: number) => n) {
+  const next = round((counts[key] ?? 0) + delta);
   if (next === 0) delete counts[key];
   else counts[key] = next;
 }
 
-/** Adds (sign 1) or removes (sign -1) one lead's contribution. Mutates `agg`. */
+/**
+ * Money sums are kept on a grid of thousandths (no currency has more minor digits in CLDR 48, as
+ * `Intl.NumberFormat` reports them): adding and later subtracting 1,234.56 must give back exactly
+ * what a rebuild gives, not 1e-13, and must leave no key behind once the last lead goes.
+ */
+const toThousandths = (n: number) => Math.round(n * 1000) / 1000;
+
 function applySlice(slice: FunnelSlice, lead: Lead, sign: 1 | -1): void {
   slice.total += sign;
   for (const id of lead.reached) bump(slice.reached, id, sign);
@@ -85,19 +105,21 @@ function applySlice(slice: FunnelSlice, lead: Lead, sign: 1 | -1): void {
   else if (lead.stage !== LATER) bump(slice.open, lead.stage, sign);
 }
 
-export function applyLead(agg: Aggregates, lead: Lead, sign: 1 | -1, stages: StageDef[]): void {
+/** Adds (sign 1) or removes (sign -1) one lead's contribution; with `insights` present, to the slices too. Mutates `agg`. */
+export function applyLead(agg: Aggregates & { insights?: InsightsKept }, lead: Lead, sign: 1 | -1, stages: StageDef[]): void {
   applySlice(agg, lead, sign);
   const month = lead.createdAt.slice(0, 7);
   const cohort = (agg.cohorts[month] ??= { total: 0, open: {}, reached: {}, lostFrom: {} });
   applySlice(cohort, lead, sign);
   if (cohort.total === 0) delete agg.cohorts[month];
+  if (agg.insights) applyInsights(agg.insights, lead, sign);
   if (lead.stage === LOST) return;
   if (lead.stage === LATER) {
     agg.later += sign;
     return;
   }
   if (lead.dealValue !== null) {
-    bump(agg.value, lead.stage, sign * lead.dealValue);
+    bump(agg.value, lead.stage, sign * lead.dealValue, toThousandths);
     bump(agg.valued, lead.stage, sign);
   }
   if (isClosedOrParked(lead, stages)) return;
@@ -124,15 +146,22 @@ export function staleCount(agg: Aggregates, stages: StageDef[], today: string): 
   return count;
 }
 
-/** Replaces `before` by `after` (either may be absent for a create or a delete). */
-export function applyChange(agg: Aggregates, before: Lead | undefined, after: Lead | undefined, stages: StageDef[]): void {
+/** Replaces `before` by `after` (either may be absent for a create or a delete); the insight slices too when `agg` has them. */
+export function applyChange(agg: Aggregates & { insights?: InsightsKept }, before: Lead | undefined, after: Lead | undefined, stages: StageDef[]): void {
   if (before) applyLead(agg, before, -1, stages);
   if (after) applyLead(agg, after, 1, stages);
 }
 
-/** Folds every lead from scratch. */
+/** Folds every lead from scratch: the popup's aggregates. */
 export function rebuild(leads: Iterable<Lead>, stages: StageDef[]): Aggregates {
   const agg = emptyAggregates();
+  for (const lead of leads) applyLead(agg, lead, 1, stages);
+  return agg;
+}
+
+/** Folds every lead from scratch, the insight slices included (one pass for both). */
+export function rebuildWithInsights(leads: Iterable<Lead>, stages: StageDef[]): AggregatesWithInsights {
+  const agg: AggregatesWithInsights = { ...emptyAggregates(), insights: emptyInsightsKept(stages) };
   for (const lead of leads) applyLead(agg, lead, 1, stages);
   return agg;
 }
@@ -144,10 +173,7 @@ export function sliceFor(agg: Aggregates, period: Period, today: string): Funnel
   if (period === 'all') return agg;
   const year = today.slice(0, 4);
   const month = Number(today.slice(5, 7));
-  const months =
-    period === 'month'
-      ? [today.slice(0, 7)]
-      : [0, 1, 2].map((i) => `${year}-${String(Math.floor((month - 1) / 3) * 3 + 1 + i).padStart(2, '0')}`);
+  const months = period === 'month' ? [today.slice(0, 7)] : [0, 1, 2].map((i) => `${year}-${String(Math.floor((month - 1) / 3) * 3 + 1 + i).padStart(2, '0')}`);
   const out: FunnelSlice = { total: 0, open: {}, reached: {}, lostFrom: {} };
   for (const m of months) {
     const c = agg.cohorts[m];

@@ -6,7 +6,7 @@
  * `YYYY-MM-DD` strings in the user's local calendar.
  */
 import { z } from 'zod';
-import { CHANNELS, DIRECTIONS, LEAD_SOURCES, TEMPERATURES, TIMEFRAMES } from './constants';
+import { CHANNELS, DIRECTIONS, LEAD_SOURCES, REASON_RULES, TEMPERATURES, TIMEFRAMES } from './constants';
 
 export { CHANNELS, DEFAULT_STAGES, DIRECTIONS, EMPTY_QUALIFICATION, LATER, LEAD_SOURCES, LOST, TEMPERATURES, TIMEFRAMES } from './constants';
 
@@ -20,14 +20,38 @@ export const temperature = z.enum(TEMPERATURES);
 export type Temperature = z.infer<typeof temperature>;
 
 export const stageDef = z.object({
-  id: z.string().min(1).max(40).regex(/^[a-z0-9-]+$/, 'stage id: lower-case letters, digits and dashes'),
-  name: z.string().trim().min(1).max(60),
+  id: z
+    .string()
+    .min(1)
+    .max(40)
+    .regex(/^[a-z0-9-]+$/, 'stage id: lower-case letters, digits and dashes'),
+  /** null: a default stage the user has not renamed, named from its id in the UI's language. */
+  name: z.string().trim().min(1).max(60).nullable(),
   /** Win probability, 0..1, used for the weighted pipeline. */
   probability: z.number().min(0).max(1),
   /** A lead with no touchpoint and no stage change for longer than this is "rotting". */
   rottingDays: z.number().int().min(1).max(3650),
 });
 export type StageDef = z.infer<typeof stageDef>;
+
+/** Thresholds of the temperature rules (all settings). */
+export const temperatureThresholds = z.object({
+  /** An inbound reply this recent pushes a warm lead to hot. */
+  hotReplyDays: z.number().int().min(1).max(365),
+  /** An inbound touchpoint this recent makes a lead warm. */
+  warmEngagedDays: z.number().int().min(1).max(365),
+  /** This many outbound touchpoints since the last inbound one is ghosting: cold. */
+  ghostingAttempts: z.number().int().min(1).max(50),
+  /** No touchpoint for longer than the sales cycle cools a lead. */
+  salesCycleDays: z.number().int().min(1).max(3650),
+});
+export type TemperatureThresholds = z.infer<typeof temperatureThresholds>;
+
+/** What the pipeline rules read of the settings: the funnel and the temperature thresholds. */
+export interface PipelineRules {
+  stages: StageDef[];
+  thresholds: TemperatureThresholds;
+}
 
 export const bantAnswer = z.enum(['yes', 'no', 'unknown']);
 export type BantAnswer = z.infer<typeof bantAnswer>;
@@ -51,11 +75,19 @@ export const stageChange = z.object({
 export type StageChange = z.infer<typeof stageChange>;
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
-export const email = z.string().trim().toLowerCase().pipe(z.email({ error: 'not an email address' }));
-
-export const canonicalLinkedinUrl = z
+export const email = z
   .string()
-  .regex(/^https:\/\/www\.linkedin\.com\/in\/[^/?#\s]+\/$/, 'not a canonical LinkedIn profile URL');
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'not an email address' }));
+
+/** Why a lead has its temperature: a rule and its figures (lib/pipeline/temperature.ts), never a sentence. */
+export const temperatureReason = z.object({
+  rule: z.enum(REASON_RULES),
+  params: z.record(z.string(), z.union([z.string().max(500), z.number()])),
+});
+
+export const canonicalLinkedinUrl = z.string().regex(/^https:\/\/www\.linkedin\.com\/in\/[^/?#\s]+\/$/, 'not a canonical LinkedIn profile URL');
 
 export const lead = z.object({
   id: z.string().min(1),
@@ -80,7 +112,7 @@ export const lead = z.object({
   qualification,
   /** null while the lead is outside the temperature funnel (won, lost, later). */
   temperature: temperature.nullable(),
-  temperatureReasons: z.array(z.string()),
+  temperatureReasons: z.array(temperatureReason),
   temperatureOverride: temperature.nullable(),
   dealValue: z.number().min(0).nullable(),
   currency: z.string().regex(/^[A-Z]{3}$/),

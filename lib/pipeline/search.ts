@@ -2,11 +2,18 @@
 
 /** Normalises text for prefix matching: lower case, accents removed. */
 export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 function words(text: string | null): string[] {
-  return text ? fold(text).split(/[^\p{L}\p{N}@._+-]+/u).filter(Boolean) : [];
+  return text
+    ? fold(text)
+        .split(/[^\p{L}\p{N}@._+-]+/u)
+        .filter(Boolean)
+    : [];
 }
 
 /** The keys a lead is found by: each word of name and company, each email and its local part. */

@@ -3,12 +3,18 @@ import { LATER, LOST } from './constants';
 import type { Lead, StageDef } from './model';
 import { localDay } from './time';
 
-export type StageMove =
-  | { to: string }
-  | { to: typeof LOST; reason: string }
-  | { to: typeof LATER; reengageOn: string };
+export type StageMove = { to: string } | { to: typeof LOST; reason: string } | { to: typeof LATER; reengageOn: string };
 
-export class StageError extends Error {}
+/** A stage move the rules refuse; `code` and `params` let the UI say why in its language. */
+export class StageError extends Error {
+  constructor(
+    readonly code: 'lost_needs_reason' | 'later_needs_date' | 'stage_unknown',
+    message: string,
+    readonly params: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
 
 /** The won stage is the last stage of the funnel. */
 export function wonStageId(stages: StageDef[]): string {
@@ -33,12 +39,6 @@ export function stagesUpTo(stageId: string, stages: StageDef[]): string[] {
   return index < 0 ? [] : stages.slice(0, index + 1).map((s) => s.id);
 }
 
-export function stageName(stageId: string, stages: StageDef[]): string {
-  if (stageId === LOST) return 'Lost';
-  if (stageId === LATER) return 'Later';
-  return stages.find((s) => s.id === stageId)?.name ?? stageId;
-}
-
 /** Applies a stage move and returns the new lead; the history records every move. */
 export function moveLead(lead: Lead, move: StageMove, now: Date, stages: StageDef[]): Lead {
   const at = now.toISOString();
@@ -48,16 +48,16 @@ export function moveLead(lead: Lead, move: StageMove, now: Date, stages: StageDe
 
   if (move.to === LOST) {
     const reason = 'reason' in move ? move.reason.trim() : '';
-    if (!reason) throw new StageError('A lost lead needs a reason.');
+    if (!reason) throw new StageError('lost_needs_reason', 'A lost lead needs a reason.');
     return { ...base, stage: LOST, lost: { from: funnelStageOf(lead), reason, at }, later: null };
   }
   if (move.to === LATER) {
     const reengageOn = 'reengageOn' in move ? move.reengageOn : '';
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(reengageOn)) throw new StageError('Parking a lead needs a re-engage date.');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(reengageOn)) throw new StageError('later_needs_date', 'Parking a lead needs a re-engage date.');
     return { ...base, stage: LATER, later: { from: funnelStageOf(lead), reengageOn }, lost: null };
   }
   const reachedNow = stagesUpTo(move.to, stages);
-  if (reachedNow.length === 0) throw new StageError(`Unknown stage "${move.to}".`);
+  if (reachedNow.length === 0) throw new StageError('stage_unknown', `Unknown stage "${move.to}".`, { stage: move.to });
   const reached = stages.map((s) => s.id).filter((id) => lead.reached.includes(id) || reachedNow.includes(id));
   return { ...base, stage: move.to, reached, lost: null, later: null };
 }

@@ -13,27 +13,26 @@
  * 6. Otherwise cold: interest without a timeframe.
  * Internal touchpoints (notes) are not contact with the lead and count for none of the rules.
  */
-import type { Lead, Temperature, Touchpoint } from './model';
-import type { Settings } from '../settings/settings';
-import { isClosedOrParked, stageName } from './stages';
+import type { Lead, PipelineRules, Temperature, Touchpoint } from './model';
+import type { TEMPERATURE_RULES } from './constants';
+import { isClosedOrParked } from './stages';
 import { daysBetween } from './time';
 
-export type TemperatureRule =
-  | 'outside-funnel'
-  | 'override'
-  | 'bant-no'
-  | 'ghosting'
-  | 'stale'
-  | 'timeframe-now'
-  | 'bant-all-yes'
-  | 'recent-reply'
-  | 'timeframe-soon'
-  | 'engaged'
-  | 'no-timeframe';
+export type TemperatureRule = (typeof TEMPERATURE_RULES)[number];
 
+/** Rules whose reason an older Leadline stored as an English sentence the v4 migration could not read. */
+export type ReasonRule = TemperatureRule | 'unrecognised';
+
+/**
+ * Why a lead has its temperature: the rule and the figures it used, never a sentence (the UI
+ * words it in its language). Parameters by rule: `bant-no` {question: budget|authority|need};
+ * `ghosting` {attempts}; `stale` {days, cycle, since: contact|capture}; `recent-reply` and
+ * `engaged` {days: whole days since the reply, within}; `no-timeframe` {timeframe: later|none};
+ * `outside-funnel` {stage}; `override` {rules: the rules' temperature}; `unrecognised` {text}.
+ */
 export interface Reason {
-  rule: TemperatureRule;
-  text: string;
+  rule: ReasonRule;
+  params: Record<string, string | number>;
 }
 
 export interface Classification {
@@ -65,64 +64,62 @@ export function engagementOf(touchpoints: Contact[]): Engagement {
   return { lastInboundAt, lastContactAt: contacts.at(-1)?.at ?? null, outboundSinceInbound };
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const ago = (days: number) => (days < 1 ? 'today' : `${plural(Math.floor(days), 'day')} ago`);
-
 /** The rules' verdict, ignoring any override. */
-function byRules(lead: Lead, e: Engagement, now: Date, settings: Settings): Omit<Classification, 'overridden'> {
+function byRules(lead: Lead, e: Engagement, now: Date, settings: PipelineRules): Omit<Classification, 'overridden'> {
   const t = settings.thresholds;
   const q = lead.qualification;
 
   const noes = (['budget', 'authority', 'need'] as const).filter((k) => q[k] === 'no');
   if (noes.length > 0) {
-    return { temperature: 'cold', reasons: noes.map((k) => ({ rule: 'bant-no', text: `${k[0]!.toUpperCase()}${k.slice(1)}: answered no` })) };
+    return { temperature: 'cold', reasons: noes.map((k) => ({ rule: 'bant-no', params: { question: k } })) };
   }
   if (e.outboundSinceInbound >= t.ghostingAttempts) {
     return {
       temperature: 'cold',
-      reasons: [{ rule: 'ghosting', text: `${plural(e.outboundSinceInbound, 'attempt')} without a reply` }],
+      reasons: [{ rule: 'ghosting', params: { attempts: e.outboundSinceInbound } }],
     };
   }
   const since = e.lastContactAt ?? lead.createdAt;
   const quietDays = daysBetween(since, now);
   if (quietDays > t.salesCycleDays) {
-    const what = e.lastContactAt ? 'No contact' : 'No contact since capture';
     return {
       temperature: 'cold',
-      reasons: [{ rule: 'stale', text: `${what} for ${plural(Math.floor(quietDays), 'day')} (sales cycle ${t.salesCycleDays})` }],
+      reasons: [{ rule: 'stale', params: { days: Math.floor(quietDays), cycle: t.salesCycleDays, since: e.lastContactAt ? 'contact' : 'capture' } }],
     };
   }
 
   const hot: Reason[] = [];
-  if (q.timeframe === 'now') hot.push({ rule: 'timeframe-now', text: 'Decision timeframe: now' });
+  if (q.timeframe === 'now') hot.push({ rule: 'timeframe-now', params: {} });
   if (q.budget === 'yes' && q.authority === 'yes' && q.need === 'yes' && q.timeframe === 'within-2-months') {
-    hot.push({ rule: 'bant-all-yes', text: 'Budget, authority, need and timeline all confirmed' });
+    hot.push({ rule: 'bant-all-yes', params: {} });
   }
   const replyDays = e.lastInboundAt ? daysBetween(e.lastInboundAt, now) : null;
+  // Whole days since the reply (0: today), as the UI words it.
+  const replied = replyDays === null ? 0 : Math.max(0, Math.floor(replyDays));
   if (replyDays !== null && replyDays <= t.hotReplyDays) {
-    hot.push({ rule: 'recent-reply', text: `Replied ${ago(replyDays)} (within ${t.hotReplyDays} days)` });
+    hot.push({ rule: 'recent-reply', params: { days: replied, within: t.hotReplyDays } });
   }
   if (hot.length > 0) return { temperature: 'hot', reasons: hot };
 
   const warm: Reason[] = [];
-  if (q.timeframe === 'within-2-months') warm.push({ rule: 'timeframe-soon', text: 'Decision within about two months' });
+  if (q.timeframe === 'within-2-months') warm.push({ rule: 'timeframe-soon', params: {} });
   if (replyDays !== null && replyDays <= t.warmEngagedDays) {
-    warm.push({ rule: 'engaged', text: `Replied ${ago(replyDays)} (within ${t.warmEngagedDays} days)` });
+    warm.push({ rule: 'engaged', params: { days: replied, within: t.warmEngagedDays } });
   }
   if (warm.length > 0) return { temperature: 'warm', reasons: warm };
 
   return {
     temperature: 'cold',
-    reasons: [{ rule: 'no-timeframe', text: q.timeframe === 'later' ? 'Decision timeframe: later' : 'No decision timeframe yet' }],
+    reasons: [{ rule: 'no-timeframe', params: { timeframe: q.timeframe === 'later' ? 'later' : 'none' } }],
   };
 }
 
 /** Classifies a lead as hot / warm / cold with the reasons, or none outside the funnel. */
-export function classify(lead: Lead, touchpoints: Contact[], now: Date, settings: Settings): Classification {
+export function classify(lead: Lead, touchpoints: Contact[], now: Date, settings: PipelineRules): Classification {
   if (isClosedOrParked(lead, settings.stages)) {
     return {
       temperature: null,
-      reasons: [{ rule: 'outside-funnel', text: `${stageName(lead.stage, settings.stages)} leads have no temperature` }],
+      reasons: [{ rule: 'outside-funnel', params: { stage: lead.stage } }],
       overridden: false,
     };
   }
@@ -130,9 +127,16 @@ export function classify(lead: Lead, touchpoints: Contact[], now: Date, settings
   if (lead.temperatureOverride) {
     return {
       temperature: lead.temperatureOverride,
-      reasons: [{ rule: 'override', text: `Set by you (the rules say ${rules.temperature})` }],
+      reasons: [{ rule: 'override', params: { rules: rules.temperature ?? 'none' } }],
       overridden: true,
     };
   }
   return { ...rules, overridden: false };
+}
+
+/** The lead with its temperature recomputed; the same object when nothing changed. */
+export function withTemperature(lead: Lead, touchpoints: Contact[], now: Date, rules: PipelineRules): Lead {
+  const c = classify(lead, touchpoints, now, rules);
+  if (c.temperature === lead.temperature && JSON.stringify(c.reasons) === JSON.stringify(lead.temperatureReasons)) return lead;
+  return { ...lead, temperature: c.temperature, temperatureReasons: c.reasons };
 }

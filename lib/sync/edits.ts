@@ -104,18 +104,34 @@ export function applyLocal(doc: SyncDoc | undefined, change: LocalChange, stamp:
  * The document after taking a local record as it is now, whatever the document says: fields that
  * differ get this stamp. For seeding the replica when sync is turned on, and for a restore.
  */
-export function reconcileLocal(doc: SyncDoc | undefined, record: { type: 'lead'; lead: LocalLead } | { type: 'touchpoint'; touchpoint: Touchpoint }, stamp: Stamp, user: string): SyncDoc | null {
+export function reconcileLocal(
+  doc: SyncDoc | undefined,
+  record: { type: 'lead'; lead: LocalLead } | { type: 'touchpoint'; touchpoint: Touchpoint },
+  stamp: Stamp,
+  user: string,
+): SyncDoc | null {
   if (record.type === 'lead') {
     const owner = typeof doc?.fields.owner === 'string' ? doc.fields.owner : user;
-    return write(doc, { id: leadDocId(record.lead.id), type: 'lead', next: leadFields(record.lead, owner), prev: null, sets: leadSets(record.lead) }, stamp, user);
+    return write(
+      doc,
+      { id: leadDocId(record.lead.id), type: 'lead', next: leadFields(record.lead, owner), prev: null, sets: leadSets(record.lead) },
+      stamp,
+      user,
+    );
   }
-  return write(doc, { id: touchpointDocId(record.touchpoint.id), type: 'touchpoint', next: touchpointFields(record.touchpoint), prev: null, sets: {} }, stamp, user);
+  return write(
+    doc,
+    { id: touchpointDocId(record.touchpoint.id), type: 'touchpoint', next: touchpointFields(record.touchpoint), prev: null, sets: {} },
+    stamp,
+    user,
+  );
 }
 
 /** True when the document says what the local record after `change` says (nothing to hand back to the repository). */
 export function localMatches(doc: SyncDoc, change: LocalChange): boolean {
   const same = (expected: Record<string, Json>) => Object.entries(expected).every(([k, v]) => canonical(doc.fields[k]) === canonical(v));
-  const sameSets = (expected: Record<string, Json[]>) => Object.entries(expected).every(([k, v]) => canonical(unionSet(k, v, [])) === canonical(doc.sets[k] ?? []));
+  const sameSets = (expected: Record<string, Json[]>) =>
+    Object.entries(expected).every(([k, v]) => canonical(unionSet(k, v, [])) === canonical(doc.sets[k] ?? []));
   if (change.type === 'settings') return same(settingsFields(change.after));
   if (!change.after) return doc.fields.deleted === true;
   if (change.type === 'touchpoint') return same(touchpointFields(change.after));

@@ -157,7 +157,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     try {
       const doc = (await db.get(STATE_ID)) as PouchDoc & EngineState;
       stateRev = doc._rev;
-      return { device: doc.device, clock: doc.clock, applied: doc.applied, lastSyncAt: doc.lastSyncAt, dirty: doc.dirty ?? {}, writes: doc.writes ?? 0, target: doc.target, seeded: doc.seeded === true };
+      return {
+        device: doc.device,
+        clock: doc.clock,
+        applied: doc.applied,
+        lastSyncAt: doc.lastSyncAt,
+        dirty: doc.dirty ?? {},
+        writes: doc.writes ?? 0,
+        target: doc.target,
+        seeded: doc.seeded === true,
+      };
     } catch (error) {
       if ((error as { status?: number }).status !== 404) throw error;
       stateRev = undefined;

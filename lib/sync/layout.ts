@@ -241,5 +241,13 @@ export function readSyncDoc(raw: unknown): SyncDoc | null {
   if (!Object.values(stamps).every((s) => typeof s === 'string')) return null;
   if (!Object.values(by).every((s) => typeof s === 'string')) return null;
   if (!Object.values(sets).every(Array.isArray)) return null;
-  return { _id: raw._id, type, v: raw.v, fields: fields as Record<string, Json>, stamps: stamps as Record<string, string>, by: by as Record<string, string>, sets: sets as Record<string, Json[]> };
+  return {
+    _id: raw._id,
+    type,
+    v: raw.v,
+    fields: fields as Record<string, Json>,
+    stamps: stamps as Record<string, string>,
+    by: by as Record<string, string>,
+    sets: sets as Record<string, Json[]>,
+  };
 }

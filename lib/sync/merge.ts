@@ -127,7 +127,10 @@ export function sameContent(a: SyncDoc, b: SyncDoc): boolean {
  * revision (only when it differs from the winner, so machines resolving the same conflict do
  * not keep writing), and delete every losing leaf.
  */
-export function resolveConflict(winner: RevDoc, losers: readonly RevDoc[]): { write: (SyncDoc & { _rev: string }) | null; remove: { _id: string; _rev: string; _deleted: true }[] } {
+export function resolveConflict(
+  winner: RevDoc,
+  losers: readonly RevDoc[],
+): { write: (SyncDoc & { _rev: string }) | null; remove: { _id: string; _rev: string; _deleted: true }[] } {
   const merged = mergeAll([winner, ...losers]);
   return {
     write: sameContent(merged, winner) ? null : { ...merged, _rev: winner._rev },

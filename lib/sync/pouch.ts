@@ -67,7 +67,14 @@ export interface PouchDatabase {
     total_rows: number;
     rows: { id: string; key: string; value?: { rev: string; deleted?: boolean }; doc?: PouchDoc; error?: string }[];
   }>;
-  changes(options: { since?: number | string; limit?: number; include_docs?: boolean; conflicts?: boolean; style?: 'all_docs' | 'main_only'; return_docs?: boolean }): Promise<{
+  changes(options: {
+    since?: number | string;
+    limit?: number;
+    include_docs?: boolean;
+    conflicts?: boolean;
+    style?: 'all_docs' | 'main_only';
+    return_docs?: boolean;
+  }): Promise<{
     results: PouchChange[];
     last_seq: number | string;
   }>;

@@ -36,9 +36,11 @@ export function checkTarget(target: Pick<SyncTarget, 'url' | 'database' | 'usern
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, field: 'url', message: 'The server address starts with https://' };
   if (url.username || url.password) return { ok: false, field: 'url', message: 'Put the user name and password in their own fields, not in the address.' };
   if (url.search || url.hash) return { ok: false, field: 'url', message: 'The server address has no ? or # part.' };
-  if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) return { ok: false, field: 'url', message: 'Use https:// — over http:// the password would cross the network unencrypted.' };
+  if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname))
+    return { ok: false, field: 'url', message: 'Use https:// — over http:// the password would cross the network unencrypted.' };
   const database = target.database.trim();
-  if (!DB_NAME.test(database)) return { ok: false, field: 'database', message: 'A database name starts with a lower-case letter and has only a–z, 0–9 and _$()+-/' };
+  if (!DB_NAME.test(database))
+    return { ok: false, field: 'database', message: 'A database name starts with a lower-case letter and has only a–z, 0–9 and _$()+-/' };
   if (!target.username.trim()) return { ok: false, field: 'username', message: 'Enter the user name the team server knows you by.' };
   const base = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   return { ok: true, dbUrl: `${base}/${encodeURIComponent(database)}`, originPattern: `${url.protocol}//${url.hostname}/*` };

@@ -4,10 +4,10 @@
  * links from the popup work. Each view has its own small model; this one routes and undoes.
  */
 import { signal } from '@preact/signals';
-import type { LeadFilter, SortColumn } from '../db/lead-query';
+import type { LeadFilter, SortColumn } from '../messaging/protocol';
 import type { Aggregates } from '../pipeline/aggregates';
 import type { LeadSource, Temperature } from '../pipeline/model';
-import { LEAD_SOURCES } from '../pipeline/constants';
+import { LEAD_SOURCES, SORT_COLUMNS } from '../pipeline/constants';
 import type { Settings } from '../settings/settings';
 import { localDay } from '../pipeline/time';
 import { LeadCardModel } from './lead-card-model';
@@ -15,25 +15,36 @@ import { runBusy } from './run-busy';
 import type { Send } from './send';
 import { TableModel } from './table-model';
 import { BoardModel } from './board-model';
+import { BackupModel, type BackupService, type SaveFile } from './backup-model';
+import { DuplicatesModel } from './duplicates-model';
+import { ImportModel } from './import-model';
+import { SettingsModel } from './settings-model';
+import { PlannerModel } from './planner-model';
+import { tn, type MessageKey, type Text } from '../i18n/i18n';
+import { problemText } from '../i18n/problems';
+import { InsightsModel, parsePeriod, writePeriod } from './insights-model';
+import type { InsightsPeriod } from '../pipeline/insights';
 
-export const VIEWS = ['board', 'table', 'duplicates', 'planner', 'data', 'settings'] as const;
+export const VIEWS = ['board', 'table', 'insights', 'duplicates', 'planner', 'data', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
-export const VIEW_LABELS: Record<View, string> = {
-  board: 'Board',
-  table: 'Table',
-  duplicates: 'Duplicates',
-  planner: 'Planner',
-  data: 'Import / export',
-  settings: 'Settings',
+/** Each view's tab (catalogue keys). */
+export const VIEW_LABELS: Record<View, MessageKey> = {
+  board: 'view_board',
+  table: 'view_table',
+  insights: 'view_insights',
+  duplicates: 'view_duplicates',
+  planner: 'view_planner',
+  data: 'view_data',
+  settings: 'view_settings',
 };
-
-const SORTS: SortColumn[] = ['name', 'company', 'stage', 'temperature', 'value', 'followUp', 'lastTouch', 'updated'];
 
 export interface Route {
   view: View;
   filter: LeadFilter;
   sort: SortColumn;
   desc: boolean;
+  /** The Insights view's period (its source and tag are the filter's). */
+  period: InsightsPeriod;
   lead?: string;
 }
 
@@ -52,8 +63,8 @@ export function parseHash(hash: string): Route {
   };
   const hasFilter = Object.values(filter).some((v) => v !== undefined);
   const view = (VIEWS as readonly string[]).includes(p.get('view') ?? '') ? (p.get('view') as View) : hasFilter ? 'table' : 'board';
-  const sort = (SORTS as string[]).includes(p.get('sort') ?? '') ? (p.get('sort') as SortColumn) : 'updated';
-  return { view, filter, sort, desc: p.has('sort') ? p.get('desc') === '1' : true, lead: p.get('lead') || undefined };
+  const sort = (SORT_COLUMNS as readonly string[]).includes(p.get('sort') ?? '') ? (p.get('sort') as SortColumn) : 'updated';
+  return { view, filter, sort, desc: p.has('sort') ? p.get('desc') === '1' : true, period: parsePeriod(p), lead: p.get('lead') || undefined };
 }
 
 export function toHash(route: Partial<Route>): string {
@@ -71,13 +82,14 @@ export function toHash(route: Partial<Route>): string {
     p.set('sort', route.sort);
     if (route.desc) p.set('desc', '1');
   }
+  if (route.period) writePeriod(p, route.period);
   if (route.lead) p.set('lead', route.lead);
   return p.toString();
 }
 
 export interface UndoOffer {
   batchId: string;
-  text: string;
+  text: Text;
 }
 
 export class PipelineModel {
@@ -87,13 +99,29 @@ export class PipelineModel {
   readonly selected = signal<LeadCardModel | null>(null);
   readonly undo = signal<UndoOffer | null>(null);
   readonly busy = signal(false);
-  readonly error = signal<string | null>(null);
+  readonly error = signal<Text | null>(null);
   readonly table: TableModel;
   readonly board: BoardModel;
+  readonly duplicates: DuplicatesModel;
+  readonly imports: ImportModel;
+  readonly backup: BackupModel;
+  /** The Settings view's draft; made when settings first load. */
+  readonly settingsDraft = signal<SettingsModel | null>(null);
+  /** The planner's inputs; made when the planner is first opened, from the measured funnel. */
+  readonly planner = signal<PlannerModel | null>(null);
+  readonly insights: InsightsModel;
 
-  constructor(readonly send: Send) {
+  constructor(
+    readonly send: Send,
+    backupService: BackupService,
+    readonly saveFile: SaveFile,
+  ) {
     this.table = new TableModel(send);
-    this.board = new BoardModel(send);
+    this.board = new BoardModel(send, (id) => this.openLead(id));
+    this.duplicates = new DuplicatesModel(send);
+    this.imports = new ImportModel(send);
+    this.backup = new BackupModel(send, backupService, saveFile);
+    this.insights = new InsightsModel(send, saveFile);
   }
 
   get today(): string {
@@ -121,16 +149,24 @@ export class PipelineModel {
   /** Loads what the current view shows; also the answer to a "changed" event. */
   async load(): Promise<void> {
     try {
+      const r = this.route.value;
+      // The Insights figures do not wait for the settings: asked for at once, awaited below.
+      const insights =
+        r.view === 'insights' ? this.insights.load({ period: r.period, source: r.filter.source ?? null, tag: r.filter.tag ?? null }, this.today) : null;
       const [settings, summary] = await Promise.all([this.send('settings.get', {}), this.send('summary.get', {})]);
       this.settings.value = settings;
       this.aggregates.value = summary.aggregates;
-      const r = this.route.value;
+      if (this.settingsDraft.value) this.settingsDraft.value.stored(settings);
+      else this.settingsDraft.value = new SettingsModel(this.send, settings);
+      if (r.view === 'duplicates') await this.duplicates.load();
+      if (r.view === 'planner' && !this.planner.value) this.planner.value = new PlannerModel(summary.aggregates, settings.stages);
       if (r.view === 'table') await this.table.setQuery({ filter: r.filter, sort: r.sort, desc: r.desc }, this.today);
       if (r.view === 'board') await this.board.load(this.today);
+      await insights;
       await this.loadLead();
       this.error.value = null;
     } catch (error) {
-      this.error.value = (error as Error).message;
+      this.error.value = problemText(error);
     }
   }
 
@@ -143,11 +179,11 @@ export class PipelineModel {
     try {
       const view = await this.send('lead.timeline', { id });
       const current = this.selected.value;
-      if (current?.id === id) current.view.value = view;
+      if (current?.id === id) current.setView(view);
       else this.selected.value = new LeadCardModel(this.send, view, this.settings.value!, null, true);
     } catch (error) {
       this.selected.value = null;
-      this.error.value = (error as Error).message;
+      this.error.value = problemText(error);
     }
   }
 
@@ -155,7 +191,7 @@ export class PipelineModel {
   async deleteLeads(ids: string[]): Promise<void> {
     await runBusy(this.busy, this.error, async () => {
       const { batchId, count } = await this.send('leads.delete', { ids });
-      this.undo.value = { batchId, text: count === 1 ? 'Lead deleted.' : `${count} leads deleted.` };
+      this.undo.value = { batchId, text: () => tn('leads_deleted', count) };
       this.table.clearSelection();
       if (this.route.value.lead && ids.includes(this.route.value.lead)) this.openLead(undefined);
     });

@@ -4,7 +4,10 @@ import { browser } from 'wxt/browser';
 import type { LeadSummary, Summary } from '../messaging/protocol';
 import type { Period } from '../pipeline/aggregates';
 import { localDay } from '../pipeline/time';
+import { snoozedDay } from '../pipeline/next-step';
 import type { Send } from './send';
+import type { Text } from '../i18n/i18n';
+import { problemText } from '../i18n/problems';
 
 /** The pipeline page, optionally at a filter or a lead (`temperature=hot`, `lead=<id>`). */
 export function pipelineUrl(hash = ''): string {
@@ -15,7 +18,7 @@ export class PopupModel {
   readonly summary = signal<Summary | null>(null);
   /** null until loaded: the funnel is drawn first, the due list fills in after. */
   readonly due = signal<LeadSummary[] | null>(null);
-  readonly error = signal<string | null>(null);
+  readonly error = signal<Text | null>(null);
   readonly period = signal<Period>('all');
   readonly query = signal('');
   readonly results = signal<LeadSummary[] | null>(null);
@@ -30,7 +33,28 @@ export class PopupModel {
       this.due.value = await due;
       this.error.value = null;
     } catch (error) {
-      this.error.value = (error as Error).message;
+      this.error.value = problemText(error);
+    }
+  }
+
+  /** A due follow-up is done: the lead has no next one (set it on the lead when there is). */
+  done(lead: LeadSummary): Promise<void> {
+    return this.moveFollowUp(lead, null);
+  }
+
+  /** A due follow-up moves `days` days on from today. */
+  snooze(lead: LeadSummary, days: number, today = localDay(new Date())): Promise<void> {
+    return this.moveFollowUp(lead, snoozedDay(today, days));
+  }
+
+  private async moveFollowUp(lead: LeadSummary, day: string | null): Promise<void> {
+    try {
+      // Against the day shown: a follow-up changed elsewhere meanwhile is not overwritten.
+      const { conflicts } = await this.send('lead.update', { id: lead.id, patch: { nextFollowUpOn: day }, base: { nextFollowUpOn: lead.nextFollowUpOn } });
+      if (conflicts.length === 0) this.due.value = this.due.value?.filter((l) => l.id !== lead.id) ?? null;
+      await this.load();
+    } catch (error) {
+      this.error.value = problemText(error);
     }
   }
 
@@ -46,7 +70,7 @@ export class PopupModel {
       const results = await this.send('leads.search', { query });
       if (seq === this.searchSeq) this.results.value = results;
     } catch (error) {
-      if (seq === this.searchSeq) this.error.value = (error as Error).message;
+      if (seq === this.searchSeq) this.error.value = problemText(error);
     }
   }
 

@@ -6,16 +6,13 @@ import type { Settings } from '../settings/settings';
 import { LeadCardModel } from './lead-card-model';
 import type { Send } from './send';
 import { runBusy } from './run-busy';
+import type { Text } from '../i18n/i18n';
+import { problemText } from '../i18n/problems';
 
 export const DRAFT_FIELDS = ['name', 'headline', 'company', 'location'] as const;
 export type DraftField = (typeof DRAFT_FIELDS)[number];
 
-export type PanelState =
-  | { kind: 'idle' }
-  | { kind: 'loading' }
-  | { kind: 'new' }
-  | { kind: 'known'; card: LeadCardModel }
-  | { kind: 'error'; message: string };
+export type PanelState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'new' } | { kind: 'known'; card: LeadCardModel } | { kind: 'error'; message: Text };
 
 export class ProfilePanelModel {
   readonly state = signal<PanelState>({ kind: 'idle' });
@@ -23,7 +20,7 @@ export class ProfilePanelModel {
   readonly draft = signal<Record<DraftField, string>>({ name: '', headline: '', company: '', location: '' });
   readonly duplicates = signal<Lead[]>([]);
   readonly busy = signal(false);
-  readonly error = signal<string | null>(null);
+  readonly error = signal<Text | null>(null);
   /** Draft fields the user typed in: a later extraction leaves them alone. */
   private touched = new Set<DraftField>();
   private settings: Settings | null = null;
@@ -79,11 +76,11 @@ export class ProfilePanelModel {
       if (generation !== this.generation) return; // another profile is on screen by now
       this.duplicates.value = duplicates.filter((d) => d.linkedinUrl !== url);
       const current = this.state.value;
-      if (lead && current.kind === 'known' && current.card.id === lead.lead.id) current.card.view.value = lead;
+      if (lead && current.kind === 'known' && current.card.id === lead.lead.id) current.card.setView(lead);
       else if (lead) this.state.value = { kind: 'known', card: new LeadCardModel(this.send, lead, this.settings, url) };
       else this.state.value = { kind: 'new' };
     } catch (error) {
-      if (generation === this.generation) this.state.value = { kind: 'error', message: (error as Error).message };
+      if (generation === this.generation) this.state.value = { kind: 'error', message: problemText(error) };
     }
   }
 

@@ -3,8 +3,13 @@
  * and the selection. Only the pages around the viewport are ever requested.
  */
 import { signal } from '@preact/signals';
-import type { LeadFilter, LeadRow, SortColumn } from '../db/lead-query';
+import type { LeadFilter, LeadRow, SortColumn } from '../messaging/protocol';
 import type { Send } from './send';
+import { rowsToCsv, type CsvWording } from '../import/csv';
+import { runBusy } from './run-busy';
+import type { SaveFile } from './backup-model';
+import type { Text } from '../i18n/i18n';
+import { problemText } from '../i18n/problems';
 
 export const PAGE_SIZE = 100;
 
@@ -19,7 +24,13 @@ export class TableModel {
   /** Bumped when a page arrives, so the visible rows redraw. */
   readonly revision = signal(0);
   readonly selection = signal<ReadonlySet<string>>(new Set());
-  readonly error = signal<string | null>(null);
+  readonly error = signal<Text | null>(null);
+  /** The scrolled window: where the viewport starts and how tall it is, in pixels. */
+  readonly viewport = signal({ scrollTop: 0, height: 600 });
+  /** The search field as typed; it becomes the filter after a pause. */
+  readonly searchText = signal('');
+  readonly exporting = signal(false);
+  readonly exportError = signal<Text | null>(null);
   private pages = new Map<number, LeadRow[]>();
   /** The previous answer's pages, shown until the new ones arrive (no flash of empty rows on a reload). */
   private stale = new Map<number, LeadRow[]>();
@@ -66,7 +77,7 @@ export class TableModel {
       this.revision.value++;
       this.error.value = null;
     } catch (error) {
-      if (generation === this.generation) this.error.value = (error as Error).message;
+      if (generation === this.generation) this.error.value = problemText(error);
     } finally {
       if (generation === this.generation) this.pending.delete(page);
     }
@@ -92,5 +103,13 @@ export class TableModel {
   async all(): Promise<LeadRow[]> {
     if (!this.state) return [];
     return this.send('leads.export', { ...this.state, today: this.today });
+  }
+
+  /** Saves every row of the current query as a CSV file. */
+  exportCsv(wording: CsvWording, save: SaveFile): Promise<boolean> {
+    return runBusy(this.exporting, this.exportError, async () => {
+      const rows = await this.all();
+      save(`leadline-leads-${this.today}.csv`, [rowsToCsv(rows, wording)], 'text/csv;charset=utf-8');
+    });
   }
 }

@@ -3,9 +3,21 @@ import { signal } from '@preact/signals';
 import type { GmailMessage, GmailThread, Participant } from '../sites/gmail/extract';
 import { guessCompany } from '../sites/gmail/company';
 import type { Settings } from '../settings/settings';
+import type { Lead } from '../pipeline/model';
 import { LeadCardModel } from './lead-card-model';
 import type { Send } from './send';
 import { runBusy } from './run-busy';
+import { t, tn, type Text } from '../i18n/i18n';
+import { problemText } from '../i18n/problems';
+
+/** A touchpoint the card could not log; `text` is the card's error. */
+class LoggingFailed extends Error {
+  readonly text: Text;
+  constructor(text: Text | null) {
+    super('Logging failed.');
+    this.text = text ?? (() => t('thread_log_failed'));
+  }
+}
 
 export interface ParticipantRow {
   participant: Participant;
@@ -13,6 +25,8 @@ export interface ParticipantRow {
   card: LeadCardModel | null;
   /** Capture draft for a new person. */
   draft: { name: string; company: string };
+  /** Leads that may be this person under another address (same name, same company or domain). */
+  duplicates: Lead[];
 }
 
 export class ThreadPanelModel {
@@ -20,9 +34,9 @@ export class ThreadPanelModel {
   readonly rows = signal<ParticipantRow[]>([]);
   readonly loading = signal(false);
   readonly busy = signal(false);
-  readonly error = signal<string | null>(null);
+  readonly error = signal<Text | null>(null);
   /** What the last "Log email" did, in words. */
-  readonly logResult = signal<string | null>(null);
+  readonly logResult = signal<Text | null>(null);
   private settings: Settings | null = null;
   private url = '';
   private pageOwnEmails: string[] = [];
@@ -36,13 +50,16 @@ export class ThreadPanelModel {
   }
 
   async showThread(thread: GmailThread, url: string, pageOwnEmails: string[]): Promise<void> {
-    const sameThread = this.thread.value?.threadId === thread.threadId && this.url === url;
+    const before = this.thread.value;
+    const sameThread = before?.threadId === thread.threadId && this.url === url;
+    // Messages unfolded in an open thread are logged like the ones shown at first (never twice).
+    const grew = sameThread && thread.messages.some((m) => m.id && !before!.messages.some((b) => b.id === m.id));
     this.thread.value = thread;
     this.url = url;
     this.pageOwnEmails = pageOwnEmails;
     if (!sameThread) this.logResult.value = null;
     // Auto-log happens when a thread is opened, not on every refresh while it stays open.
-    await this.lookup({ autoLog: !sameThread });
+    await this.lookup({ autoLog: !sameThread || grew });
   }
 
   clear(): void {
@@ -75,16 +92,18 @@ export class ThreadPanelModel {
       const rows: ParticipantRow[] = [];
       for (const participant of this.participants()) {
         const existing = this.rows.value.find((r) => r.participant.email === participant.email);
-        const { lead } = await this.send('lead.lookup', { email: participant.email });
+        const name = participant.name?.trim().slice(0, 200) || undefined;
+        const { lead, duplicates } = await this.send('lead.lookup', { email: participant.email, name, company: guessCompany(participant.email) });
         let card: LeadCardModel | null = null;
         if (lead && existing?.card?.id === lead.lead.id) {
           card = existing.card;
-          card.view.value = lead;
+          card.setView(lead);
         } else if (lead) card = new LeadCardModel(this.send, lead, this.settings, this.url);
         rows.push({
           participant,
           card,
           draft: existing?.draft ?? { name: participant.name ?? '', company: guessCompany(participant.email) ?? '' },
+          duplicates: lead ? [] : duplicates,
         });
       }
       if (generation !== this.generation) return;
@@ -92,7 +111,7 @@ export class ThreadPanelModel {
       this.error.value = null;
       if (autoLog && this.settings.autoLog && rows.some((r) => r.card)) await this.logThread({ auto: true });
     } catch (error) {
-      if (generation === this.generation) this.error.value = (error as Error).message;
+      if (generation === this.generation) this.error.value = problemText(error);
     } finally {
       if (generation === this.generation) this.loading.value = false;
     }
@@ -113,8 +132,22 @@ export class ThreadPanelModel {
         source: 'gmail',
       });
       const card = new LeadCardModel(this.send, lead, this.settings!, this.url);
+      // A lookup still on its way answers from before the capture: it must not undo it.
+      this.generation++;
+      this.loading.value = false;
       this.rows.value = this.rows.value.map((r) => (r.participant.email === email ? { ...r, card } : r));
     });
+  }
+
+  /** Adds the participant's address to a lead that is the same person, instead of capturing a second lead. */
+  async linkParticipant(email: string, leadId: string): Promise<void> {
+    const row = this.rows.value.find((r) => r.participant.email === email);
+    const lead = row?.duplicates.find((d) => d.id === leadId);
+    if (!lead) return;
+    await this.act(async () => {
+      await this.send('lead.update', { id: leadId, patch: { emails: [...lead.emails, email] }, base: { emails: lead.emails } });
+    });
+    await this.lookup({ autoLog: true });
   }
 
   /** Whether a message concerns a lead: sent by them, to them, or sent by the user with recipients unknown. */
@@ -141,22 +174,31 @@ export class ThreadPanelModel {
         for (const message of readable) {
           if (!this.concerns(message, row.participant.email, own)) continue;
           const ok = await row.card.log(
-            { id: 'email', label: 'Email', channel: 'email', direction: own.has(message.from!.email) ? 'outbound' : 'inbound' },
-            thread.subject ?? '(no subject)',
+            { id: 'email', label: 'channel_email', channel: 'email', direction: own.has(message.from!.email) ? 'outbound' : 'inbound' },
+            thread.subject ?? '',
             { at: message.at!, externalId: message.id!, url: this.url },
           );
-          if (!ok) throw new Error(row.card.error.value ?? 'Logging failed.');
+          if (!ok) throw new LoggingFailed(row.card.error.value);
           created += row.card.lastLogCreated ? 1 : 0;
         }
       }
-      const note = skipped > 0 ? ` ${skipped} message${skipped === 1 ? '' : 's'} skipped: date or id not readable (open ${skipped === 1 ? 'it' : 'them'}).` : '';
-      const what = created > 0 ? `Logged ${created} email touchpoint${created === 1 ? '' : 's'}.` : 'Already logged.';
-      if (!auto || created > 0) this.logResult.value = `${auto && created > 0 ? 'Auto-logged: ' : ''}${what}${note}`;
+      const what = () => (created === 0 ? t('thread_already_logged') : auto ? tn('thread_auto_logged', created) : tn('thread_logged', created));
+      if (!auto || created > 0) this.logResult.value = () => [what(), skipped > 0 ? tn('thread_skipped', skipped) : ''].filter(Boolean).join(' ');
     });
   }
 
   private async act(action: () => Promise<void>): Promise<void> {
-    await runBusy(this.busy, this.error, action);
+    // A log that failed was worded on its card already: that wording is the panel's error.
+    let cardError: Text | null = null;
+    await runBusy(this.busy, this.error, async () => {
+      try {
+        await action();
+      } catch (error) {
+        if (error instanceof LoggingFailed) cardError = error.text;
+        throw error;
+      }
+    });
+    if (cardError) this.error.value = cardError;
   }
 
   /** Gmail options, saved at once: auto-log and the user's own addresses. */
@@ -169,7 +211,10 @@ export class ThreadPanelModel {
 
   async saveOptions(next: { autoLog?: boolean; ownEmails?: string }): Promise<void> {
     await this.act(async () => {
-      const ownEmails = next.ownEmails?.split(/[\s,;]+/).map((e) => e.trim()).filter(Boolean);
+      const ownEmails = next.ownEmails
+        ?.split(/[\s,;]+/)
+        .map((e) => e.trim())
+        .filter(Boolean);
       this.settings = await this.send('settings.patch', { autoLog: next.autoLog, ownEmails });
       this.options.value = { autoLog: this.settings.autoLog, ownEmails: this.settings.ownEmails.join(', ') };
     });

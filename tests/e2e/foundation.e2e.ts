@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { button, click, launch, openTab, readStore, type Session } from './harness';
+import { button, click, launch, openTab, readStore, type Session, sidebarFrame } from './harness';
 
 /** The extension page's own API, used to send raw (malformed) messages. */
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; error?: string }> } };
@@ -24,8 +24,8 @@ describe('foundation: capture a lead from a real saved LinkedIn page', () => {
     await page.goto(PARUL);
     const landmark = await page.waitForSelector('::-p-aria([role="complementary"][name="Leadline"])');
     expect(landmark).not.toBeNull();
-    await click(page, button('Capture lead'));
-    await page.waitForSelector('::-p-aria([name="Lead: Parul Sharma"])');
+    await click(await sidebarFrame(page), button('Capture lead'));
+    await (await sidebarFrame(page)).waitForSelector('::-p-aria([name="Lead: Parul Sharma"])');
 
     const leads = await readStore<Record<string, unknown>>(session, 'leads');
     expect(leads).toHaveLength(1);

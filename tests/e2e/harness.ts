@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page, type WebWorker } from 'puppeteer-core';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
@@ -21,7 +21,7 @@ export const CHROME_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--window-size=1400,900',
+  '--window-size=1440,900',
 ];
 
 export interface Session {
@@ -35,27 +35,67 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(options: { extension?: boolean } = {}): Promise<Session> {
+export interface LaunchOptions {
+  extension?: boolean;
+  /** Chromium's UI language (`cs`, `zh-CN`…): the extension's default language follows it. English when not given. */
+  lang?: string;
+  /** Further command-line switches. */
+  args?: string[];
+  /** A profile to start with and keep (a browser restart); a fresh one, removed on close, when not given. */
+  userDataDir?: string;
+}
+
+/**
+ * The environment that gives Chromium a UI language. `--lang` alone sets it on Windows only: on
+ * Linux Chromium takes its locale from LANGUAGE / LC_ALL / LANG (kernox/Mastodon-Share-Browser-Extension
+ * PR #40, "Set language in environment, to really change it on Linux & Mac"; chrome-php/chrome
+ * PR #414: "this flag just doesn't work with chromium on linux"), and only for a locale whose
+ * .pak it ships (Debian: the chromium-l10n package). Both are set, so a test means the same on
+ * every system; English unless a test asks for another language.
+ */
+function languageEnv(lang: string | undefined): Record<string, string> {
+  return { LANGUAGE: (lang ?? 'en-US').replace('-', '_') };
+}
+
+export async function launch(options: LaunchOptions = {}): Promise<Session> {
   const withExtension = options.extension ?? true;
-  const userDataDir = mkdtempSync(join(tmpdir(), 'leadline-e2e-'));
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'leadline-e2e-'));
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
     pipe: true,
     ...(withExtension ? { enableExtensions: [EXTENSION_DIR] } : {}),
     userDataDir,
-    args: CHROME_ARGS,
-    defaultViewport: { width: 1400, height: 900 },
+    args: [...CHROME_ARGS, `--lang=${options.lang ?? 'en-US'}`, ...(options.args ?? [])],
+    env: { ...process.env, ...languageEnv(options.lang) },
+    defaultViewport: { width: 1440, height: 900 },
   });
   const problems: string[] = [];
   const close = async () => {
     await browser.close();
-    rmSync(userDataDir, { recursive: true, force: true });
+    if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   };
   if (!withExtension) {
     // The floor of host-page measurements: the same browser, no extension (no worker to talk to).
     return { browser, extensionId: '', worker: null as unknown as WebWorker, problems, routes: new Map(), close };
   }
+  // Sidebar frames run out of the page's process: their errors are not the page's 'pageerror'.
+  // Listen to each one's runtime, so an error inside a sidebar fails the test too.
+  browser.on('targetcreated', (t) => {
+    if (!t.url().includes('/sidebar.html')) return;
+    void t
+      .createCDPSession()
+      .then(async (cdp) => {
+        cdp.on('Runtime.exceptionThrown', (e) => problems.push(`sidebar frame error: ${e.exceptionDetails.exception?.description ?? e.exceptionDetails.text}`));
+        cdp.on('Runtime.consoleAPICalled', (e) => {
+          if (e.type === 'error') problems.push(`sidebar frame console: ${e.args.map((a) => a.value ?? a.description).join(' ')}`);
+        });
+        await cdp.send('Runtime.enable');
+      })
+      .catch(() => {
+        // The frame went away before we could listen.
+      });
+  });
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 15_000 });
   const worker = (await target.worker())!;
   const extensionId = new URL(target.url()).host;
@@ -120,22 +160,65 @@ export async function readStore<T = unknown>(session: Session, store: string): P
   ) as Promise<T[]>;
 }
 
-/** Waits for an element inside the sidebar's shadow root; `>>>` pierces shadow roots. */
-export function sidebar(selector = ''): string {
-  return `>>> aside[aria-label="Leadline"]${selector ? ` ${selector}` : ''}`;
+/** The host page's element holding the sidebar frame. */
+export const SIDEBAR_HOST = '[data-leadline="sidebar"]';
+
+/**
+ * The sidebar frame (an extension page in an iframe) of a host page, once it is there and
+ * connected. It is looked up afresh each time: remounting the sidebar replaces the frame.
+ */
+export async function sidebarFrame(page: Page, timeoutMs = 15_000): Promise<Frame> {
+  return extensionFrame(page, `${SIDEBAR_HOST} iframe`, 'aside', timeoutMs);
 }
 
 /**
- * Clicks an element the way a user does: the mouse at the centre of its box. (Puppeteer's own
- * element click computes no clickable point on the saved pages, which render in quirks mode.)
+ * An extension frame of a host page (found through its element: Firefox reports an extension
+ * frame's URL as about:blank), once `ready` matches in it. With two extension frames in a page,
+ * puppeteer now and then attaches to the second one's target before it knows the frame, and never
+ * gets an execution context for it (the frame itself runs fine: its own target answers). Such a
+ * frame is taken out of the page and put back — a new frame, which the product must handle anyway:
+ * its content script greets it again and it reconnects.
  */
-export async function click(page: Page, selector: string): Promise<void> {
-  const handle = await page.waitForSelector(selector, { visible: true });
+export async function extensionFrame(page: Page, iframeSelector: string, ready: string, timeoutMs = 15_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const handle = await page.$(iframeSelector).catch(() => null);
+    const frame = await handle?.contentFrame().catch(() => null);
+    if (frame && !frame.detached) {
+      const answer = await Promise.race([
+        frame.$(ready).then((h) => (h ? 'ready' : 'not yet')),
+        new Promise<string>((r) => setTimeout(() => r('silent'), 2000)),
+      ]).catch(() => 'not yet');
+      if (answer === 'ready') return frame;
+      if (answer === 'silent') {
+        await page.evaluate((sel) => {
+          const iframe = document.querySelector(sel);
+          const parent = iframe?.parentElement;
+          if (!iframe || !parent) return;
+          iframe.remove();
+          parent.append(iframe);
+        }, iframeSelector);
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`no extension frame ${iframeSelector} with ${ready} on ${page.url()} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const pageOf = (target: Page | Frame): Page => ('mainFrame' in target ? target : target.page());
+
+/**
+ * Clicks an element the way a user does: the mouse at the centre of its box (boxes of elements
+ * in a frame are given in the page's coordinates). Puppeteer's own element click computes no
+ * clickable point on the saved pages, which render in quirks mode.
+ */
+export async function click(target: Page | Frame, selector: string): Promise<void> {
+  const handle = await target.waitForSelector(selector, { visible: true });
   await handle!.evaluate((el) => (el as Element).scrollIntoView({ block: 'center' }));
-  await page.waitForFunction((el) => !(el as HTMLButtonElement).disabled, {}, handle);
+  await target.waitForFunction((el) => !(el as HTMLButtonElement).disabled, {}, handle);
   const box = await handle!.boundingBox();
   if (!box) throw new Error(`${selector} has no box`);
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await pageOf(target).mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
 export const button = (name: string) => `::-p-aria([role="button"][name="${name}"])`;
@@ -158,35 +241,48 @@ export async function spaNavigate(page: Page, url: string, fixture: string | nul
     setTimeout(() => {
       const incoming = new DOMParser().parseFromString(policy.createHTML(markup), 'text/html').body;
       // A snapshot: the live collection shrinks as children are removed.
-      for (const child of Array.from(document.body.children)) if (!child.tagName.startsWith('LEADLINE-')) child.remove();
+      for (const child of Array.from(document.body.children)) if (!child.matches('[data-leadline]')) child.remove();
       document.body.prepend(...incoming.childNodes);
     }, delay);
   })()`);
 }
 
-/** Sets a form control's value the way a picker does, firing input and change. */
-export async function setValue(page: Page, selector: string, value: string): Promise<void> {
-  const handle = await page.waitForSelector(selector, { visible: true });
+/**
+ * Sets a form control's value the way a picker does, firing input and change, then leaves the
+ * field (as a user moving on does; fields that save on leaving save then).
+ */
+export async function setValue(target: Page | Frame, selector: string, value: string): Promise<void> {
+  const handle = await target.waitForSelector(selector, { visible: true });
   await handle!.evaluate((el, v) => {
+    (el as HTMLInputElement).focus();
     (el as HTMLInputElement).value = v;
     el.dispatchEvent(new Event('input', { bubbles: true }));
     el.dispatchEvent(new Event('change', { bubbles: true }));
+    (el as HTMLInputElement).blur();
   }, value);
 }
 
-/** Text of the first element matching a (piercing) selector, once it exists. */
-export async function textOf(page: Page, selector: string): Promise<string> {
-  const handle = await page.waitForSelector(selector);
+/** Text of the first element matching a selector, once it exists. */
+export async function textOf(target: Page | Frame, selector: string): Promise<string> {
+  const handle = await target.waitForSelector(selector);
   return (await handle!.evaluate((el) => el.textContent ?? '')).trim();
 }
 
 /** Waits until an input inside the sidebar holds `value` (the sidebar draws asynchronously). */
 export async function waitForSidebarValue(page: Page, selector: string, value: string): Promise<void> {
-  await page.waitForFunction(
-    (sel, want) => (document.querySelector('leadline-sidebar')?.shadowRoot?.querySelector(sel) as HTMLInputElement | null)?.value === want,
+  const frame = await sidebarFrame(page);
+  await frame.waitForFunction((sel, want) => (document.querySelector(sel) as HTMLInputElement | null)?.value === want, {}, selector, value);
+}
+
+/** Waits until the sidebar's element matching `selector` has text matching `pattern`. */
+export async function waitForSidebarText(page: Page, selector: string, pattern: RegExp): Promise<void> {
+  const frame = await sidebarFrame(page);
+  await frame.waitForFunction(
+    (sel, source, flags) => new RegExp(source, flags).test(document.querySelector(sel)?.textContent ?? ''),
     {},
     selector,
-    value,
+    pattern.source,
+    pattern.flags,
   );
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { button, click, launch, openTab, readStore, setValue, spaNavigate, textOf, waitForSidebarValue, type Session } from './harness';
+import { button, click, launch, openTab, readStore, setValue, spaNavigate, textOf, waitForSidebarValue, type Session, sidebarFrame } from './harness';
 
 interface StoredLead {
   id: string;
@@ -47,31 +47,29 @@ describe('LinkedIn sidebar', () => {
   it('captures a new person, then recognises them when the profile is opened again', async () => {
     await page.goto(KIREET);
     await waitForSidebarValue(page, nameField, 'Kireet Agrawal');
-    await click(page, button('Capture lead'));
-    await page.waitForSelector(leadCard('Kireet Agrawal'));
+    await click(await sidebarFrame(page), button('Capture lead'));
+    await (await sidebarFrame(page)).waitForSelector(leadCard('Kireet Agrawal'));
 
     await page.goto(KIREET);
-    await page.waitForSelector(leadCard('Kireet Agrawal'));
-    expect(await page.$(`>>> button.ll-primary`)).toBeNull();
+    await (await sidebarFrame(page)).waitForSelector(leadCard('Kireet Agrawal'));
+    expect(await (await sidebarFrame(page)).$(`button.ll-primary`)).toBeNull();
     const leads = await readStore<StoredLead>(session, 'leads');
     expect(leads.map((l) => [l.name, l.linkedinUrl, l.stage])).toEqual([['Kireet Agrawal', KIREET, 'prospect']]);
   });
 
   it('logs a touchpoint with a summary in one click', async () => {
-    await setValue(page, '::-p-aria([name="Summary (optional)"])', 'Asked about Q1 budget');
-    await click(page, button('Message sent'));
-    await page.waitForSelector('>>> ol.ll-touchpoints li');
-    expect(await textOf(page, '>>> ol.ll-touchpoints li')).toContain('Asked about Q1 budget');
+    await setValue(await sidebarFrame(page), '::-p-aria([name="Summary (optional)"])', 'Asked about Q1 budget');
+    await click(await sidebarFrame(page), button('Message sent'));
+    await (await sidebarFrame(page)).waitForSelector('ol.ll-touchpoints li');
+    expect(await textOf(await sidebarFrame(page), 'ol.ll-touchpoints li')).toContain('Asked about Q1 budget');
     const [touchpoint] = await readStore<StoredTouchpoint>(session, 'touchpoints');
     expect(touchpoint).toMatchObject({ channel: 'linkedin-message', direction: 'outbound', summary: 'Asked about Q1 budget', url: KIREET });
   });
 
   it('changes the stage, recording history', async () => {
-    const stage = await page.waitForSelector('::-p-aria([role="combobox"][name="Stage"])');
+    const stage = await (await sidebarFrame(page)).waitForSelector('::-p-aria([role="combobox"][name="Stage"])');
     await stage!.select('proposal');
-    await page.waitForFunction(
-      () => document.querySelector('leadline-sidebar')?.shadowRoot?.querySelector('[data-testid="stage-name"]')?.textContent === 'Proposal',
-    );
+    await (await sidebarFrame(page)).waitForFunction(() => document.querySelector('[data-testid="stage-name"]')?.textContent === 'Proposal');
     const [lead] = await readStore<StoredLead>(session, 'leads');
     expect(lead!.stage).toBe('proposal');
     expect(lead!.stageHistory.map((h) => h.to)).toEqual(['prospect', 'proposal']);
@@ -84,13 +82,13 @@ describe('LinkedIn sidebar', () => {
     await spaNavigate(page, EDUARDO, F.eduardo);
     await waitForSidebarValue(page, nameField, 'Eduardo Alvarez Nowak');
     await waitForSidebarValue(page, 'input#ll-field-company', 'Novare Potential');
-    expect(await textOf(page, '>>> .ll-url')).toBe(EDUARDO);
+    expect(await textOf(await sidebarFrame(page), '.ll-url')).toBe(EDUARDO);
 
     await spaNavigate(page, 'https://www.linkedin.com/feed/', null);
-    await page.waitForFunction(() => document.querySelector('leadline-sidebar') === null);
+    await page.waitForFunction(() => document.querySelector('[data-leadline="sidebar"]') === null);
 
     await spaNavigate(page, KIREET, F.kireet);
-    await page.waitForSelector(leadCard('Kireet Agrawal'));
+    await (await sidebarFrame(page)).waitForSelector(leadCard('Kireet Agrawal'));
     expect(session.problems).toEqual([]);
   });
 
@@ -100,14 +98,14 @@ describe('LinkedIn sidebar', () => {
     // Each tab is brought forward once to draw its sidebar, as a user switching tabs would.
     for (const tab of [a, b]) {
       await tab.bringToFront();
-      await tab.waitForSelector('>>> button.ll-primary:not([disabled])');
+      await (await sidebarFrame(tab)).waitForSelector('button.ll-primary:not([disabled])');
     }
     // The race is the point here (mouse capture is covered above): both tabs press at once.
-    const press = (tab: Page) => tab.$eval('>>> button.ll-primary', (el) => (el as HTMLButtonElement).click());
+    const press = async (tab: Page) => (await sidebarFrame(tab)).$eval('button.ll-primary', (el) => (el as HTMLButtonElement).click());
     await Promise.all([press(a), press(b)]);
     for (const tab of [a, b]) {
       await tab.bringToFront();
-      await tab.waitForSelector('>>> article.ll-card');
+      await (await sidebarFrame(tab)).waitForSelector('article.ll-card');
     }
     const parul = (await readStore<StoredLead>(session, 'leads')).filter((l) => l.linkedinUrl === PARUL);
     expect(parul).toHaveLength(1);
@@ -117,14 +115,14 @@ describe('LinkedIn sidebar', () => {
   it('collapses to a tab, remembers it across pages, and never leaves the landmark', async () => {
     await page.bringToFront();
     await page.goto(KIREET);
-    await click(page, button('Hide'));
-    await page.waitForSelector(button('Leadline'));
+    await click(await sidebarFrame(page), button('Hide'));
+    await (await sidebarFrame(page)).waitForSelector(button('Leadline'));
     await page.goto(PARUL);
-    await page.waitForSelector(button('Leadline'));
+    await (await sidebarFrame(page)).waitForSelector(button('Leadline'));
     expect(await page.$('::-p-aria([role="complementary"][name="Leadline"])')).not.toBeNull();
-    expect(await page.$(button('Capture lead'))).toBeNull();
-    await click(page, button('Leadline'));
-    await page.waitForSelector(leadCard('Parul Sharma'));
+    expect(await (await sidebarFrame(page)).$(button('Capture lead'))).toBeNull();
+    await click(await sidebarFrame(page), button('Leadline'));
+    await (await sidebarFrame(page)).waitForSelector(leadCard('Parul Sharma'));
     expect(session.problems).toEqual([]);
   });
 });
@@ -148,8 +146,8 @@ describe('possible duplicates', () => {
 
     const page = await openTab(session);
     await page.goto(PARUL);
-    await click(page, button('Same person: link'));
-    await page.waitForSelector(leadCard('Parul Sharma'));
+    await click(await sidebarFrame(page), button('Same person: link'));
+    await (await sidebarFrame(page)).waitForSelector(leadCard('Parul Sharma'));
     const leads = await readStore<StoredLead & { source: string }>(session, 'leads');
     expect(leads).toHaveLength(1);
     expect(leads[0]).toMatchObject({ linkedinUrl: PARUL, source: 'event' });
@@ -166,29 +164,27 @@ describe('pipeline rules in the real extension', () => {
     session.routes.set(EDUARDO, F.eduardo);
     page = await openTab(session);
     await page.goto(EDUARDO);
-    await click(page, button('Capture lead'));
-    await page.waitForSelector(leadCard('Eduardo Alvarez Nowak'));
+    await click(await sidebarFrame(page), button('Capture lead'));
+    await (await sidebarFrame(page)).waitForSelector(leadCard('Eduardo Alvarez Nowak'));
   });
   afterAll(async () => {
     await session?.close();
   });
 
-  const temperature = () => textOf(page, '>>> .ll-temp');
+  const temperature = async () => textOf(await sidebarFrame(page), '.ll-temp');
 
   it('turns a captured lead hot when BANT is completed in the sidebar, showing why', async () => {
     expect(await temperature()).toBe('cold');
     for (const q of ['budget', 'authority', 'need']) {
-      await click(page, `>>> input[name="ll-bant-${q}"][value="yes"]`);
-      await page.waitForFunction(
-        (sel) => (document.querySelector('leadline-sidebar')?.shadowRoot?.querySelector(sel) as HTMLInputElement | null)?.checked === true,
-        {},
-        `input[name="ll-bant-${q}"][value="yes"]`,
-      );
+      await click(await sidebarFrame(page), `input[name="ll-bant-${q}"][value="yes"]`);
+      await (
+        await sidebarFrame(page)
+      ).waitForFunction((sel) => (document.querySelector(sel) as HTMLInputElement | null)?.checked === true, {}, `input[name="ll-bant-${q}"][value="yes"]`);
     }
-    const timeline = await page.waitForSelector('::-p-aria([role="combobox"][name="Timeline"])');
+    const timeline = await (await sidebarFrame(page)).waitForSelector('::-p-aria([role="combobox"][name="Timeline"])');
     await timeline!.select('within-2-months');
-    await page.waitForFunction(() => document.querySelector('leadline-sidebar')?.shadowRoot?.querySelector('.ll-temp')?.textContent === 'hot');
-    expect(await textOf(page, '>>> .ll-reasons li')).toBe('Budget, authority, need and timeline all confirmed');
+    await (await sidebarFrame(page)).waitForFunction(() => document.querySelector('.ll-temp')?.textContent === 'hot');
+    expect(await textOf(await sidebarFrame(page), '.ll-reasons li')).toBe('Budget, authority, need and timeline all confirmed');
     const [lead] = await readStore<StoredLead>(session, 'leads');
     expect(lead!.temperature).toBe('hot');
   });
@@ -200,10 +196,10 @@ describe('pipeline rules in the real extension', () => {
       const d = new Date();
       return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     });
-    await setValue(page, '::-p-aria([name="Next follow-up"])', today);
+    await setValue(await sidebarFrame(page), '::-p-aria([name="Next follow-up"])', today);
     await page.waitForFunction(async () => true);
     await expect.poll(badge, { timeout: 5000 }).toBe('1');
-    await setValue(page, '::-p-aria([name="Next follow-up"])', '');
+    await setValue(await sidebarFrame(page), '::-p-aria([name="Next follow-up"])', '');
     await expect.poll(badge, { timeout: 5000 }).toBe('');
   });
 
@@ -225,8 +221,8 @@ describe('pipeline rules in the real extension', () => {
     expect(reply).toMatchObject({ ok: true });
     await extensionPage.close();
     // The open sidebar is told about the change and redraws without a reload.
-    await page.waitForFunction(() => document.querySelector('leadline-sidebar')?.shadowRoot?.querySelector('.ll-temp')?.textContent === 'cold');
-    expect(await textOf(page, '>>> .ll-reasons li')).toBe('No contact for 40 days (sales cycle 30)');
+    await (await sidebarFrame(page)).waitForFunction(() => document.querySelector('.ll-temp')?.textContent === 'cold');
+    expect(await textOf(await sidebarFrame(page), '.ll-reasons li')).toBe('No contact for 40 days (sales cycle 30)');
     expect(session.problems).toEqual([]);
   });
 });

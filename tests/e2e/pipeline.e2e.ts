@@ -182,13 +182,17 @@ describe('pipeline page: board, table, detail, duplicates, delete/undo, import, 
   it('deletes a bulk selection in the table and undoes it', async () => {
     await page.goto(`chrome-extension://${session.extensionId}/pipeline.html#view=table&sort=name`);
     await page.waitForSelector('table[aria-label="Leads"] tbody tr[data-id]');
-    expect(await page.$$eval('table[aria-label="Leads"] tbody tr[data-id] .ll-cell-name', (els) => els.map((e) => e.textContent))).toEqual(['Ada Lovelace', 'Grace Hopper', 'Kim Lee']);
+    expect(await page.$$eval('table[aria-label="Leads"] tbody tr[data-id] .ll-cell-name', (els) => els.map((e) => e.textContent))).toEqual([
+      'Ada Lovelace',
+      'Grace Hopper',
+      'Kim Lee',
+    ]);
     await press(page, '::-p-aria([role="checkbox"][name="Select Grace Hopper"])');
     await press(page, '::-p-aria([role="checkbox"][name="Select Kim Lee"])');
     await press(page, '::-p-aria([role="button"][name="Delete 2 selected"])');
     await page.waitForSelector('::-p-text(2 leads deleted.)');
     expect((await readStore<StoredLead>(session, 'leads')).map((l) => l.name)).toEqual(['Ada Lovelace']);
-    await page.waitForSelector('::-p-text(1 leads)');
+    await page.waitForSelector('::-p-text(1 lead)');
     await press(page, '::-p-aria([role="button"][name="Undo"])');
     await page.waitForSelector('::-p-text(3 leads)');
     expect((await readStore<StoredLead>(session, 'leads')).map((l) => l.name).sort()).toEqual(['Ada Lovelace', 'Grace Hopper', 'Kim Lee']);
@@ -197,13 +201,19 @@ describe('pipeline page: board, table, detail, duplicates, delete/undo, import, 
 
   it('exports the filtered table as CSV', async () => {
     await page.goto(`chrome-extension://${session.extensionId}/pipeline.html#view=table&stage=lost`);
-    await page.waitForSelector('::-p-text(1 leads)');
+    await page.waitForSelector('::-p-text(1 lead)');
     await press(page, '::-p-aria([role="button"][name="Export CSV"])');
     await until(async () => readdirSync(downloads).some((f) => f.endsWith('.csv')), true);
-    const csv = readFileSync(join(downloads, readdirSync(downloads).find((f) => f.endsWith('.csv'))!), 'utf8');
+    const csv = readFileSync(
+      join(
+        downloads,
+        readdirSync(downloads).find((f) => f.endsWith('.csv'))!,
+      ),
+      'utf8',
+    );
     expect(csv.split('\r\n')).toEqual([
       'Name,Company,Email,LinkedIn URL,Stage,Temperature,Deal value,Currency,Next follow-up,Last touch,Tags,Source',
-      'Grace Hopper,Navy Labs,grace@navy.mil,https://www.linkedin.com/in/ghopper/,Lost,,,USD,,,,import',
+      'Grace Hopper,Navy Labs,grace@navy.mil,https://www.linkedin.com/in/ghopper/,Lost,,,USD,,,,Import',
     ]);
   });
 
@@ -214,7 +224,10 @@ describe('pipeline page: board, table, detail, duplicates, delete/undo, import, 
     await press(page, '::-p-aria([role="button"][name="Download backup (JSON)"])');
     await page.waitForSelector('::-p-text(Backup of 3 leads)');
     await until(async () => readdirSync(downloads).some((f) => f.endsWith('.json')), true);
-    const backup = join(downloads, readdirSync(downloads).find((f) => f.endsWith('.json'))!);
+    const backup = join(
+      downloads,
+      readdirSync(downloads).find((f) => f.endsWith('.json'))!,
+    );
 
     await wipe(session);
     expect(await readStore(session, 'leads')).toEqual([]);
@@ -252,7 +265,9 @@ describe('pipeline page: board, table, detail, duplicates, delete/undo, import, 
     await page.type('::-p-aria([role="spinbutton"][name="Rotting days of Nurture"])', '45');
     await press(page, '::-p-aria([role="button"][name="Save settings"])');
     await page.waitForSelector('::-p-text(Settings saved.)');
-    const [settings] = (await readStore<{ key: string; stages: { id: string; name: string; rottingDays: number }[] }>(session, 'meta')).filter((m) => m.key === 'settings');
+    const [settings] = (await readStore<{ key: string; stages: { id: string; name: string; rottingDays: number }[] }>(session, 'meta')).filter(
+      (m) => m.key === 'settings',
+    );
     expect(settings!.stages[3]).toEqual(expect.objectContaining({ id: 'nurturing', name: 'Nurture', rottingDays: 45 }));
 
     // Deleting a stage that holds a lead is refused with a reason; nothing changes.

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { button, click, launch, openTab, readStore, setValue, textOf, until, type Session } from './harness';
+import { button, click, launch, openTab, readStore, setValue, textOf, until, type Session, sidebarFrame } from './harness';
 
 const KIREET = 'https://www.linkedin.com/in/kireetagrawal/';
 const GMAIL = 'https://mail.google.com/mail/u/0/';
-const THREAD = `${GMAIL}#inbox/16403a1f0c2b9e77`;
+// A real Gmail thread address (shared/research/gmail-addresses.md): the token is letters only.
+const THREAD = `${GMAIL}#inbox/FMfcgzGtvsZDplKRXslJZrnlJwbkWwJF`;
 
 describe('popup: the funnel at a glance', () => {
   let session: Session;
@@ -24,22 +25,25 @@ describe('popup: the funnel at a glance', () => {
     session.routes.set(GMAIL, 'gmail/2018-06_thread_new-gmail__synthetic.html');
     const linkedin = await openTab(session);
     await linkedin.goto(KIREET);
-    await click(linkedin, button('Capture lead'));
-    await linkedin.waitForSelector('::-p-aria([name="Lead: Kireet Agrawal"])');
+    await click(await sidebarFrame(linkedin), button('Capture lead'));
+    await (await sidebarFrame(linkedin)).waitForSelector('::-p-aria([name="Lead: Kireet Agrawal"])');
     await linkedin.close();
 
     const gmail = await openTab(session);
     await gmail.goto(THREAD);
-    await click(gmail, '>>> form[aria-label="New person: kim.lee@acme-robotics.com"] button.ll-primary');
-    await gmail.waitForSelector('::-p-aria([name="Lead: Kim Lee"])');
-    await click(gmail, button('Log email'));
-    await gmail.waitForSelector('>>> .ll-result');
+    await click(await sidebarFrame(gmail), 'form[aria-label="New person: kim.lee@acme-robotics.com"] button.ll-primary');
+    await (await sidebarFrame(gmail)).waitForSelector('::-p-aria([name="Lead: Kim Lee"])');
+    await click(await sidebarFrame(gmail), button('Log email'));
+    await (await sidebarFrame(gmail)).waitForSelector('.ll-result');
     const today = await gmail.evaluate(() => {
       const d = new Date();
       return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     });
-    await setValue(gmail, '::-p-aria([name="Next follow-up"])', today);
-    await until(async () => (await readStore<{ name: string; nextFollowUpOn: string | null }>(session, 'leads')).find((l) => l.name === 'Kim Lee')?.nextFollowUpOn, today);
+    await setValue(await sidebarFrame(gmail), '::-p-aria([name="Next follow-up"])', today);
+    await until(
+      async () => (await readStore<{ name: string; nextFollowUpOn: string | null }>(session, 'leads')).find((l) => l.name === 'Kim Lee')?.nextFollowUpOn,
+      today,
+    );
     await gmail.close();
   });
   afterAll(async () => {
@@ -86,9 +90,9 @@ describe('popup: the funnel at a glance', () => {
   it('opens the lead on the pipeline page from the sidebar', async () => {
     const linkedin = await openTab(session);
     await linkedin.goto(KIREET);
-    await linkedin.waitForSelector('::-p-aria([name="Lead: Kireet Agrawal"])');
+    await (await sidebarFrame(linkedin)).waitForSelector('::-p-aria([name="Lead: Kireet Agrawal"])');
     const opened = session.browser.waitForTarget((t) => /\/pipeline\.html#lead=/.test(t.url()));
-    await click(linkedin, button('Open in pipeline'));
+    await click(await sidebarFrame(linkedin), button('Open in pipeline'));
     const page = (await (await opened).page())!;
     await page.waitForSelector('aside[aria-label="Lead detail"] article[aria-label="Lead: Kireet Agrawal"]');
     await page.close();

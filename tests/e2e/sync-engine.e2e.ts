@@ -66,7 +66,9 @@ describe('team sync from the MV3 service worker', () => {
     // Only origins the manifest lists as optional can be asked for.
     await expect(requestByClick(session, 'ftp://127.0.0.1/*')).rejects.toThrow();
     expect(await grantOrigin(session, 'http://127.0.0.1/*')).toBe(true);
-    expect(await session.worker.evaluate(() => (globalThis as unknown as ChromeInPage).chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(true);
+    expect(await session.worker.evaluate(() => (globalThis as unknown as ChromeInPage).chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(
+      true,
+    );
     expect(await probe()).toEqual({ status: 200 });
     expect(await sync(session)).toMatchObject({ state: 'idle', error: null, pending: 0 });
     expect(session.problems.filter((p) => !p.includes('Failed to fetch') && !p.includes('ERR_FAILED'))).toEqual([]);
@@ -89,12 +91,21 @@ describe('team sync from the MV3 service worker', () => {
     const got = await received(session);
     expect(got.count).toBe(300);
     const sample = got.leads[docs[7]!._id.slice('lead:'.length)];
-    expect(sample).toMatchObject({ type: 'lead', deleted: false, lead: { name: 'Kireet Agrawal', company: 'Gantry', notes: 'Met at the booth, visit 7', owner: 'ben' }, updatedAt: '2026-11-20T10:00:00.000Z' });
+    expect(sample).toMatchObject({
+      type: 'lead',
+      deleted: false,
+      lead: { name: 'Kireet Agrawal', company: 'Gantry', notes: 'Met at the booth, visit 7', owner: 'ben' },
+      updatedAt: '2026-11-20T10:00:00.000Z',
+    });
 
     const { ids } = await capture(session, 300);
     expect((await sync(session)).pending).toBe(0);
     expect(await docCount('leadline-both-ways')).toBe(600);
-    const mine = (await couch.request('GET', `/leadline-both-ways/lead:${ids[0]}`)).json as { fields: Record<string, unknown>; by: Record<string, string>; stamps: Record<string, string> };
+    const mine = (await couch.request('GET', `/leadline-both-ways/lead:${ids[0]}`)).json as {
+      fields: Record<string, unknown>;
+      by: Record<string, string>;
+      stamps: Record<string, string>;
+    };
     expect(mine.fields).toMatchObject({ name: 'Kireet Agrawal', company: 'Gantry', owner: 'ana', deleted: false });
     expect(mine.by.name).toBe('ana');
     expect(mine.stamps.name).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9A-F]{4}-[0-9a-f]{16}$/);
@@ -138,7 +149,12 @@ describe('team sync from the MV3 service worker', () => {
     await start(session, target('leadline-bad-password', 'ana', 'not-the-password'));
     await capture(session, 3);
     const status = await sync(session);
-    expect(status).toMatchObject({ state: 'error', pending: 3, lastSyncAt: null, error: { code: 'wrong-password', message: 'Wrong user name or password.', retrying: false } });
+    expect(status).toMatchObject({
+      state: 'error',
+      pending: 3,
+      lastSyncAt: null,
+      error: { code: 'wrong-password', message: 'Wrong user name or password.', retrying: false },
+    });
     expect(await docCount('leadline-bad-password')).toBe(0);
     expect((await received(session)).count).toBe(0);
     // Ben exists but is not a member of this database.

@@ -79,7 +79,11 @@ export function removeProfile(dir: string): void {
 export async function grantOrigin(session: LabSession, origin: string): Promise<boolean> {
   const settings = await session.browser.newPage();
   await settings.goto('chrome://extensions');
-  await settings.evaluate((id, host) => (globalThis as unknown as ChromeInPage).chrome.developerPrivate.addHostPermission(id, host), session.extensionId, origin);
+  await settings.evaluate(
+    (id, host) => (globalThis as unknown as ChromeInPage).chrome.developerPrivate.addHostPermission(id, host),
+    session.extensionId,
+    origin,
+  );
   await settings.close();
   return requestByClick(session, origin);
 }

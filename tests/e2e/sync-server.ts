@@ -49,10 +49,14 @@ export async function startCouch(): Promise<CouchServer> {
   );
   const port = await freePort();
   const bin = join(ROOT, 'node_modules', 'pouchdb-server', 'bin', 'pouchdb-server');
-  const child: ChildProcess = spawn(process.execPath, [bin, '--in-memory', '--host', '127.0.0.1', '--port', String(port), '--config', join(dir, 'config.json'), '-n'], {
-    cwd: dir,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [bin, '--in-memory', '--host', '127.0.0.1', '--port', String(port), '--config', join(dir, 'config.json'), '-n'],
+    {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
   const url = `http://127.0.0.1:${port}`;
@@ -89,7 +93,10 @@ export async function startCouch(): Promise<CouchServer> {
     async createDatabase(name, members) {
       const created = await request('PUT', `/${encodeURIComponent(name)}`);
       if (created.status >= 300) throw new Error(`database ${name}: ${JSON.stringify(created.json)}`);
-      const security = await request('PUT', `/${encodeURIComponent(name)}/_security`, { admins: { names: [], roles: [] }, members: { names: members, roles: [] } });
+      const security = await request('PUT', `/${encodeURIComponent(name)}/_security`, {
+        admins: { names: [], roles: [] },
+        members: { names: members, roles: [] },
+      });
       if (security.status >= 300) throw new Error(`security ${name}: ${JSON.stringify(security.json)}`);
     },
     async stop() {

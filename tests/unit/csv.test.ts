@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { mapRow, parseCsv, rowsToCsv } from '../../lib/ui/csv';
+import { EXPORT_COLUMNS, mapRow, parseCsv, rowsToCsv } from '../../lib/import/csv';
 import { DEFAULT_STAGES } from '../../lib/pipeline/constants';
-import type { LeadRow } from '../../lib/db/lead-query';
+import type { LeadRow } from '../../lib/messaging/protocol';
 
 describe('CSV import mapping', () => {
   it('finds LinkedIn Connections.csv’s header below its Notes preamble and maps its columns', () => {
@@ -18,17 +18,35 @@ describe('CSV import mapping', () => {
     expect(csv.mapping).toEqual(['firstName', 'lastName', 'linkedinUrl', 'email', 'company', 'headline', 'ignore']);
     expect(csv.rows.map((r) => r.line)).toEqual([5, 6]);
     const [ada, grace] = csv.rows.map((r) => mapRow(r.cells, r.line, csv.mapping, DEFAULT_STAGES));
-    expect(ada).toMatchObject({ ok: true, row: { name: 'Ada Lovelace', linkedinUrl: 'https://www.linkedin.com/in/ada-lovelace/', emails: [], company: 'Analytical Engines', headline: 'Founder' } });
+    expect(ada).toMatchObject({
+      ok: true,
+      row: { name: 'Ada Lovelace', linkedinUrl: 'https://www.linkedin.com/in/ada-lovelace/', emails: [], company: 'Analytical Engines', headline: 'Founder' },
+    });
     expect(grace).toMatchObject({ ok: true, row: { linkedinUrl: 'https://www.linkedin.com/in/ghopper/', emails: ['grace@navy.mil'], company: 'Navy, Labs' } });
   });
 
   it('maps HubSpot and Pipedrive exports by default', () => {
-    expect(parseCsv('First Name,Last Name,Email,Company Name,Job Title,Lead Status,Record ID\n').mapping).toEqual(['firstName', 'lastName', 'email', 'company', 'headline', 'stage', 'ignore']);
-    expect(parseCsv('Person - Name,Person - Email,Organization - Name,Deal - Value,Person - Labels\n').mapping).toEqual(['name', 'email', 'company', 'dealValue', 'tags']);
+    expect(parseCsv('First Name,Last Name,Email,Company Name,Job Title,Lead Status,Record ID\n').mapping).toEqual([
+      'firstName',
+      'lastName',
+      'email',
+      'company',
+      'headline',
+      'stage',
+      'ignore',
+    ]);
+    expect(parseCsv('Person - Name,Person - Email,Organization - Name,Deal - Value,Person - Labels\n').mapping).toEqual([
+      'name',
+      'email',
+      'company',
+      'dealValue',
+      'tags',
+    ]);
   });
 
   it('gives the line and the reason of a bad row, counting line breaks inside quoted fields', () => {
-    const text = 'Name,Email,Deal value,LinkedIn URL,Notes\nAda,ada@x.io,"1,200.50",,"two\nlines"\n,nobody@x.io,,,\nBob,bob@,,,\nCy,,12abc$,,\nDee,,,https://example.com/in/dee,\nEve,,€ 300,,\nFay,,"2.500,75 EUR",,\n';
+    const text =
+      'Name,Email,Deal value,LinkedIn URL,Notes\nAda,ada@x.io,"1,200.50",,"two\nlines"\n,nobody@x.io,,,\nBob,bob@,,,\nCy,,12abc$,,\nDee,,,https://example.com/in/dee,\nEve,,€ 300,,\nFay,,"2.500,75 EUR",,\n';
     const csv = parseCsv(text);
     const out = csv.rows.map((r) => mapRow(r.cells, r.line, csv.mapping, DEFAULT_STAGES));
     expect(out.map((o) => (o.ok ? `${o.row.line} ok` : `${o.line} ${o.reason}`))).toEqual([
@@ -59,15 +77,45 @@ describe('CSV import mapping', () => {
 describe('CSV export', () => {
   it('writes the rows with a header and defuses spreadsheet formulas in scraped text', () => {
     const row: LeadRow = {
-      id: '1', name: '=HYPERLINK("http://x","click")', company: 'Acme, Inc', stage: 'qualified', temperature: 'hot', source: 'linkedin', tags: ['a', 'b'],
-      dealValue: 100, currency: 'USD', nextFollowUpOn: '2026-11-30', lastTouchAt: null, updatedAt: '2026-11-22T10:00:00.000Z', emails: ['a@x.io'], linkedinUrl: null, stale: false,
+      id: '1',
+      name: '=HYPERLINK("http://x","click")',
+      company: 'Acme, Inc',
+      stage: 'qualified',
+      temperature: 'hot',
+      source: 'linkedin',
+      tags: ['a', 'b'],
+      dealValue: 100,
+      currency: 'USD',
+      nextFollowUpOn: '2026-11-30',
+      lastTouchAt: null,
+      updatedAt: '2026-11-22T10:00:00.000Z',
+      emails: ['a@x.io'],
+      linkedinUrl: null,
+      lost: null,
+      later: null,
+      stale: false,
     };
-    const text = rowsToCsv([row], (id) => id.toUpperCase());
+    const text = rowsToCsv([row], {
+      header: (column) => column,
+      stage: (id) => id.toUpperCase(),
+      temperature: (temperature) => `T:${temperature}`,
+      source: (source) => `S:${source}`,
+    });
     const [header, first] = Papa.parse<string[]>(text).data;
-    expect(header![0]).toBe('Name');
-    expect(first).toEqual([`'=HYPERLINK("http://x","click")`, 'Acme, Inc', 'a@x.io', '', 'QUALIFIED', 'hot', '100', 'USD', '2026-11-30', '', 'a; b', 'linkedin']);
-    // And it imports back.
-    const csv = parseCsv(text);
-    expect(csv.mapping.slice(0, 5)).toEqual(['name', 'company', 'email', 'linkedinUrl', 'stage']);
+    expect(header).toEqual([...EXPORT_COLUMNS]);
+    expect(first).toEqual([
+      `'=HYPERLINK("http://x","click")`,
+      'Acme, Inc',
+      'a@x.io',
+      '',
+      'QUALIFIED',
+      'T:hot',
+      '100',
+      'USD',
+      '2026-11-30',
+      '',
+      'a; b',
+      'S:linkedin',
+    ]);
   });
 });

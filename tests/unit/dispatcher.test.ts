@@ -15,7 +15,10 @@ const LINKEDIN_TAB: SenderInfo = { id: EXT, url: 'https://www.linkedin.com/in/ad
 async function setup() {
   const { repo, db } = await freshRepo();
   const changes: string[][] = [];
-  const dispatch = createDispatcher(createHandlers(repo, db, (ids: string[]) => changes.push(ids)), policy);
+  const dispatch = createDispatcher(
+    createHandlers(repo, (ids: string[]) => changes.push(ids)),
+    policy,
+  );
   return { dispatch, db, changes };
 }
 
@@ -60,7 +63,7 @@ describe('message dispatcher', () => {
   ])('refuses a sender from %s', async (_what, sender) => {
     const { dispatch, db } = await setup();
     const reply = await dispatch(capture({ name: 'Ada', source: 'manual' }), sender);
-    expect(reply).toEqual({ ok: false, error: 'Sender not allowed.' });
+    expect(reply).toEqual({ ok: false, error: 'Sender not allowed.', code: 'sender_not_allowed', params: {} });
     expect(await db.count('leads')).toBe(0);
   });
 
@@ -74,7 +77,7 @@ describe('message dispatcher', () => {
   it('answers a handler failure as an error, not a crash', async () => {
     const { dispatch } = await setup();
     const reply = await dispatch({ leadline: 'request', type: 'lead.get', payload: { id: 'missing' } }, PAGE);
-    expect(reply).toEqual({ ok: false, error: 'No lead with id missing.' });
+    expect(reply).toEqual({ ok: false, error: 'No lead with id missing.', code: 'lead_not_found', params: { id: 'missing' } });
   });
 });
 

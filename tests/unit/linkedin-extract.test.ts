@@ -85,8 +85,7 @@ const EXPECTED: Record<string, Expected> = {
   '2025-05_logged-in_parul-sharma-886a79227__smarthire.html': {
     url: 'https://www.linkedin.com/in/parul-sharma-886a79227/',
     name: 'Parul Sharma',
-    headline:
-      'Python Programmer|| Data Science Enthusiast ||Front-end Developer||Diamond League💎 in Google Cloud Skills Boost',
+    headline: 'Python Programmer|| Data Science Enthusiast ||Front-end Developer||Diamond League💎 in Google Cloud Skills Boost',
     company: 'Future Intern',
     location: 'Sirsa, Haryana, India',
     linkedinUrl: 'https://www.linkedin.com/in/parul-sharma-886a79227/',
@@ -119,7 +118,7 @@ describe('LinkedIn extract() on every saved page', () => {
     expect(got.missing).toEqual(['company']);
   });
 
-  it('falls back to the page\'s own canonical address when the tab address is not a profile', () => {
+  it("falls back to the page's own canonical address when the tab address is not a profile", () => {
     const got = extract(pages.get('2023-04_public_dulithawijewantha__pre-interview-brief-generator.html')!, 'https://www.linkedin.com/feed/');
     expect(got.found.linkedinUrl).toBe('https://www.linkedin.com/in/dulithawijewantha/');
     const kireet = extract(pages.get('2022-03_logged-in_kireetagrawal__scrape-linkedin-selenium.html')!, 'about:blank');

@@ -18,16 +18,39 @@ const r = (name: string) => IDBKeyRange.only(name);
 describe('rarest index range', () => {
   it('picks the smallest group from bounded reads, growing the probe only while every group fills it', async () => {
     const index = reader({ common: 100_000, rare: 3, mid: 1_200 });
-    expect(await rarest([{ index, ranges: [r('common')] }, { index, ranges: [r('rare')] }])).toEqual({ at: 1, keys: ['rare-0', 'rare-1', 'rare-2'] });
+    expect(
+      await rarest([
+        { index, ranges: [r('common')] },
+        { index, ranges: [r('rare')] },
+      ]),
+    ).toEqual({ at: 1, keys: ['rare-0', 'rare-1', 'rare-2'] });
     expect(Math.max(...index.reads)).toBe(500);
-    const wider = await rarest([{ index, ranges: [r('common')] }, { index, ranges: [r('mid')] }]);
+    const wider = await rarest([
+      { index, ranges: [r('common')] },
+      { index, ranges: [r('mid')] },
+    ]);
     expect(wider.at).toBe(1);
     expect(wider.keys).toHaveLength(1_200);
   });
 
   it('sums a group of several ranges, and gives no keys when every group is larger than the probes', async () => {
     const index = reader({ a: 100, b: 100, c: 150 });
-    expect((await rarest([{ index, ranges: [r('a'), r('b')] }, { index, ranges: [r('c')] }])).at).toBe(1);
-    expect(await rarest([{ index, ranges: [r('a')] }, { index, ranges: [r('c')] }], [50])).toEqual({ at: 0, keys: null });
+    expect(
+      (
+        await rarest([
+          { index, ranges: [r('a'), r('b')] },
+          { index, ranges: [r('c')] },
+        ])
+      ).at,
+    ).toBe(1);
+    expect(
+      await rarest(
+        [
+          { index, ranges: [r('a')] },
+          { index, ranges: [r('c')] },
+        ],
+        [50],
+      ),
+    ).toEqual({ at: 0, keys: null });
   });
 });

@@ -60,9 +60,15 @@ describe('stage moves', () => {
 describe('stale (rotting) leads', () => {
   // Contacted rots after 10 days in the default funnel.
   const contacted = (lastActivity: string) =>
-    makeLead({ stage: 'contacted', reached: ['prospect', 'qualified', 'contacted'], createdAt: '2026-10-01T09:00:00.000Z', stageHistory: [{ from: null, to: 'contacted', at: '2026-10-01T09:00:00.000Z' }], lastTouchAt: lastActivity });
+    makeLead({
+      stage: 'contacted',
+      reached: ['prospect', 'qualified', 'contacted'],
+      createdAt: '2026-10-01T09:00:00.000Z',
+      stageHistory: [{ from: null, to: 'contacted', at: '2026-10-01T09:00:00.000Z' }],
+      lastTouchAt: lastActivity,
+    });
 
-  it('is stale after more than the stage\'s rotting days without activity, and counted from the aggregates', () => {
+  it("is stale after more than the stage's rotting days without activity, and counted from the aggregates", () => {
     const today = '2026-11-22';
     const fresh = contacted('2026-11-12T10:00:00.000Z'); // exactly 10 days: not yet
     const rotting = { ...contacted('2026-11-11T10:00:00.000Z'), id: 'lead-2' }; // 11 days
@@ -84,7 +90,12 @@ describe('period filter', () => {
 
   it('counts the leads created this month, this quarter, or ever', () => {
     const agg = rebuild(
-      [lead('a', '2026-11-03T10:00:00.000Z', 'qualified'), lead('b', '2026-10-15T10:00:00.000Z'), lead('c', '2026-08-01T10:00:00.000Z'), lead('d', '2025-11-20T10:00:00.000Z')],
+      [
+        lead('a', '2026-11-03T10:00:00.000Z', 'qualified'),
+        lead('b', '2026-10-15T10:00:00.000Z'),
+        lead('c', '2026-08-01T10:00:00.000Z'),
+        lead('d', '2025-11-20T10:00:00.000Z'),
+      ],
       DEFAULT_STAGES,
     );
     expect(sliceFor(agg, 'month', '2026-11-22')).toMatchObject({ total: 1, reached: { prospect: 1, qualified: 1 } });

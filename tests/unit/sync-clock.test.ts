@@ -15,7 +15,12 @@ describe('hybrid logical clock', () => {
 
   test('string order is clock order: time, then counter, then device', () => {
     const stamps = [formatStamp(T0 + 1, 0, DEVICE_B), formatStamp(T0, 2, DEVICE_A), formatStamp(T0, 1, DEVICE_B), formatStamp(T0, 1, DEVICE_A)];
-    expect([...stamps].sort()).toEqual([formatStamp(T0, 1, DEVICE_B), formatStamp(T0, 1, DEVICE_A), formatStamp(T0, 2, DEVICE_A), formatStamp(T0 + 1, 0, DEVICE_B)]);
+    expect([...stamps].sort()).toEqual([
+      formatStamp(T0, 1, DEVICE_B),
+      formatStamp(T0, 1, DEVICE_A),
+      formatStamp(T0, 2, DEVICE_A),
+      formatStamp(T0 + 1, 0, DEVICE_B),
+    ]);
   });
 
   test('ticks within one millisecond count up; a later millisecond resets the counter', () => {

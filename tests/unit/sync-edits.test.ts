@@ -50,7 +50,9 @@ describe('local writes into documents', () => {
     const changed = Object.keys(edited.stamps).filter((k) => edited.stamps[k] !== created.stamps[k]);
     expect(changed.sort()).toEqual(['dealValue', 'notes']);
     // Recomputed temperature is not an edit.
-    expect(applyLocal(edited, { type: 'lead', before: jeff(), after: jeff({ temperature: 'warm', updatedAt: '2026-11-22T10:00:00.000Z' }) }, a.tick(), 'ana')).toBeNull();
+    expect(
+      applyLocal(edited, { type: 'lead', before: jeff(), after: jeff({ temperature: 'warm', updatedAt: '2026-11-22T10:00:00.000Z' }) }, a.tick(), 'ana'),
+    ).toBeNull();
   });
 
   test('concurrent edits of one lead on two machines keep both, field by field; the later edit of a shared field wins', () => {
@@ -58,7 +60,16 @@ describe('local writes into documents', () => {
     const created = applyLocal(undefined, { type: 'lead', before: null, after: jeff() }, a.tick(), 'ana')!;
     later(60_000);
     // Offline on both: Ana qualifies the budget and writes a note, Ben changes the company and the note.
-    const onA = applyLocal(created, { type: 'lead', before: jeff(), after: jeff({ qualification: { budget: 'yes', authority: 'unknown', need: 'unknown', timeframe: 'none' }, notes: 'Budget approved' }) }, a.tick(), 'ana')!;
+    const onA = applyLocal(
+      created,
+      {
+        type: 'lead',
+        before: jeff(),
+        after: jeff({ qualification: { budget: 'yes', authority: 'unknown', need: 'unknown', timeframe: 'none' }, notes: 'Budget approved' }),
+      },
+      a.tick(),
+      'ana',
+    )!;
     later(5_000);
     const onB = applyLocal(created, { type: 'lead', before: jeff(), after: jeff({ company: 'Microsoft', notes: 'Moved to Microsoft' }) }, b.tick(), 'ben')!;
     const merged = mergeDocs(onA, onB);
@@ -86,10 +97,18 @@ describe('local writes into documents', () => {
     const { a, b, later } = machines();
     const created = applyLocal(undefined, { type: 'lead', before: null, after: jeff() }, a.tick(), 'ana')!;
     later(60_000);
-    const movedA = jeff({ stage: 'qualified', reached: ['prospect', 'qualified'], stageHistory: [...jeff().stageHistory, { from: 'prospect', to: 'qualified', at: '2026-11-22T09:31:00.000Z' }] });
+    const movedA = jeff({
+      stage: 'qualified',
+      reached: ['prospect', 'qualified'],
+      stageHistory: [...jeff().stageHistory, { from: 'prospect', to: 'qualified', at: '2026-11-22T09:31:00.000Z' }],
+    });
     const onA = applyLocal(created, { type: 'lead', before: jeff(), after: movedA }, a.tick(), 'ana')!;
     later(10_000);
-    const lostB = jeff({ stage: 'lost', lost: { from: 'prospect', reason: 'Chose a competitor', at: '2026-11-22T09:30:30.000Z' }, stageHistory: [...jeff().stageHistory, { from: 'prospect', to: 'lost', at: '2026-11-22T09:30:30.000Z' }] });
+    const lostB = jeff({
+      stage: 'lost',
+      lost: { from: 'prospect', reason: 'Chose a competitor', at: '2026-11-22T09:30:30.000Z' },
+      stageHistory: [...jeff().stageHistory, { from: 'prospect', to: 'lost', at: '2026-11-22T09:30:30.000Z' }],
+    });
     const onB = applyLocal(created, { type: 'lead', before: jeff(), after: lostB }, b.tick(), 'ben')!;
     const lead = leadOf(mergeDocs(onA, onB)).lead;
     // A's move is stamped later (B's clock is behind): the lead is qualified, with no stray lost reason.
@@ -170,7 +189,15 @@ describe('reading pulled documents', () => {
     expect(readSyncDoc({ _id: '_design/leadline', views: {} })).toBeNull();
     expect(readSyncDoc({ _id: 'lead:x', type: 'touchpoint', v: 1, fields: {}, stamps: {}, by: {}, sets: {} })).toBeNull();
     expect(readSyncDoc({ _id: 'lead:x', type: 'lead', v: 1, fields: {}, stamps: { name: 7 }, by: {}, sets: {} })).toBeNull();
-    expect(readSyncDoc({ _id: 'lead:x', type: 'lead', v: 1, fields: {}, stamps: {}, by: {}, sets: {}, _rev: '1-abc' })).toEqual({ _id: 'lead:x', type: 'lead', v: 1, fields: {}, stamps: {}, by: {}, sets: {} });
+    expect(readSyncDoc({ _id: 'lead:x', type: 'lead', v: 1, fields: {}, stamps: {}, by: {}, sets: {}, _rev: '1-abc' })).toEqual({
+      _id: 'lead:x',
+      type: 'lead',
+      v: 1,
+      fields: {},
+      stamps: {},
+      by: {},
+      sets: {},
+    });
   });
 
   test('a lead document missing a field this version needs is not handed to the repository', () => {

@@ -111,12 +111,21 @@ describe('sync engine', () => {
     const b = await started(server, 'ben');
     await a.repo.write({ type: 'lead', before: null, after: jeff() });
     await a.repo.write({ type: 'touchpoint', before: null, after: emailTouchpoint() });
-    await a.repo.write({ type: 'touchpoint', before: null, after: emailTouchpoint({ id: TOUCHPOINT_IDS[1], channel: 'call', direction: 'inbound', summary: 'Returned my call', url: null, externalId: null }) });
+    await a.repo.write({
+      type: 'touchpoint',
+      before: null,
+      after: emailTouchpoint({ id: TOUCHPOINT_IDS[1], channel: 'call', direction: 'inbound', summary: 'Returned my call', url: null, externalId: null }),
+    });
     expect(a.engine.status()).toMatchObject({ state: 'idle', pending: 3, lastSyncAt: null });
     a.wall.ms += 2000;
     expect(await a.engine.syncNow()).toEqual({ state: 'idle', pending: 0, lastSyncAt: '2026-11-22T09:30:02.000Z', error: null });
     await b.engine.syncNow();
-    expect(b.repo.leads.get(jeff().id)).toMatchObject({ name: 'Jeff Weiner', company: 'LinkedIn', linkedinUrl: 'https://www.linkedin.com/in/jeffweiner08/', stage: 'prospect' });
+    expect(b.repo.leads.get(jeff().id)).toMatchObject({
+      name: 'Jeff Weiner',
+      company: 'LinkedIn',
+      linkedinUrl: 'https://www.linkedin.com/in/jeffweiner08/',
+      stage: 'prospect',
+    });
     expect([...b.repo.touchpoints.values()].map((t) => [t.channel, t.direction, t.summary]).sort()).toEqual([
       ['call', 'inbound', 'Returned my call'],
       ['email', 'outbound', 'Intro: pipeline review'],
@@ -199,7 +208,12 @@ describe('sync engine', () => {
 
     const b1 = await started(server, 'ben');
     await b1.engine.syncNow();
-    expect(b1.repo.batches.flat().map((c) => c.type === 'lead' && c.lead.name).sort()).toEqual(['Jeff Weiner', 'Kireet Agrawal']);
+    expect(
+      b1.repo.batches
+        .flat()
+        .map((c) => c.type === 'lead' && c.lead.name)
+        .sort(),
+    ).toEqual(['Jeff Weiner', 'Kireet Agrawal']);
     const b2 = await started(server, 'ben', b1.localName);
     await b2.engine.syncNow();
     expect(b2.repo.batches).toEqual([]);
@@ -242,7 +256,12 @@ describe('sync errors', () => {
     await engine.start(TARGET);
     await engine.recordLocal([{ type: 'lead', before: null, after: jeff() }]);
     const status = await engine.syncNow();
-    expect(status).toEqual({ state: 'error', lastSyncAt: null, pending: 1, error: { code: 'wrong-password', message: 'Wrong user name or password.', retrying: false } });
+    expect(status).toEqual({
+      state: 'error',
+      lastSyncAt: null,
+      pending: 1,
+      error: { code: 'wrong-password', message: 'Wrong user name or password.', retrying: false },
+    });
     expect(requests).toEqual(['GET http://127.0.0.1:5984/leadline-team/']);
     expect(applied).toEqual([]);
   });
@@ -263,7 +282,10 @@ describe('sync errors', () => {
       throw new TypeError('Failed to fetch');
     });
     await engine.start(TARGET);
-    expect(await engine.syncNow()).toMatchObject({ state: 'error', error: { code: 'unreachable', message: 'Server unreachable — will retry.', retrying: true } });
+    expect(await engine.syncNow()).toMatchObject({
+      state: 'error',
+      error: { code: 'unreachable', message: 'Server unreachable — will retry.', retrying: true },
+    });
   });
 
   test('without the host permission nothing is sent', async () => {
@@ -281,7 +303,9 @@ describe('sync errors', () => {
   });
 
   test('the password never appears in the status or its errors', async () => {
-    const { engine } = httpMachine(async () => new Response(JSON.stringify({ error: 'unauthorized', reason: 'Name or password is incorrect.' }), { status: 401 }));
+    const { engine } = httpMachine(
+      async () => new Response(JSON.stringify({ error: 'unauthorized', reason: 'Name or password is incorrect.' }), { status: 401 }),
+    );
     await engine.start(TARGET);
     const status = await engine.syncNow();
     expect(JSON.stringify(status)).not.toContain('correct horse');

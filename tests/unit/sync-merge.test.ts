@@ -42,8 +42,16 @@ describe('field-by-field merge', () => {
 
   test('stage history is the union of both sides, in time order, without duplicates', () => {
     const created = { from: null, to: 'prospect', at: '2026-11-02T08:15:00.000Z' };
-    const a = doc({}, {}, { stageHistory: [created, { from: 'prospect', to: 'qualified', at: '2026-11-05T10:00:00.000Z' }], reached: ['prospect', 'qualified'] });
-    const b = doc({}, {}, { stageHistory: [{ from: 'prospect', to: 'contacted', at: '2026-11-04T16:20:00.000Z' }, created], reached: ['prospect', 'qualified', 'contacted'] });
+    const a = doc(
+      {},
+      {},
+      { stageHistory: [created, { from: 'prospect', to: 'qualified', at: '2026-11-05T10:00:00.000Z' }], reached: ['prospect', 'qualified'] },
+    );
+    const b = doc(
+      {},
+      {},
+      { stageHistory: [{ from: 'prospect', to: 'contacted', at: '2026-11-04T16:20:00.000Z' }, created], reached: ['prospect', 'qualified', 'contacted'] },
+    );
     const merged = mergeDocs(a, b);
     expect(merged.sets.stageHistory).toEqual([
       { at: '2026-11-02T08:15:00.000Z', from: null, to: 'prospect' },
@@ -56,7 +64,11 @@ describe('field-by-field merge', () => {
   test('commutative, associative and idempotent on a three-way edit', () => {
     const a = doc({ notes: 'a', company: 'LinkedIn' }, { notes: at(3), company: at(1) }, { reached: ['prospect'] });
     const b = doc({ notes: 'b', dealValue: 12000 }, { notes: at(2, DEVICE_B), dealValue: at(4, DEVICE_B) }, { reached: ['qualified'] });
-    const c = doc({ company: 'Microsoft', dealValue: 9000 }, { company: at(5, 'c0ffee0000000001'), dealValue: at(4, 'c0ffee0000000001') }, { reached: ['contacted'] });
+    const c = doc(
+      { company: 'Microsoft', dealValue: 9000 },
+      { company: at(5, 'c0ffee0000000001'), dealValue: at(4, 'c0ffee0000000001') },
+      { reached: ['contacted'] },
+    );
     const text = (d: SyncDoc) => canonical(d as unknown as Json);
     expect(text(mergeDocs(a, b))).toBe(text(mergeDocs(b, a)));
     expect(text(mergeDocs(mergeDocs(a, b), c))).toBe(text(mergeDocs(a, mergeDocs(b, c))));
@@ -133,7 +145,11 @@ describe('random edit interleavings on three machines converge', () => {
     const replicas: SyncDoc[] = DEVICES.map(() => created);
     const history: SyncDoc[] = [created];
     // Every stamped (field, value) and every set element ever written, to check the outcome against.
-    const written: { field: string; stamp: string; value: Json }[] = Object.entries(created.fields).map(([field, value]) => ({ field, stamp: created.stamps[field]!, value }));
+    const written: { field: string; stamp: string; value: Json }[] = Object.entries(created.fields).map(([field, value]) => ({
+      field,
+      stamp: created.stamps[field]!,
+      value,
+    }));
     const everHistory = new Set(created.sets.stageHistory!.map((h) => canonical(h)));
     for (let step = 0; step < 40; step++) {
       const i = r.int(3);
@@ -151,19 +167,32 @@ describe('random edit interleavings on three machines converge', () => {
         // A tombstoned lead: sometimes the user undoes the delete, otherwise nothing to edit.
         if (kind >= 5) continue;
         after = localLead(replicas[i]!);
-      }
-      else if (kind === 0) after = null;
+      } else if (kind === 0) after = null;
       else if (kind < 3) {
         const to = r.pick(STAGES);
         const when = new Date(walls[i]!).toISOString();
-        after = to === before.stage ? before : { ...before, stage: to, stageHistory: [...before.stageHistory, { from: before.stage, to, at: when }], reached: [...new Set([...before.reached, to])] };
+        after =
+          to === before.stage
+            ? before
+            : {
+                ...before,
+                stage: to,
+                stageHistory: [...before.stageHistory, { from: before.stage, to, at: when }],
+                reached: [...new Set([...before.reached, to])],
+              };
       } else if (kind < 5) after = { ...before, notes: `note ${seed}-${step}` };
       else if (kind < 7) after = { ...before, company: r.pick(['LinkedIn', 'Microsoft', 'Gantry', null]), dealValue: r.pick([null, 5000, 12000]) };
-      else if (kind < 9) after = { ...before, tags: r.pick([[], ['enterprise'], ['enterprise', 'q4']]), qualification: { ...before.qualification, budget: r.pick(['yes', 'no', 'unknown'] as const) } };
+      else if (kind < 9)
+        after = {
+          ...before,
+          tags: r.pick([[], ['enterprise'], ['enterprise', 'q4']]),
+          qualification: { ...before.qualification, budget: r.pick(['yes', 'no', 'unknown'] as const) },
+        };
       else after = { ...before, nextFollowUpOn: r.pick([null, '2026-12-01', '2026-12-15']) };
       const next = applyLocal(replicas[i], { type: 'lead', before, after }, clocks[i]!.tick(), DEVICES[i]!);
       if (!next) continue;
-      for (const [field, stamp] of Object.entries(next.stamps)) if (stamp !== replicas[i]!.stamps[field]) written.push({ field, stamp, value: next.fields[field]! });
+      for (const [field, stamp] of Object.entries(next.stamps))
+        if (stamp !== replicas[i]!.stamps[field]) written.push({ field, stamp, value: next.fields[field]! });
       for (const h of next.sets.stageHistory ?? []) everHistory.add(canonical(h));
       replicas[i] = next;
       history.push(next);
@@ -179,7 +208,10 @@ describe('random edit interleavings on three machines converge', () => {
     expect(canonical(mergeAll([...history].reverse()) as unknown as Json)).toBe(text[0]);
     // Each field holds the value of its latest edit anywhere.
     for (const field of Object.keys(final[0]!.fields)) {
-      const latest = written.filter((w) => w.field === field).sort((a, b) => (a.stamp < b.stamp ? -1 : 1)).at(-1)!;
+      const latest = written
+        .filter((w) => w.field === field)
+        .sort((a, b) => (a.stamp < b.stamp ? -1 : 1))
+        .at(-1)!;
       expect([field, final[0]!.fields[field]]).toEqual([field, latest.value]);
     }
     // No stage move is lost, and the history reads in time order.

@@ -22,14 +22,16 @@ export function cleanText(text: string | null | undefined): string | null {
   return cleaned === '' ? null : cleaned;
 }
 
-function readCandidate(root: ParentNode, candidate: Candidate): string | null {
+/** The cleaned value one candidate reads in `root`, or null. */
+export function readCandidate(root: ParentNode, candidate: Candidate): string | null {
   const el = root.querySelector(candidate.selector);
   if (!el) return null;
   if (candidate.read) return cleanText(candidate.read(el, root));
   return cleanText(candidate.attr ? el.getAttribute(candidate.attr) : el.textContent);
 }
 
-function firstOf(root: ParentNode, candidates: Candidate[], accept: (v: string) => boolean = () => true) {
+/** The first candidate that reads an accepted value in `root`, with the era of its rung. */
+export function firstOf(root: ParentNode, candidates: Candidate[], accept: (v: string) => boolean = () => true): { value: string; era: string } | null {
   for (const candidate of candidates) {
     const value = readCandidate(root, candidate);
     if (value !== null && accept(value)) return { value, era: candidate.era };

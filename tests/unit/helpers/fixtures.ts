@@ -18,5 +18,7 @@ export function parseInert(html: string): DocumentFragment {
 }
 
 export function fixtureNames(dir: string): string[] {
-  return readdirSync(join(FIXTURES, dir)).filter((f) => f.endsWith('.html')).sort();
+  return readdirSync(join(FIXTURES, dir))
+    .filter((f) => f.endsWith('.html'))
+    .sort();
 }

@@ -35,7 +35,7 @@ export function jeff(overrides: Partial<Lead> = {}): Lead {
     later: null,
     qualification: { ...EMPTY_QUALIFICATION },
     temperature: 'cold',
-    temperatureReasons: ['No timeframe yet'],
+    temperatureReasons: [{ rule: 'no-timeframe', params: {} }],
     temperatureOverride: null,
     dealValue: null,
     currency: 'USD',
