@@ -36,7 +36,9 @@ export async function importRows(db: Db, now: Date, rows: ImportRow[]): Promise<
       const stage = row.stage && stages.some((s) => s.id === row.stage) ? row.stage : null;
       const incoming = newLead({ ...row, emails: rowEmails }, { id: crypto.randomUUID(), at, stages, currency: w.settings.currency, stage });
       // A merge fills descriptive fields only: stage, BANT and touchpoints (so the temperature) stay.
-      const draft = existing ? mergeLeads(existing, { ...incoming, stage: existing.stage, stageHistory: [], reached: [] }, stages) : incoming;
+      const draft = existing
+        ? mergeLeads(existing, { ...incoming, stage: existing.stage, stageHistory: [], reached: [] }, stages)
+        : { ...incoming, ...(w.owner ? { owner: w.owner } : {}) };
       const parsed = leadSchema.safeParse({ ...draft, updatedAt: at });
       if (!parsed.success) {
         const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

@@ -89,7 +89,7 @@ export class LeadRepository {
       if (existing) return { lead: existing, created: false };
       const at = w.now.toISOString();
       const draft = newLead({ ...fields, emails }, { id: crypto.randomUUID(), at, stages: w.settings.stages, currency: w.settings.currency });
-      const lead = withTemperature(leadSchema.parse(draft), [], w.now, w.settings);
+      const lead = withTemperature(leadSchema.parse({ ...draft, ...(w.owner ? { owner: w.owner } : {}) }), [], w.now, w.settings);
       await w.putLead(undefined, lead);
       return { lead, created: true };
     });

@@ -18,9 +18,28 @@ import { INSIGHTS_HEAD, liveInsightsHead, patchInsights, type InsightsHead } fro
 import type { Db, LeadlineDB } from './schema';
 import { toStored } from './stored';
 import { CodedError } from '../messaging/errors';
+import type { LocalChange } from '../sync/edits';
 
 export type StoreName = StoreNames<LeadlineDB>;
 export type WriteTx = IDBPTransaction<LeadlineDB, StoreName[], 'readwrite'>;
+
+/**
+ * What a database's writes tell the world outside the transaction (team sync): the rep who owns
+ * what this browser captures, and every committed change, after the commit. Writes that apply
+ * pulled changes (`remote`) are not reported: they came from the team and must not echo back.
+ */
+export interface WriteHooks {
+  owner(): string | null;
+  committed(changes: LocalChange[]): void;
+}
+
+const hooks = new WeakMap<Db, WriteHooks>();
+
+/** Installs the hooks for one open database (the background does, once sync is set up). */
+export function setWriteHooks(db: Db, next: WriteHooks | null): void {
+  if (next) hooks.set(db, next);
+  else hooks.delete(db);
+}
 
 /** A record that is not (or no longer) there. */
 export class NotFoundError extends CodedError {}
@@ -60,6 +79,8 @@ export class Writer {
   private dirty = false;
   /** Lead changes the insight records still need, in order (applied by `flush`). */
   private readonly insightChanges: [Lead | undefined, Lead | undefined][] = [];
+  /** Committed-to-be lead and touchpoint changes, in order, for the write hooks. */
+  readonly changes: LocalChange[] = [];
 
   constructor(
     readonly tx: WriteTx,
@@ -68,6 +89,8 @@ export class Writer {
     readonly now: Date,
     /** The insight records' head when current; null leaves them to be rebuilt when next read. */
     private readonly insights: InsightsHead | null = null,
+    /** The rep who owns what this browser captures (team sync), or null. */
+    readonly owner: string | null = null,
   ) {}
 
   get leads() {
@@ -85,6 +108,7 @@ export class Writer {
 
   /** Accounts a lead change in the aggregates without writing the lead (the caller writes it). */
   account(before: Lead | undefined, after: Lead | undefined): void {
+    this.changes.push({ type: 'lead', before: before ?? null, after: after ?? null });
     if (this.insights && !sameInsightInputs(before, after)) this.insightChanges.push([before, after]);
     if (!this.aggregates) return;
     applyChange(this.aggregates, before, after, this.settings.stages);
@@ -104,6 +128,18 @@ export class Writer {
     this.account(lead, undefined);
   }
 
+  /** Stores a new or changed touchpoint (its lead is the caller's to recompute). */
+  async putTouchpoint(before: Touchpoint | undefined, after: Touchpoint): Promise<void> {
+    await this.touchpoints.put(after);
+    this.changes.push({ type: 'touchpoint', before: before ?? null, after });
+  }
+
+  /** Removes a touchpoint (its lead is the caller's to recompute). */
+  async deleteTouchpoint(tp: Touchpoint): Promise<void> {
+    await this.touchpoints.delete(tp.id);
+    this.changes.push({ type: 'touchpoint', before: tp, after: null });
+  }
+
   /** Writes the patched aggregates once, at the end, and patches the insight records the changes touched. */
   async flush(): Promise<void> {
     const meta = this.tx.objectStore('meta');
@@ -116,15 +152,23 @@ export class Writer {
 
 const DATA = ['leads', 'touchpoints', 'meta'] as const satisfies StoreName[];
 
-/** Runs `body` in one write transaction over leads, touchpoints and meta (plus `extra` stores). */
-export async function write<T>(db: Db, now: Date, body: (w: Writer) => Promise<T>, extra: StoreName[] = []): Promise<T> {
+/**
+ * Runs `body` in one write transaction over leads, touchpoints and meta (plus `extra` stores).
+ * `remote`: the write applies changes pulled from the team, so the write hooks do not hear of it.
+ */
+export async function write<T>(db: Db, now: Date, body: (w: Writer) => Promise<T>, extra: StoreName[] = [], options: { remote?: boolean } = {}): Promise<T> {
   const tx = db.transaction([...DATA, ...extra], 'readwrite') as unknown as WriteTx;
-  return commit(tx, async () => {
+  const hook = hooks.get(db);
+  let writer: Writer | null = null;
+  const result = await commit(tx, async () => {
     const meta = tx.objectStore('meta');
     const [settings, aggregates, insights] = await Promise.all([meta.get('settings'), meta.get('aggregates'), meta.get(INSIGHTS_HEAD)]);
-    const writer = new Writer(tx, readSettings(settings), liveAggregates(aggregates), now, liveInsightsHead(insights));
-    const result = await body(writer);
+    writer = new Writer(tx, readSettings(settings), liveAggregates(aggregates), now, liveInsightsHead(insights), hook?.owner() ?? null);
+    const out = await body(writer);
     await writer.flush();
-    return result;
+    return out;
   });
+  const changes = (writer as Writer | null)?.changes ?? [];
+  if (hook && !options.remote && changes.length > 0) hook.committed(changes);
+  return result;
 }

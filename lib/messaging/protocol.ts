@@ -26,6 +26,7 @@ import type { Aggregates } from '../pipeline/aggregates';
 import type { Insights } from '../pipeline/insights';
 import type { StageMove } from '../pipeline/stages';
 import { settings, type Settings } from '../settings/settings';
+import type { SyncStatus } from '../sync/engine';
 import { ERROR_CODES, type ErrorCode, type ErrorParams, type IssueCode } from './errors';
 
 /** Who may send a message: any of our contexts (content scripts included), or extension pages only. */
@@ -265,6 +266,21 @@ export interface Summary {
   settings: Settings;
 }
 
+/** The team server as Settings enters it (lib/sync/target.ts checks it). */
+export const syncTargetInput = z.object({
+  url: z.string().trim().min(1).max(500),
+  database: z.string().trim().min(1).max(238),
+  username: z.string().trim().min(1).max(100),
+  password: z.string().max(500),
+});
+
+/** Team sync as Settings shows it: where to, as whom (never the password), and how it goes. */
+export interface SyncView {
+  enabled: boolean;
+  target: { url: string; database: string; username: string } | null;
+  status: SyncStatus;
+}
+
 export const protocol = {
   'lead.capture': message<{ lead: LeadView; created: boolean }>()(captureInput),
   'lead.lookup': message<LookupReply>()(lookupInput),
@@ -316,6 +332,11 @@ export const protocol = {
   /** Opens the pipeline page in a new tab, at a lead when given (the sidebar's link). */
   'pipeline.open': message<{ done: true }>()(z.object({ leadId: id.optional() })),
   /** The pipeline page replaced the stores (a restore): drop caches, tell everyone. */
+  'sync.get': message<SyncView>()(z.object({}), 'extension-page'),
+  // The page asks for the server's origin (a user gesture) before it sends this.
+  'sync.enable': message<SyncView>()(syncTargetInput, 'extension-page'),
+  'sync.disable': message<SyncView>()(z.object({}), 'extension-page'),
+  'sync.now': message<SyncView>()(z.object({}), 'extension-page'),
   'data.replaced': message<{ done: true }>()(z.object({}), 'extension-page'),
 } as const;
 

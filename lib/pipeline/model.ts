@@ -120,6 +120,8 @@ export const lead = z.object({
   nextFollowUpOn: isoDay.nullable(),
   tags: z.array(trimmed(60)),
   notes: z.string().max(20000),
+  /** The rep who owns the lead in a synced team (the capturer, by their sync user name); absent or null alone. */
+  owner: trimmed(100).nullable().optional(),
   /** Last touchpoint time, kept on the lead so staleness needs no scan. */
   lastTouchAt: isoInstant.nullable(),
   createdAt: isoInstant,

@@ -8,7 +8,11 @@ export interface SyncTarget {
   password: string;
 }
 
-export type TargetCheck = { ok: true; dbUrl: string; originPattern: string } | { ok: false; field: 'url' | 'database' | 'username'; message: string };
+/** Why a target was refused, for the UI's message in the user's language. */
+export type TargetProblem = 'url-invalid' | 'url-scheme' | 'url-credentials' | 'url-extra' | 'url-insecure' | 'database' | 'username';
+
+export type TargetCheck =
+  { ok: true; dbUrl: string; originPattern: string } | { ok: false; field: 'url' | 'database' | 'username'; code: TargetProblem; message: string };
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
@@ -31,17 +35,19 @@ export function checkTarget(target: Pick<SyncTarget, 'url' | 'database' | 'usern
   try {
     url = new URL(target.url.trim());
   } catch {
-    return { ok: false, field: 'url', message: 'Enter the server address, e.g. https://couch.example.com' };
+    return { ok: false, field: 'url', code: 'url-invalid', message: 'Enter the server address, e.g. https://couch.example.com' };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, field: 'url', message: 'The server address starts with https://' };
-  if (url.username || url.password) return { ok: false, field: 'url', message: 'Put the user name and password in their own fields, not in the address.' };
-  if (url.search || url.hash) return { ok: false, field: 'url', message: 'The server address has no ? or # part.' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return { ok: false, field: 'url', code: 'url-scheme', message: 'The server address starts with https://' };
+  if (url.username || url.password)
+    return { ok: false, field: 'url', code: 'url-credentials', message: 'Put the user name and password in their own fields, not in the address.' };
+  if (url.search || url.hash) return { ok: false, field: 'url', code: 'url-extra', message: 'The server address has no ? or # part.' };
   if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname))
-    return { ok: false, field: 'url', message: 'Use https:// — over http:// the password would cross the network unencrypted.' };
+    return { ok: false, field: 'url', code: 'url-insecure', message: 'Use https:// — over http:// the password would cross the network unencrypted.' };
   const database = target.database.trim();
   if (!DB_NAME.test(database))
-    return { ok: false, field: 'database', message: 'A database name starts with a lower-case letter and has only a–z, 0–9 and _$()+-/' };
-  if (!target.username.trim()) return { ok: false, field: 'username', message: 'Enter the user name the team server knows you by.' };
+    return { ok: false, field: 'database', code: 'database', message: 'A database name starts with a lower-case letter and has only a–z, 0–9 and _$()+-/' };
+  if (!target.username.trim()) return { ok: false, field: 'username', code: 'username', message: 'Enter the user name the team server knows you by.' };
   const base = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   return { ok: true, dbUrl: `${base}/${encodeURIComponent(database)}`, originPattern: `${url.protocol}//${url.hostname}/*` };
 }

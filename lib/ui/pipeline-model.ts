@@ -13,6 +13,7 @@ import { localDay } from '../pipeline/time';
 import { LeadCardModel } from './lead-card-model';
 import { runBusy } from './run-busy';
 import type { Send } from './send';
+import type { SyncModel } from './sync-model';
 import { TableModel } from './table-model';
 import { BoardModel } from './board-model';
 import { BackupModel, type BackupService, type SaveFile } from './backup-model';
@@ -110,6 +111,8 @@ export class PipelineModel {
   /** The planner's inputs; made when the planner is first opened, from the measured funnel. */
   readonly planner = signal<PlannerModel | null>(null);
   readonly insights: InsightsModel;
+  /** Settings' Team sync section; set by the page, which can ask the browser for permissions. */
+  sync: SyncModel | null = null;
 
   constructor(
     readonly send: Send,

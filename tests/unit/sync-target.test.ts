@@ -28,6 +28,7 @@ describe('team server settings', () => {
     expect(checkTarget({ url: 'http://couch.example.com', database: 'leadline', username: 'ana' })).toEqual({
       ok: false,
       field: 'url',
+      code: 'url-insecure',
       message: 'Use https:// — over http:// the password would cross the network unencrypted.',
     });
   });
@@ -38,7 +39,11 @@ describe('team server settings', () => {
       field: 'url',
       message: 'Put the user name and password in their own fields, not in the address.',
     });
-    expect(checkTarget({ url: 'ftp://couch.example.com', database: 'leadline', username: 'ana' })).toMatchObject({ ok: false, field: 'url' });
+    expect(checkTarget({ url: 'ftp://couch.example.com', database: 'leadline', username: 'ana' })).toMatchObject({
+      ok: false,
+      field: 'url',
+      code: 'url-scheme',
+    });
     expect(checkTarget({ url: 'couch.example.com', database: 'leadline', username: 'ana' })).toMatchObject({
       ok: false,
       field: 'url',
@@ -47,7 +52,11 @@ describe('team server settings', () => {
     expect(checkTarget({ url: 'https://couch.example.com/?db=x', database: 'leadline', username: 'ana' })).toMatchObject({ ok: false, field: 'url' });
     expect(checkTarget({ url: 'https://couch.example.com', database: 'Leadline', username: 'ana' })).toMatchObject({ ok: false, field: 'database' });
     expect(checkTarget({ url: 'https://couch.example.com', database: '_users', username: 'ana' })).toMatchObject({ ok: false, field: 'database' });
-    expect(checkTarget({ url: 'https://couch.example.com', database: 'leadline', username: ' ' })).toMatchObject({ ok: false, field: 'username' });
+    expect(checkTarget({ url: 'https://couch.example.com', database: 'leadline', username: ' ' })).toMatchObject({
+      ok: false,
+      field: 'username',
+      code: 'username',
+    });
   });
 });
 
