@@ -13,6 +13,7 @@ import { installSyncLab } from '../lib/sync/lab-hook';
 import { createSyncController, type StorageArea } from '../lib/background/sync';
 import { pouchWithPlugins } from '../lib/sync/pouch';
 import { SYNC_ALARM } from '../lib/sync/schedule';
+import { keepAlive } from '../lib/background/keep-alive';
 
 const REFRESH_ALARM = 'leadline-refresh';
 
@@ -81,26 +82,56 @@ export default defineBackground(() => {
     return true;
   });
 
-  async function refresh() {
-    await (await repos).trash.purge();
-    const ids = await (await repos).refresh();
-    if (ids.length > 0) changed(ids);
-    else await updateBadge();
+  /** Past this many, a change is announced as "anything may have changed" (no id list). */
+  const MANY = 500;
+  let refreshing: Promise<void> | null = null;
+
+  /**
+   * The hourly job (and the start-up one): trash purge, then the leads whose recheck instant has
+   * come, in short transactions. One at a time; a call while one runs joins it.
+   */
+  function refresh(): Promise<void> {
+    refreshing ??= keepAlive(async () => {
+      const r = await repos;
+      await r.trash.purge();
+      const ids = await r.refresh();
+      if (ids.length > 0) changed(ids.length > MANY ? [] : ids);
+      else await updateBadge();
+    }).finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
   }
+
+  /** Work a stopped worker left unfinished: the re-derivation after a settings change. */
+  async function resumeJobs() {
+    const stats = await (await repos).settings.rederive();
+    if (stats) changed([]);
+  }
+
+  const report = (what: string) => (error: unknown) => console.warn(`Leadline: ${what} failed`, error);
 
   browser.runtime.onInstalled.addListener(() => {
     browser.alarms.create(REFRESH_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
-    refresh().catch((error) => console.warn('Leadline: refresh failed', error));
+    // An install or update may have stopped a job mid-way; then the hourly work at once.
+    resumeJobs()
+      .catch(report('resuming jobs'))
+      .then(() => refresh())
+      .catch(report('refresh'));
   });
   // The badge is not kept across a browser restart, and onStartup does not reach an extension
   // loaded from the command line: every start of the worker counts the due follow-ups again.
-  updateBadge().catch((error) => console.warn('Leadline: badge update failed', error));
+  updateBadge().catch(report('badge update'));
   browser.runtime.onStartup.addListener(() => {
-    refresh().catch((error) => console.warn('Leadline: refresh failed', error));
+    // The badge is counted above, from the aggregates only; the bulk work after it.
+    resumeJobs()
+      .catch(report('resuming jobs'))
+      .then(() => refresh())
+      .catch(report('refresh'));
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === REFRESH_ALARM) refresh().catch((error) => console.warn('Leadline: refresh failed', error));
-    if (alarm.name === SYNC_ALARM) void sync.then((s) => s.syncNow()).catch((error) => console.warn('Leadline: sync failed', error));
+    if (alarm.name === REFRESH_ALARM) refresh().catch(report('refresh'));
+    if (alarm.name === SYNC_ALARM) void sync.then((s) => s.syncNow()).catch(report('sync'));
   });
 
   browser.commands.onCommand.addListener(async (command) => {

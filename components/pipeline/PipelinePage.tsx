@@ -6,6 +6,7 @@ import { DuplicatesView } from './DuplicatesView';
 import { PlannerView } from './PlannerView';
 import { DataView } from './DataView';
 import { SettingsView } from './SettingsView';
+import { AccountsView } from './AccountsView';
 import { EmptyPipeline } from './EmptyPipeline';
 import { InsightsView } from './InsightsView';
 import { ErrorText } from '../shared/ErrorText';
@@ -37,6 +38,7 @@ export function PipelinePage({ model }: { model: PipelineModel }) {
             {route.view === 'board' && <BoardView model={model} />}
             {route.view === 'table' && <TableView model={model} />}
             {route.view === 'insights' && <InsightsView model={model} />}
+            {route.view === 'accounts' && <AccountsView model={model.accounts} stages={settings.stages} onOpenLead={(id) => model.openLead(id)} />}
             {route.view === 'duplicates' && <DuplicatesView model={model} />}
             {route.view === 'planner' && <PlannerView model={model} />}
             {route.view === 'data' && <DataView model={model} />}

@@ -6,6 +6,7 @@ import type { ImportResult } from '../messaging/protocol';
 import type { Lead } from '../pipeline/model';
 import { COMPOSE_ID_PREFIX } from '../pipeline/email-subject';
 import type { Repositories } from '../db/repositories';
+import { linkedinHandlers } from './linkedin-handlers';
 import type { SyncController } from './sync';
 
 /** Team sync while the background has none (tests of other handlers): always off. */
@@ -50,6 +51,7 @@ export function createHandlers(
     );
 
   return {
+    ...linkedinHandlers(repos, changed, view),
     async 'leads.search'({ query, limit }) {
       return summaries(await repos.search(query, limit));
     },
@@ -59,12 +61,24 @@ export function createHandlers(
     async 'lead.capture'(fields) {
       const { lead, created } = await leads.capture(fields);
       if (created) changed([lead.id]);
-      return { lead: await view(lead), created };
+      // A lead just made has no touchpoints: the reply needs no second transaction.
+      return { lead: created ? { lead, touchpoints: [] } : await view(lead), created };
     },
     async 'lead.lookup'(query) {
       const lead =
-        (query.linkedinUrl ? await leads.findByLinkedinUrl(query.linkedinUrl) : undefined) ?? (query.email ? await leads.findByEmail(query.email) : undefined);
+        (query.linkedinUrl ? await leads.findByLinkedinUrl(query.linkedinUrl) : undefined) ??
+        (query.linkedinMemberId ? await leads.findByMemberId(query.linkedinMemberId) : undefined) ??
+        (query.salesNavUrl ? await leads.findBySalesNavUrl(query.salesNavUrl) : undefined) ??
+        (query.email ? await leads.findByEmail(query.email) : undefined);
       if (lead) return { lead: await view(lead), duplicates: [] };
+      // A messaging partner or a Sales Navigator lead: the same folded name, and not a lead known
+      // to be someone else (another member id or Sales Navigator page).
+      if (query.name && (query.linkedinMemberId || query.salesNavUrl)) {
+        const other = (l: Lead) =>
+          (!!query.linkedinMemberId && !!l.linkedinMemberId && l.linkedinMemberId !== query.linkedinMemberId) ||
+          (!!query.salesNavUrl && !!l.salesNavUrl && l.salesNavUrl !== query.salesNavUrl);
+        return { lead: null, duplicates: await leads.namesakes(query.name, query.company ?? null, other) };
+      }
       // With an address (Gmail), the same person may be a lead under another address of the same
       // company or domain; from a profile, the same name and company.
       const domain = query.email?.split('@')[1] ?? null;
@@ -137,7 +151,8 @@ export function createHandlers(
     },
     async 'leads.table'({ today, offset, limit, ...q }) {
       const [current, agg] = await Promise.all([settings.get(), aggregates.get()]);
-      return queries.table({ ...q, offset, limit }, current.stages, today, agg.total);
+      const perStage = { ...agg.open, lost: Object.values(agg.lostFrom).reduce((a, b) => a + b, 0), later: agg.later };
+      return queries.table({ ...q, offset, limit }, current.stages, today, agg.total, perStage);
     },
     async 'leads.export'({ today, ...q }) {
       return queries.all(q, (await settings.get()).stages, today);

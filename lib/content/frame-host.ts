@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
-import type { PageContext, Site } from '../messaging/sidebar-channel';
+import type { FrameMessage, PageContext, Site } from '../messaging/sidebar-channel';
 import type { FrameChannel } from './frame-channel';
 import { PageOffset } from './page-offset';
 import { COLLAPSED_KEY } from './sidebar-prefs';
@@ -22,7 +22,13 @@ export interface SidebarHost {
   settled(): Promise<void>;
 }
 
-export async function mountSidebarFrame(ctx: ContentScriptContext, site: Site, channel: FrameChannel): Promise<SidebarHost> {
+/** `onFrameMessage` hears what the frame sends beyond layout (the LinkedIn list's known rows). */
+export async function mountSidebarFrame(
+  ctx: ContentScriptContext,
+  site: Site,
+  channel: FrameChannel,
+  onFrameMessage: (message: FrameMessage) => void = () => {},
+): Promise<SidebarHost> {
   const stored = await browser.storage.local.get(COLLAPSED_KEY);
   // The user's own choice (collapsed or open) is kept; without one the sidebar opens where the
   // page fits beside it and stays a tab where it would cover the page's controls.
@@ -43,6 +49,7 @@ export async function mountSidebarFrame(ctx: ContentScriptContext, site: Site, c
     },
     onMessage(message) {
       if (message?.type === 'collapse' && typeof message.value === 'boolean') setCollapsed(message.value);
+      else if (message) onFrameMessage(message);
     },
   });
 
@@ -118,7 +125,12 @@ export async function mountSidebarFrame(ctx: ContentScriptContext, site: Site, c
       if (first) measureCrowding();
       if (on) {
         if (settleTimer !== undefined) clearTimeout(settleTimer);
-        settleTimer = ctx.setTimeout(measureCrowding, 800);
+        // Where the sidebar stands once the page is quiet (tests wait for it before aiming a click).
+        delete ui.wrapper.dataset.settled;
+        settleTimer = ctx.setTimeout(() => {
+          measureCrowding();
+          ui.wrapper.dataset.settled = '';
+        }, 800);
       }
       link.post({ type: 'context', context });
     },

@@ -68,13 +68,14 @@ export async function importRows(db: Db, now: Date, rows: ImportRow[]): Promise<
         });
         continue;
       }
-      w.account(existing, lead);
-      current.set(lead.id, lead);
-      if (lead.linkedinUrl) byUrl.set(lead.linkedinUrl, lead);
-      for (const e of lead.emails) byEmail.set(e, lead);
+      const linked = await w.companyLinks.link(existing, lead);
+      w.account(existing, linked);
+      current.set(linked.id, linked);
+      if (linked.linkedinUrl) byUrl.set(linked.linkedinUrl, linked);
+      for (const e of linked.emails) byEmail.set(e, linked);
       results.push({ line: row.line, status: existing ? 'merged' : 'created', id: lead.id });
     }
-    await Promise.all([...current.values()].map((lead) => w.leads.put(toStored(lead, stages))));
+    await Promise.all([...current.values()].map((lead) => w.leads.put(toStored(lead, stages, { thresholds: w.settings.thresholds }))));
     return results;
   });
 }

@@ -65,8 +65,8 @@ export function liveInsightsHead(stored: unknown): InsightsHead | null {
 
 const monthKey = (groupKey: string) => MONTH_PREFIX + groupKey.slice(0, 7);
 
-/** Writes freshly rebuilt aggregates: the popup's record and every insight record, replacing all older ones. */
-export async function putAllAggregates(meta: MetaWriter, all: AggregatesWithInsights): Promise<void> {
+/** The records freshly rebuilt aggregates are stored as: the popup's record, the head, the tags and one per creation month. */
+export function aggregateRecords(all: AggregatesWithInsights): [Aggregates, ...MetaRecord[]] {
   const { insights, ...aggregates } = all;
   const months = new Map<string, MonthRecord>();
   for (const [group, slice] of Object.entries(insights.groups)) {
@@ -76,8 +76,13 @@ export async function putAllAggregates(meta: MetaWriter, all: AggregatesWithInsi
   }
   const head: InsightsHead = { key: INSIGHTS_HEAD, version: INSIGHTS_VERSION, stageIds: insights.stageIds };
   const tags: TagsRecord = { key: TAGS_KEY, tags: insights.tags };
+  return [aggregates, { ...head }, { ...tags }, ...[...months.values()].map((m) => ({ ...m }))];
+}
+
+/** Writes freshly rebuilt aggregates: the popup's record and every insight record, replacing all older ones. */
+export async function putAllAggregates(meta: MetaWriter, all: AggregatesWithInsights): Promise<void> {
   await meta.delete(PARTS());
-  await Promise.all([meta.put(aggregates), meta.put({ ...head }), meta.put({ ...tags }), ...[...months.values()].map((m) => meta.put({ ...m }))]);
+  await Promise.all(aggregateRecords(all).map((record) => meta.put(record)));
 }
 
 /**

@@ -1,9 +1,12 @@
 /**
  * The pipeline table's and board's queries, through indexes. Without a filter the sort's index
- * pages directly (a cursor advanced to the offset; the total from the aggregates). With filters,
- * the filter whose index range holds the fewest entries (`rarest`) drives: its leads are read, the other filters
- * and the sort applied in memory. Results of a filtered query are cached per data version, so
- * scrolling through them reads nothing again.
+ * pages directly: a key cursor goes to the offset from the nearest anchor (the position of every
+ * ANCHOR_EVERY-th entry, recorded on the way and built in the background once the table is open),
+ * so a jump to row 90,000 walks at most that many entries, not 90,000; the total comes from the
+ * aggregates. With filters, the filter whose index ranges hold the fewest entries drives: a key
+ * cursor runs over each filter's ranges at once and the first to end wins; its leads are read, the
+ * other filters and the sort applied in memory. Results of a filtered query are cached per data
+ * version, so scrolling through them reads nothing again.
  */
 import { dayMinus, isClosedOrParked } from '../pipeline/stages';
 import { isStale } from '../pipeline/aggregates';
@@ -13,18 +16,20 @@ import type { SortColumn } from '../pipeline/constants';
 import type { LeadFilter, LeadRow, TablePage, TableQuery as Query } from '../messaging/protocol';
 import { queryWords, searchKeysOf } from '../pipeline/search';
 import type { Db, LeadlineDB, StoredLead } from './schema';
-import { sortKeysOf, type SortKeys } from './stored';
+import { sortKeysOf, stageRank, type SortKeys } from './stored';
 import type { IndexNames } from 'idb';
-import { rarest } from './rarest';
+import { unwrap } from 'idb';
+import { rowMatches, wordRange } from '../pipeline/search-rows';
 
 /** A page of the table's query (the day is passed apart). */
 export type TableQuery = Omit<Query, 'today'> & { offset: number; limit: number };
 
 type LeadIndex = IndexNames<LeadlineDB, 'leads'>;
-const SORT_INDEX: Record<SortColumn, { index: LeadIndex; key: (k: SortKeys, l: Lead) => string | number }> = {
+/** Each sort's index, and its key in memory (filtered results). The stage sort walks `byStage` a stage at a time, in funnel order. */
+const SORT_INDEX: Record<SortColumn, { index: LeadIndex; key: (k: SortKeys, l: Lead, stages: StageDef[]) => string | number }> = {
   name: { index: 'sort.name', key: (k) => k.name },
   company: { index: 'sort.company', key: (k) => k.company },
-  stage: { index: 'sort.stageRank', key: (k) => k.stageRank },
+  stage: { index: 'byStage', key: (_k, l, stages) => stageRank(l.stage, stages) },
   temperature: { index: 'sort.temp', key: (k) => k.temp },
   value: { index: 'sort.value', key: (k) => k.value },
   followUp: { index: 'sort.followUp', key: (k) => k.followUp },
@@ -73,13 +78,19 @@ export function matches(lead: Lead, filter: LeadFilter, stages: StageDef[], toda
 interface Driver {
   index: LeadIndex;
   ranges: IDBKeyRange[];
+  /** For quick search rows: whether a row's key can belong to a match (null: cannot tell). */
+  keep?: (key: IDBValidKey) => boolean;
 }
 
 /** Index ranges that hold every lead passing one filter (a superset; `matches` decides). */
 function driversOf(filter: LeadFilter, stages: StageDef[], today: string): Driver[] {
   const out: Driver[] = [];
   const only = (v: IDBValidKey) => [IDBKeyRange.only(v)];
-  for (const w of new Set(queryWords(filter.text ?? ''))) out.push({ index: 'bySearch', ranges: [IDBKeyRange.bound(w, `${w}\uffff`)] });
+  const words = [...new Set(queryWords(filter.text ?? ''))];
+  for (const w of words) {
+    const [lower, upper] = wordRange(w);
+    out.push({ index: 'bySearchRow', ranges: [IDBKeyRange.bound(lower, upper)], keep: (key) => rowMatches(key as string, words) !== false });
+  }
   if (filter.tag) out.push({ index: 'byTag', ranges: only(filter.tag) });
   if (filter.stage) out.push({ index: 'byStage', ranges: only(filter.stage) });
   if (filter.temperature) out.push({ index: 'byTemperature', ranges: only(filter.temperature) });
@@ -92,25 +103,133 @@ function driversOf(filter: LeadFilter, stages: StageDef[], today: string): Drive
   return out;
 }
 
+/**
+ * The primary keys of the driver whose ranges end first, with a key cursor over every driver at
+ * once: the work is the smallest driver's size times the number of drivers, found without
+ * counting any range.
+ */
+export function smallestDriver(store: () => IDBObjectStore, drivers: Driver[]): Promise<{ at: number; ids: string[] }> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    drivers.forEach((driver, at) => {
+      // A transaction per cursor: cursors sharing one lose Chromium's read-ahead.
+      const index = store().index(driver.index);
+      const ids = new Set<string>();
+      let range = 0;
+      const open = () => {
+        const request = index.openKeyCursor(driver.ranges[range]!);
+        request.onerror = () => {
+          done = true;
+          reject(request.error);
+        };
+        request.onsuccess = () => {
+          if (done) return;
+          const cursor = request.result;
+          if (cursor) {
+            if (!driver.keep || driver.keep(cursor.key)) ids.add(cursor.primaryKey as string);
+            cursor.continue();
+          } else if (++range < driver.ranges.length) open();
+          else {
+            done = true;
+            resolve({ at, ids: [...ids] });
+          }
+        };
+      };
+      open();
+    });
+  });
+}
+
 const hasFilter = (f: LeadFilter) => Boolean(f.stage || f.temperature || f.source || f.tag || f.stale || f.due || f.text?.trim());
 
-export class LeadQueries {
-  private cache: { key: string; version: number; leads: Lead[] } | null = null;
-  private version = 0;
+/** Every this-many entries of a sort index, the position of the entry is kept as an anchor. */
+export const ANCHOR_EVERY = 1000;
 
-  constructor(private readonly db: Db) {}
+interface Anchor {
+  offset: number;
+  key: IDBValidKey;
+  primaryKey: IDBValidKey;
+}
+
+/** What the table pages through: a sort index, or one stage's part of the stage index. */
+interface Segment {
+  index: LeadIndex;
+  range: IDBKeyRange | null;
+  /** Names its anchors. */
+  id: string;
+}
+
+/** A key cursor of one sort index, and where it stands. */
+interface Walker {
+  cursor: IDBCursor | null;
+  offset: number;
+}
+
+/**
+ * Whether a cursor on the entry's key stands before the entry (same key, an earlier primary key in
+ * its direction): then `continuePrimaryKey` reaches it. On any other entry it stays where it is.
+ */
+function before(cursor: IDBCursor, entry: { key: IDBValidKey; primaryKey: IDBValidKey }, direction: IDBCursorDirection): boolean {
+  if (indexedDB.cmp(cursor.key, entry.key) !== 0) return false;
+  const order = indexedDB.cmp(cursor.primaryKey, entry.primaryKey);
+  return direction === 'prev' ? order > 0 : order < 0;
+}
+
+/** The result of a request. */
+function answer<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** Resolves with the cursor of `request` after its next success (or null at the end). */
+function step<C extends IDBCursor>(request: IDBRequest<C | null>, move: () => void): Promise<C | null> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+    move();
+  });
+}
+
+export class LeadQueries {
+  private cache: { key: string; version: number; rows: LeadRow[] } | null = null;
+  private version = 0;
+  /** Per sort index and direction: anchors in offset order, for this data version. */
+  private anchors = new Map<string, Anchor[]>();
+  private building = new Set<string>();
+
+  private readonly prebuild: boolean;
+  private readonly every: number;
+
+  constructor(
+    private readonly db: Db,
+    options: {
+      /** Record anchors in the background after a first page (default on). */
+      prebuild?: boolean;
+      /** Entries between anchors (default ANCHOR_EVERY). */
+      anchorEvery?: number;
+    } = {},
+  ) {
+    this.prebuild = options.prebuild ?? true;
+    this.every = options.anchorEvery ?? ANCHOR_EVERY;
+  }
 
   /** Drops cached results: call after every write. */
   invalidate(): void {
     this.version++;
     this.cache = null;
+    this.anchors.clear();
   }
 
-  /** `knownTotal`: the number of leads when the caller has it (the aggregates), which spares a count. */
-  async table(q: TableQuery, stages: StageDef[], today: string, knownTotal?: number): Promise<TablePage> {
-    if (!hasFilter(q.filter)) return this.pageBySortIndex(q, stages, today, knownTotal);
-    const leads = await this.filtered(q, stages, today);
-    return { total: leads.length, offset: q.offset, rows: leads.slice(q.offset, q.offset + q.limit).map((l) => toRow(l, stages, today)) };
+  /**
+   * `knownTotal`: the number of leads, and `stageCounts` the number per stage (`lost` and `later`
+   * included), when the caller has them (the aggregates): they spare counting index ranges.
+   */
+  async table(q: TableQuery, stages: StageDef[], today: string, knownTotal?: number, stageCounts?: Record<string, number>): Promise<TablePage> {
+    if (!hasFilter(q.filter)) return this.pageBySortIndex(q, stages, today, knownTotal, stageCounts);
+    const rows = await this.filtered(q, stages, today);
+    return { total: rows.length, offset: q.offset, rows: rows.slice(q.offset, q.offset + q.limit) };
   }
 
   /** Every row of a query, in order (CSV export of the filtered table). */
@@ -119,42 +238,177 @@ export class LeadQueries {
     return page.rows;
   }
 
-  private async pageBySortIndex(q: TableQuery, stages: StageDef[], today: string, knownTotal?: number): Promise<TablePage> {
-    const store = this.db.transaction('leads').store;
+  private async pageBySortIndex(
+    q: TableQuery,
+    stages: StageDef[],
+    today: string,
+    knownTotal?: number,
+    stageCounts?: Record<string, number>,
+  ): Promise<TablePage> {
+    const direction: IDBCursorDirection = q.desc ? 'prev' : 'next';
     // A count walks the whole store (~0.2 s at 100,000 leads): taken from the aggregates when known.
-    const total = knownTotal ?? (await store.count());
+    const total = knownTotal ?? (await answer(unwrap(this.db.transaction('leads')).objectStore('leads').count()));
+    if (q.sort !== 'stage') {
+      const segment: Segment = { index: SORT_INDEX[q.sort].index, range: null, id: SORT_INDEX[q.sort].index };
+      return { total, offset: q.offset, rows: await this.readSegment(segment, direction, q.offset, q.limit, stages, today) };
+    }
+    // By stage: the stage index a stage at a time, in funnel order (each stage's leads by id).
+    const order = [...stages.map((st) => st.id), LOST, LATER];
+    if (q.desc) order.reverse();
     const rows: LeadRow[] = [];
-    let cursor = await store.index(SORT_INDEX[q.sort].index).openCursor(null, q.desc ? 'prev' : 'next');
-    if (cursor && q.offset > 0) cursor = await cursor.advance(q.offset);
-    while (cursor && rows.length < q.limit) {
-      rows.push(toRow(cursor.value, stages, today));
-      cursor = await cursor.continue();
+    let skip = q.offset;
+    for (const stage of order) {
+      const size = stageCounts
+        ? (stageCounts[stage] ?? 0)
+        : await answer(unwrap(this.db.transaction('leads')).objectStore('leads').index('byStage').count(stage));
+      if (skip >= size) {
+        skip -= size;
+        continue;
+      }
+      const segment: Segment = { index: 'byStage', range: IDBKeyRange.only(stage), id: `byStage:${stage}` };
+      rows.push(...(await this.readSegment(segment, direction, skip, q.limit - rows.length, stages, today)));
+      skip = 0;
+      if (rows.length >= q.limit) break;
     }
     return { total, offset: q.offset, rows };
   }
 
-  private async filtered(q: TableQuery, stages: StageDef[], today: string): Promise<Lead[]> {
-    const key = JSON.stringify([q.filter, q.sort, q.desc, today]);
-    if (this.cache?.key === key && this.cache.version === this.version) return this.cache.leads;
-    const version = this.version;
-    const index = (name: LeadIndex) => this.db.transaction('leads').store.index(name);
-    const drivers = driversOf(q.filter, stages, today);
-    const driver = drivers[(await rarest(drivers.map((d) => ({ index: index(d.index), ranges: d.ranges })))).at]!;
-    const seen = new Set<string>();
-    const leads: Lead[] = [];
-    for (const range of driver.ranges) {
-      for (const lead of await index(driver.index).getAll(range)) {
-        if (seen.has(lead.id)) continue;
-        seen.add(lead.id);
-        if (matches(lead, q.filter, stages, today)) leads.push(lead);
+  /** `count` rows of a segment from `offset` on: a key cursor to the offset, then a value cursor from there. */
+  private async readSegment(
+    segment: Segment,
+    direction: IDBCursorDirection,
+    offset: number,
+    count: number,
+    stages: StageDef[],
+    today: string,
+  ): Promise<LeadRow[]> {
+    const rows: LeadRow[] = [];
+    const index = unwrap(this.db.transaction('leads')).objectStore('leads').index(segment.index);
+    const at = await this.seek(index, segment, direction, offset);
+    if (at) {
+      const request = index.openCursor(segment.range ?? (direction === 'prev' ? IDBKeyRange.upperBound(at.key) : IDBKeyRange.lowerBound(at.key)), direction);
+      let cursor = await step(request, () => {});
+      if (cursor && before(cursor, at, direction)) cursor = await step(request, () => cursor!.continuePrimaryKey(at.key, at.primaryKey));
+      while (cursor && rows.length < count) {
+        rows.push(toRow(cursor.value, stages, today));
+        if (rows.length < count) cursor = await step(request, () => cursor!.continue());
       }
     }
+    if (this.prebuild) this.buildAnchors(segment, direction);
+    return rows;
+  }
+
+  /**
+   * The entry at `offset` of a segment (key and primary key), reached by a key cursor from the
+   * nearest anchor before it; anchors passed on the way are kept.
+   */
+  private async seek(
+    index: IDBIndex,
+    segment: Segment,
+    direction: IDBCursorDirection,
+    offset: number,
+  ): Promise<{ key: IDBValidKey; primaryKey: IDBValidKey } | null> {
+    const version = this.version;
+    const id = `${segment.id}|${direction}`;
+    const anchors = this.anchors.get(id) ?? [];
+    let from: Anchor | undefined;
+    for (const a of anchors) if (a.offset <= offset && (!from || a.offset > from.offset)) from = a;
+    const walker = await this.walkerAt(index, segment, direction, from);
+    while (walker.cursor && walker.offset < offset) {
+      const to = Math.min(offset, (Math.floor(walker.offset / this.every) + 1) * this.every);
+      await this.advance(walker, to - walker.offset);
+      if (walker.cursor && walker.offset % this.every === 0) this.keepAnchor(id, version, walker);
+    }
+    return walker.cursor ? { key: walker.cursor.key, primaryKey: walker.cursor.primaryKey } : null;
+  }
+
+  /** A key cursor on the anchor's entry (or the segment's first entry). */
+  private async walkerAt(index: IDBIndex, segment: Segment, direction: IDBCursorDirection, anchor: Anchor | undefined): Promise<Walker> {
+    if (!anchor) {
+      const request = index.openKeyCursor(segment.range, direction);
+      return { cursor: await step(request, () => {}), offset: 0 };
+    }
+    const range = segment.range ?? (direction === 'prev' ? IDBKeyRange.upperBound(anchor.key) : IDBKeyRange.lowerBound(anchor.key));
+    const request = index.openKeyCursor(range, direction);
+    let cursor = await step(request, () => {});
+    if (cursor && before(cursor, anchor, direction)) cursor = await step(request, () => cursor!.continuePrimaryKey(anchor.key, anchor.primaryKey));
+    return { cursor, offset: anchor.offset };
+  }
+
+  private async advance(walker: Walker, count: number): Promise<void> {
+    const cursor = walker.cursor!;
+    walker.cursor = await step(cursor.request as IDBRequest<IDBCursor | null>, () => cursor.advance(count));
+    walker.offset += count;
+  }
+
+  private keepAnchor(id: string, version: number, walker: Walker): void {
+    if (version !== this.version || !walker.cursor) return;
+    const list = this.anchors.get(id) ?? [];
+    if (list.some((a) => a.offset === walker.offset)) return;
+    list.push({ offset: walker.offset, key: walker.cursor.key, primaryKey: walker.cursor.primaryKey });
+    list.sort((a, b) => a.offset - b.offset);
+    this.anchors.set(id, list);
+  }
+
+  /**
+   * Records every anchor of a segment in the background, a few thousand entries per read
+   * transaction, so a later jump anywhere walks less than ANCHOR_EVERY entries. Stops when the
+   * data changes (the anchors are dropped then) and starts again with the next page asked.
+   */
+  private buildAnchors(segment: Segment, direction: IDBCursorDirection): void {
+    const id = `${segment.id}|${direction}`;
+    if (this.building.has(id)) return;
+    this.building.add(id);
+    const version = this.version;
+    const run = async () => {
+      try {
+        for (;;) {
+          if (version !== this.version) return;
+          const list = this.anchors.get(id) ?? [];
+          const index = unwrap(this.db.transaction('leads')).objectStore('leads').index(segment.index);
+          const walker = await this.walkerAt(index, segment, direction, list.at(-1));
+          const start = performance.now();
+          // One short read transaction per round: a write waits for one round at most.
+          while (walker.cursor && performance.now() - start < 8) {
+            await this.advance(walker, this.every - (walker.offset % this.every));
+            if (walker.cursor) this.keepAnchor(id, version, walker);
+          }
+          if (!walker.cursor) return;
+          await new Promise((resolve) => setTimeout(resolve, 4));
+        }
+      } finally {
+        this.building.delete(id);
+      }
+    };
+    void run().catch(() => {
+      // The database closed or the data changed under it: the next page starts again.
+    });
+  }
+
+  private async filtered(q: TableQuery, stages: StageDef[], today: string): Promise<LeadRow[]> {
+    const key = JSON.stringify([q.filter, q.sort, q.desc, today]);
+    if (this.cache?.key === key && this.cache.version === this.version) return this.cache.rows;
+    const version = this.version;
+    const drivers = driversOf(q.filter, stages, today);
+    const { at, ids } = await smallestDriver(() => unwrap(this.db.transaction('leads')).objectStore('leads'), drivers);
+    const driver = drivers[at]!;
+    const store = this.db.transaction('leads').store;
+    // One range without a key test: read at once; otherwise the keys found, each.
+    const read: (Lead | undefined)[] =
+      driver.ranges.length === 1 && !driver.keep ? await store.index(driver.index).getAll(driver.ranges[0]) : await Promise.all(ids.map((id) => store.get(id)));
+    const seen = new Set<string>();
+    const leads: Lead[] = [];
+    for (const lead of read) {
+      if (!lead || seen.has(lead.id)) continue;
+      seen.add(lead.id);
+      if (matches(lead, q.filter, stages, today)) leads.push(lead);
+    }
     const sortKey = SORT_INDEX[q.sort].key;
-    const keyed = leads.map((l) => ({ l, k: sortKey((l as StoredLead).sort ?? sortKeysOf(l, stages), l) }));
+    const keyed = leads.map((l) => ({ l, k: sortKey((l as StoredLead).sort ?? sortKeysOf(l), l, stages) }));
     keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.l.id < b.l.id ? -1 : 1) * (q.desc ? -1 : 1));
-    const sorted = keyed.map((x) => x.l);
-    if (version === this.version) this.cache = { key, version, leads: sorted };
-    return sorted;
+    const rows = keyed.map((x) => toRow(x.l, stages, today));
+    if (version === this.version) this.cache = { key, version, rows };
+    return rows;
   }
 
   /**
@@ -167,20 +421,33 @@ export class LeadQueries {
     perColumn: number,
     totals?: Record<string, number>,
   ): Promise<{ stage: string; total: number; rows: LeadRow[] }[]> {
-    const store = this.db.transaction('leads').store;
     const columns = [...stages.map((s) => s.id), LOST, LATER];
     return Promise.all(
       columns.map(async (stage) => {
         const range = IDBKeyRange.bound([stage, ''], [stage, '\uffff']);
-        const total = totals ? (totals[stage] ?? 0) : await store.index('byStageUpdated').count(range);
-        const rows: LeadRow[] = [];
-        let cursor = await store.index('byStageUpdated').openCursor(range, 'prev');
-        while (cursor && rows.length < perColumn) {
-          rows.push(toRow(cursor.value, stages, today));
-          cursor = await cursor.continue();
-        }
-        return { stage, total, rows };
+        // A transaction per column: cursors sharing one lose Chromium's read-ahead.
+        const index = unwrap(this.db.transaction('leads')).objectStore('leads').index('byStageUpdated');
+        const total = totals ? (totals[stage] ?? 0) : await answer(index.count(range));
+        const leads = await newestIn(index, range, perColumn);
+        return { stage, total, rows: leads.map((lead) => toRow(lead, stages, today)) };
       }),
     );
   }
+}
+
+/** The last `count` leads of an index range (newest first): one request where the browser reads records backwards in bulk. */
+async function newestIn(index: IDBIndex, range: IDBKeyRange, count: number): Promise<Lead[]> {
+  // getAllRecords (Chromium 141+) takes a direction; elsewhere a cursor walks back.
+  const bulk = (
+    index as IDBIndex & { getAllRecords?: (o: { query: IDBKeyRange; count: number; direction: IDBCursorDirection }) => IDBRequest<{ value: Lead }[]> }
+  ).getAllRecords;
+  if (bulk) return (await answer(bulk.call(index, { query: range, count, direction: 'prev' }))).map((r) => r.value);
+  const out: Lead[] = [];
+  const request = index.openCursor(range, 'prev');
+  let cursor = await step(request, () => {});
+  while (cursor && out.length < count) {
+    out.push(cursor.value);
+    if (out.length < count) cursor = await step(request, () => cursor!.continue());
+  }
+  return out;
 }

@@ -77,22 +77,52 @@ export class LeadRepository {
   }
 
   /**
-   * Stores a new lead, or returns the existing one with the same LinkedIn URL or email. The
-   * lookup and the insert share one transaction, so concurrent captures end with one lead.
+   * Stores a new lead, or returns the existing one with the same LinkedIn URL, member id, Sales
+   * Navigator page or email. The lookup and the insert share one transaction, so concurrent
+   * captures end with one lead.
    */
   async capture(fields: CaptureFields): Promise<{ lead: Lead; created: boolean }> {
-    const emails = normaliseEmails(fields.emails ?? []);
+    return write(this.db, this.now(), (w) => captureIn(w, fields));
+  }
+
+  /** Captures many people in one transaction (a batch of a list): each is created or found, in order. */
+  async captureMany(rows: CaptureFields[]): Promise<{ lead: Lead; created: boolean }[]> {
     return write(this.db, this.now(), async (w) => {
-      const existing =
-        (fields.linkedinUrl ? await w.leads.index('byLinkedinUrl').get(fields.linkedinUrl) : undefined) ??
-        (await firstDefined(emails.map((e) => () => w.leads.index('byEmail').get(e))));
-      if (existing) return { lead: existing, created: false };
-      const at = w.now.toISOString();
-      const draft = newLead({ ...fields, emails }, { id: crypto.randomUUID(), at, stages: w.settings.stages, currency: w.settings.currency });
-      const lead = withTemperature(leadSchema.parse({ ...draft, ...(w.owner ? { owner: w.owner } : {}) }), [], w.now, w.settings);
-      await w.putLead(undefined, lead);
-      return { lead, created: true };
+      const results: { lead: Lead; created: boolean }[] = [];
+      for (const row of rows) results.push(await captureIn(w, row));
+      return results;
     });
+  }
+
+  /** For each person of a list, the lead with that profile URL or member id, or undefined (one read transaction). */
+  async findMany(keys: { linkedinUrl?: string; linkedinMemberId?: string }[]): Promise<(Lead | undefined)[]> {
+    const store = this.db.transaction('leads').store;
+    return Promise.all(
+      keys.map(
+        async (k) =>
+          (k.linkedinUrl ? await store.index('byLinkedinUrl').get(k.linkedinUrl) : undefined) ??
+          (k.linkedinMemberId ? await store.index('byMemberId').get(k.linkedinMemberId) : undefined),
+      ),
+    );
+  }
+
+  async findByMemberId(memberId: string): Promise<Lead | undefined> {
+    return this.db.getFromIndex('leads', 'byMemberId', memberId);
+  }
+
+  async findBySalesNavUrl(url: string): Promise<Lead | undefined> {
+    return this.db.getFromIndex('leads', 'bySalesNav', url);
+  }
+
+  /**
+   * Leads with the same folded name that may be a person seen elsewhere (a messaging partner, a
+   * Sales Navigator lead): with `company`, only those with the same folded company or none; `other`
+   * drops leads known to be someone else (they carry another id of the same kind).
+   */
+  async namesakes(name: string, company: string | null, other: (lead: Lead) => boolean = () => false): Promise<Lead[]> {
+    const candidates = await this.db.getAllFromIndex('leads', 'sort.name', fold(name.trim()));
+    const sameCompany = (l: Lead) => !company || !l.company || fold(l.company.trim()) === fold(company.trim());
+    return candidates.filter((l) => sameCompany(l) && !other(l)).map(plainLead);
   }
 
   /**
@@ -130,10 +160,30 @@ export class LeadRepository {
       if (!before) throw new NotFoundError('lead_not_found', `No lead with id ${id}.`, { id });
       const changed = leadSchema.parse({ ...change(before, w.settings, w.now), id, updatedAt: w.now.toISOString() });
       const after = withTemperature(changed, await w.touchpointsOf(id), w.now, w.settings);
-      await w.putLead(before, after);
-      return after;
+      return w.putLead(before, after);
     });
   }
+}
+
+/** Capture inside an open write (one person of `capture` or `captureMany`). */
+async function captureIn(w: Writer, fields: CaptureFields): Promise<{ lead: Lead; created: boolean }> {
+  const emails = normaliseEmails(fields.emails ?? []);
+  const existing =
+    (fields.linkedinUrl ? await w.leads.index('byLinkedinUrl').get(fields.linkedinUrl) : undefined) ??
+    (fields.linkedinMemberId ? await w.leads.index('byMemberId').get(fields.linkedinMemberId) : undefined) ??
+    (fields.salesNavUrl ? await w.leads.index('bySalesNav').get(fields.salesNavUrl) : undefined) ??
+    (await firstDefined(emails.map((e) => () => w.leads.index('byEmail').get(e))));
+  if (existing) return { lead: plainLead(existing), created: false };
+  const at = w.now.toISOString();
+  // A company link on the profile names the company exactly; otherwise the name links it (Writer.putLead).
+  const company =
+    fields.company && fields.companyLinkedinUrl ? await w.companyLinks.findOrCreate({ name: fields.company, linkedinUrl: fields.companyLinkedinUrl }) : null;
+  const draft = newLead(
+    { ...fields, emails, companyId: company?.id ?? null },
+    { id: crypto.randomUUID(), at, stages: w.settings.stages, currency: w.settings.currency },
+  );
+  const lead = withTemperature(leadSchema.parse({ ...draft, ...(w.owner ? { owner: w.owner } : {}) }), [], w.now, w.settings);
+  return { lead: await w.putLead(undefined, lead), created: true };
 }
 
 /** A patched value as it is stored (emails lower-cased, each once). */

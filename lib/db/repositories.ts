@@ -13,6 +13,7 @@ import { searchLeads } from './search';
 import { SettingsStore } from './settings-store';
 import { TouchpointRepository } from './touchpoints';
 import { TrashRepository } from './trash';
+import { CompanyRepository } from './companies';
 import type { ImportRow } from '../messaging/protocol';
 
 export interface Repositories {
@@ -23,6 +24,7 @@ export interface Repositories {
   trash: TrashRepository;
   merges: MergeRepository;
   queries: LeadQueries;
+  companies: CompanyRepository;
   search(query: string, limit?: number): ReturnType<typeof searchLeads>;
   importRows(rows: ImportRow[]): ReturnType<typeof importRows>;
   /** The hourly job; returns the ids of the leads it changed. */
@@ -30,7 +32,7 @@ export interface Repositories {
 }
 
 export function createRepositories(db: Db, now: () => Date = () => new Date()): Repositories {
-  const settings = new SettingsStore(db);
+  const settings = new SettingsStore(db, now);
   const touchpoints = new TouchpointRepository(db, now);
   return {
     settings,
@@ -40,6 +42,7 @@ export function createRepositories(db: Db, now: () => Date = () => new Date()): 
     trash: new TrashRepository(db, now),
     merges: new MergeRepository(db, now),
     queries: new LeadQueries(db),
+    companies: new CompanyRepository(db, now),
     search: (query, limit) => searchLeads(db, query, limit),
     importRows: (rows) => importRows(db, now(), rows),
     refresh: () => refresh(db, now()),

@@ -2,18 +2,20 @@
  * The IndexedDB schema of the `leadline` database and its migrations. Only background code
  * imports this module: a content script's IndexedDB would belong to the host page's origin.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Lead, Touchpoint } from '../pipeline/model';
 import type { Aggregates } from '../pipeline/aggregates';
 import { searchKeysOf } from '../pipeline/search';
 import { readSettings } from '../settings/settings';
 import { toStored, type StoredLead } from './stored';
+import { companyStats, toStoredCompany, type StoredCompany } from '../pipeline/company';
+import { planCompanies } from '../pipeline/company-plan';
 import { isDefaultSummary, reasonsFromStored } from '../pipeline/legacy';
 
 export type { StoredLead } from './stored';
 
 export const DB_NAME = 'leadline';
-export const DB_VERSION = 4;
+export const DB_VERSION = 6;
 
 export interface MetaRecord {
   key: string;
@@ -26,8 +28,9 @@ export interface LeadlineDB extends DBSchema {
     value: StoredLead;
     indexes: {
       byLinkedinUrl: string;
-      bySearch: string;
       byFollowUp: string;
+      /** v2–v4 (the word index quick search read); removed in v5, named for the v2 block. */
+      bySearch: string;
       byTemperature: string;
       byEmail: string;
       byName: string;
@@ -39,11 +42,30 @@ export interface LeadlineDB extends DBSchema {
       byStageUpdated: [string, string];
       'sort.name': string;
       'sort.company': string;
+      /** v3–v4 (the stage sort); removed in v5, named for the v3 block. */
       'sort.stageRank': number;
       'sort.temp': number;
       'sort.value': number;
       'sort.followUp': string;
       'sort.touch': string;
+      bySearchRow: string;
+      byRecheck: string;
+      byFunnel: string;
+      byCompany: string;
+      byMemberId: string;
+      bySalesNav: string;
+    };
+  };
+  /** v6: one record per company, with its people's figures for the Accounts view. */
+  companies: {
+    key: string;
+    value: StoredCompany;
+    indexes: {
+      byName: string;
+      byLinkedinUrl: string;
+      byDomain: string;
+      'sort.people': number;
+      'sort.value': number;
     };
   };
   touchpoints: {
@@ -149,6 +171,80 @@ export function openLeadlineDb(name = DB_NAME): Promise<Db> {
           touchpoints = await touchpoints.continue();
         }
       }
+      if (oldVersion < 5) {
+        // Performance: quick search rows a key cursor can filter (replacing the word index), the
+        // hourly refresh's recheck instants, and the funnel stage for "does this stage still hold
+        // leads?" without reading every lead. The stage sort walks the stage index in funnel
+        // order instead of a stored rank, so reordering stages rewrites no lead. Each index
+        // dropped is one entry less to rewrite on every put.
+        const leads = transaction.objectStore('leads');
+        for (const old of ['bySearch', 'sort.stageRank'] as const) if (leads.indexNames.contains(old)) leads.deleteIndex(old);
+        leads.createIndex('bySearchRow', 'searchRows', { multiEntry: true });
+        leads.createIndex('byRecheck', 'recheckAt');
+        leads.createIndex('byFunnel', 'funnelStage');
+        const { stages, thresholds } = readSettings(await transaction.objectStore('meta').get('settings'));
+        // In batches read at once and written without waiting on each put: a cursor's round trip
+        // per lead made this minutes long at 100,000 leads.
+        let after: string | null = null;
+        for (;;) {
+          const batch: StoredLead[] = await leads.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), 500);
+          if (batch.length === 0) break;
+          await Promise.all(batch.map((lead) => leads.put(toStored(lead, stages, { thresholds }))));
+          after = batch.at(-1)!.id;
+        }
+      }
+      // Nothing here depends on v5's indexes: a v4 database and a v5 one take this step alike.
+      if (oldVersion < 6) {
+        // Companies as records of their own; LinkedIn member ids and Sales Navigator pages as
+        // unique keys of a lead (null keys are not indexed, so only leads that have one count).
+        const companies = db.createObjectStore('companies', { keyPath: 'id' });
+        companies.createIndex('byName', 'sort.name');
+        companies.createIndex('byLinkedinUrl', 'linkedinUrl', { unique: true });
+        companies.createIndex('byDomain', 'domain', { unique: true });
+        companies.createIndex('sort.people', 'sort.people');
+        companies.createIndex('sort.value', 'sort.value');
+        const leads = transaction.objectStore('leads');
+        leads.createIndex('byCompany', 'companyId');
+        leads.createIndex('byMemberId', 'linkedinMemberId', { unique: true });
+        leads.createIndex('bySalesNav', 'salesNavUrl', { unique: true });
+        await migrateToCompanies(transaction, new Date());
+      }
     },
   });
+}
+
+/**
+ * v6 data step: every stored lead is linked to a company by its folded company name (and a lead
+ * without one by its work email domain), each company gets its people's figures, and the new lead
+ * fields start as null. Two passes over the leads with a cursor: the first keeps only what the
+ * plan needs (id, company name, emails), so a large store is never held in memory whole.
+ */
+async function migrateToCompanies(transaction: IDBPTransaction<LeadlineDB, StoreNames<LeadlineDB>[], 'versionchange'>, now: Date): Promise<void> {
+  const leads = transaction.objectStore('leads');
+  const slim: Pick<Lead, 'id' | 'company' | 'emails'>[] = [];
+  let cursor = await leads.openCursor();
+  while (cursor) {
+    slim.push({ id: cursor.value.id, company: cursor.value.company, emails: cursor.value.emails });
+    cursor = await cursor.continue();
+  }
+  const plan = planCompanies(slim, () => crypto.randomUUID(), now.toISOString());
+  const { stages, thresholds } = readSettings(await transaction.objectStore('meta').get('settings'));
+  const people = new Map<string, Pick<Lead, 'stage' | 'dealValue' | 'currency'>[]>();
+  cursor = await leads.openCursor();
+  while (cursor) {
+    const lead = cursor.value;
+    const companyId = plan.links.get(lead.id) ?? null;
+    if (companyId) {
+      let list = people.get(companyId);
+      if (!list) people.set(companyId, (list = []));
+      list.push({ stage: lead.stage, dealValue: lead.dealValue, currency: lead.currency });
+    }
+    // Derived keys again too: quick search finds leads by tag, location and headline since v6.
+    await cursor.update(
+      toStored({ ...lead, companyId, linkedinMemberId: lead.linkedinMemberId ?? null, salesNavUrl: lead.salesNavUrl ?? null }, stages, { thresholds }),
+    );
+    cursor = await cursor.continue();
+  }
+  const companies = transaction.objectStore('companies');
+  for (const company of plan.companies) await companies.add(toStoredCompany(company, companyStats(people.get(company.id) ?? [])));
 }

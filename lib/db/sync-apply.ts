@@ -45,8 +45,14 @@ export async function applyRemote(db: Db, now: Date, changes: RemoteChange[]): P
 
 /** Another lead here already holds one of this lead's unique keys (the same person captured on two machines). */
 async function takenBy(w: Writer, lead: Lead): Promise<Lead | undefined> {
-  const byUrl = lead.linkedinUrl ? await w.leads.index('byLinkedinUrl').get(lead.linkedinUrl) : undefined;
-  if (byUrl && byUrl.id !== lead.id) return byUrl;
+  for (const [index, key] of [
+    ['byLinkedinUrl', lead.linkedinUrl],
+    ['byMemberId', lead.linkedinMemberId],
+    ['bySalesNav', lead.salesNavUrl],
+  ] as const) {
+    const holder = key ? await w.leads.index(index).get(key) : undefined;
+    if (holder && holder.id !== lead.id) return holder;
+  }
   for (const email of lead.emails) {
     const byEmail = await w.leads.index('byEmail').get(email);
     if (byEmail && byEmail.id !== lead.id) return byEmail;
@@ -67,6 +73,9 @@ async function applyLead(w: Writer, change: Extract<RemoteChange, { type: 'lead'
   const touchpoints = await w.touchpointsOf(change.id);
   const parsed = leadSchema.safeParse({
     ...change.lead,
+    // The company link is this browser's (companies are not replicated): kept, and redone by
+    // name in putLead when the pulled company name differs.
+    companyId: before?.companyId ?? null,
     temperature: null,
     temperatureReasons: [],
     lastTouchAt: engagementOf(touchpoints).lastContactAt,
@@ -82,7 +91,7 @@ async function applyLead(w: Writer, change: Extract<RemoteChange, { type: 'lead'
   const lead = known ? parsed.data : { ...parsed.data, stage: stages[0]!.id };
   const clash = await takenBy(w, lead);
   if (clash) {
-    skipped.push({ id: change.id, why: `same LinkedIn URL or email as lead ${clash.id}` });
+    skipped.push({ id: change.id, why: `same LinkedIn profile, Sales Navigator page or email as lead ${clash.id}` });
     return;
   }
   await w.putLead(before, withTemperature(lead, touchpoints, w.now, w.settings));

@@ -5,6 +5,7 @@ import type { TouchpointFields, TouchpointPatch } from '../messaging/protocol';
 import { COMPOSE_ID_PREFIX, SENT_MATCH_MS, threadSubject } from '../pipeline/email-subject';
 import type { Db } from './schema';
 import { byLeadRange, NotFoundError, write, type Writer } from './tx';
+import { plainLead } from './stored';
 
 /**
  * The lead after its touchpoints changed: last contact and temperature recomputed from `base`
@@ -13,9 +14,7 @@ import { byLeadRange, NotFoundError, write, type Writer } from './tx';
 export async function recomputeLead(w: Writer, before: Lead, base: Lead = before): Promise<Lead> {
   const all = await w.touchpointsOf(before.id);
   const touched = { ...base, lastTouchAt: engagementOf(all).lastContactAt, updatedAt: w.now.toISOString() };
-  const after = withTemperature(touched, all, w.now, w.settings);
-  await w.putLead(before, after);
-  return after;
+  return w.putLead(before, withTemperature(touched, all, w.now, w.settings));
 }
 
 /**
@@ -82,6 +81,41 @@ export class TouchpointRepository {
       });
       await w.putTouchpoint(undefined, touchpoint);
       return { touchpoint, created: true, lead: await recomputeLead(w, before) };
+    });
+  }
+
+  /**
+   * Logs many touchpoints of one lead in one transaction (the messages of a conversation); an
+   * external id already logged is skipped. The lead is recomputed once, when anything was added.
+   */
+  async logMany(leadId: string, items: Omit<TouchpointFields, 'leadId'>[]): Promise<{ created: number; lead: Lead }> {
+    return write(this.db, this.now(), async (w) => {
+      const before = await w.leads.get(leadId);
+      if (!before) throw new NotFoundError('lead_not_found', `No lead with id ${leadId}.`, { id: leadId });
+      let created = 0;
+      const seen = new Set<string>();
+      for (const fields of items) {
+        if (fields.externalId) {
+          if (seen.has(fields.externalId) || (await w.touchpoints.index('byExternalId').getKey([leadId, fields.externalId]))) continue;
+          seen.add(fields.externalId);
+        }
+        await w.putTouchpoint(
+          undefined,
+          touchpointSchema.parse({
+            id: crypto.randomUUID(),
+            leadId,
+            channel: fields.channel,
+            direction: fields.direction,
+            at: fields.at ?? w.now.toISOString(),
+            summary: fields.summary,
+            url: fields.url ?? null,
+            externalId: fields.externalId ?? null,
+            createdAt: w.now.toISOString(),
+          }),
+        );
+        created++;
+      }
+      return { created, lead: created > 0 ? await recomputeLead(w, before) : plainLead(before) };
     });
   }
 

@@ -27,6 +27,9 @@ export const ERROR_CODES = [
   'stage_unknown',
   'lost_needs_reason',
   'later_needs_date',
+  'company_not_found',
+  // Linking a LinkedIn page's person to a lead (the sidebar checks the reply).
+  'linked_elsewhere',
   // Backup and restore (the pipeline page runs them itself).
   'backup_not_json',
   'backup_not_leadline',
@@ -37,6 +40,7 @@ export const ERROR_CODES = [
   'backup_shared_email',
   'backup_unknown_stage',
   'backup_orphan_touchpoint',
+  'backup_unknown_company',
   'restore_failed',
   // CSV import.
   'csv_no_header',
@@ -85,6 +89,10 @@ export const ISSUE_CODES = [
   'not_email',
   'not_url',
   'not_linkedin_url',
+  'not_member_id',
+  'not_salesnav_url',
+  'not_company_url',
+  'not_domain',
   'not_date',
   'not_instant',
   'not_currency',

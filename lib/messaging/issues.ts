@@ -17,6 +17,14 @@ const PATTERN_FIELDS: Record<string, IssueCode> = {
   stage: 'not_stage_id',
 };
 
+/** Patterns that several fields share, by the message the schema gives them (lib/pipeline/model.ts, company.ts). */
+const PATTERN_MESSAGES: Record<string, IssueCode> = {
+  'not a LinkedIn member id': 'not_member_id',
+  'not a Sales Navigator lead URL': 'not_salesnav_url',
+  'not a canonical LinkedIn company URL': 'not_company_url',
+  'not a domain name': 'not_domain',
+};
+
 const FORMATS: Record<string, IssueCode> = { email: 'not_email', url: 'not_url', date: 'not_date', datetime: 'not_instant' };
 
 function codeAndParams(issue: ZodIssue): { code: IssueCode; params: ErrorParams } {
@@ -35,7 +43,7 @@ function codeAndParams(issue: ZodIssue): { code: IssueCode; params: ErrorParams 
       return { code: 'too_big', params: { max } };
     }
     case 'invalid_format':
-      if (issue.format === 'regex') return { code: PATTERN_FIELDS[field] ?? 'invalid_value', params: {} };
+      if (issue.format === 'regex') return { code: PATTERN_MESSAGES[issue.message] ?? PATTERN_FIELDS[field] ?? 'invalid_value', params: {} };
       return { code: FORMATS[issue.format] ?? 'invalid_value', params: {} };
     case 'invalid_type':
       if (issue.expected === 'int') return { code: 'not_integer', params: {} };

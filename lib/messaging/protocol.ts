@@ -16,11 +16,14 @@ import {
   qualification,
   temperature,
   lead,
+  linkedinMemberId,
+  salesNavUrl,
   LATER,
   LOST,
   type Lead,
   type Touchpoint,
 } from '../pipeline/model';
+import { ACCOUNT_SORTS, canonicalCompanyUrl, companyFields, type Company, type CompanyStats } from '../pipeline/company';
 import { SORT_COLUMNS } from '../pipeline/constants';
 import type { Aggregates } from '../pipeline/aggregates';
 import type { Insights } from '../pipeline/insights';
@@ -55,17 +58,23 @@ export const captureInput = z.object({
   photoUrl: z.url({ protocol: /^https$/ }).nullish(),
   emails: z.array(email).max(20).optional(),
   source: leadSource,
+  linkedinMemberId: linkedinMemberId.nullish(),
+  salesNavUrl: salesNavUrl.nullish(),
+  /** The current company's LinkedIn page, as the profile links it: the lead joins that company. */
+  companyLinkedinUrl: canonicalCompanyUrl.nullish(),
 });
 
 export const lookupInput = z
   .object({
     linkedinUrl: canonicalLinkedinUrl.optional(),
     email: email.optional(),
+    linkedinMemberId: linkedinMemberId.optional(),
+    salesNavUrl: salesNavUrl.optional(),
     /** For duplicate suggestions. */
     name: text(200).optional(),
     company: text(200).nullish(),
   })
-  .refine((q) => q.linkedinUrl || q.email || q.name, 'give a linkedinUrl, an email or a name');
+  .refine((q) => q.linkedinUrl || q.email || q.linkedinMemberId || q.salesNavUrl || q.name, 'give a linkedinUrl, an email, a member id or a name');
 
 export const leadPatch = z
   .object({
@@ -74,6 +83,8 @@ export const leadPatch = z
     company: text(200).nullable(),
     location: text(200).nullable(),
     linkedinUrl: canonicalLinkedinUrl.nullable(),
+    linkedinMemberId: linkedinMemberId.nullable(),
+    salesNavUrl: salesNavUrl.nullable(),
     emails: z.array(email).max(20),
     /** BANT answers are merged one by one: quick clicks on two questions never undo each other. */
     qualification: qualification.partial(),
@@ -281,6 +292,32 @@ export interface SyncView {
   status: SyncStatus;
 }
 
+/** A lead a page lists (search results, My Network) that is already in the pipeline. */
+export interface KnownPerson {
+  id: string;
+  name: string;
+  stage: string;
+}
+
+/** A company's person as the company views show them. */
+export type CompanyPerson = Pick<Lead, 'id' | 'name' | 'headline' | 'stage' | 'temperature' | 'dealValue' | 'currency'>;
+
+/** A company with its people's figures (the Accounts view's row). */
+export type CompanyRow = Company & { stats: CompanyStats };
+
+export interface CompanyView {
+  company: CompanyRow;
+  /** Its people in the pipeline, by name (the first 50). */
+  people: CompanyPerson[];
+}
+
+const personKey = z
+  .object({ linkedinUrl: canonicalLinkedinUrl.optional(), linkedinMemberId: linkedinMemberId.optional() })
+  .refine((k) => k.linkedinUrl || k.linkedinMemberId, 'give a linkedinUrl or a member id');
+
+/** A message of a conversation, logged as a touchpoint of its lead (external id: the message's own id). */
+const loggedMessage = touchpointInput.omit({ leadId: true }).extend({ at: isoInstant, externalId: z.string().min(1).max(300) });
+
 export const protocol = {
   'lead.capture': message<{ lead: LeadView; created: boolean }>()(captureInput),
   'lead.lookup': message<LookupReply>()(lookupInput),
@@ -331,12 +368,40 @@ export const protocol = {
   ),
   /** Opens the pipeline page in a new tab, at a lead when given (the sidebar's link). */
   'pipeline.open': message<{ done: true }>()(z.object({ leadId: id.optional() })),
-  /** The pipeline page replaced the stores (a restore): drop caches, tell everyone. */
+  /** Many people of a list (search results) captured in one transaction; a person already stored is returned, not doubled. */
+  'leads.captureMany': message<{ results: { created: boolean; lead: KnownPerson }[] }>()(
+    z.object({ rows: z.array(captureInput).min(1).max(50) }),
+    'extension-page',
+  ),
+  /** Which of the people a list shows are leads (by profile URL or member id), in the same order. */
+  'leads.lookupMany': message<{ found: (KnownPerson | null)[] }>()(z.object({ people: z.array(personKey).max(200) }), 'extension-page'),
+  /** The messages of a conversation as touchpoints of one lead, in one transaction; each external id once. */
+  'touchpoints.logMany': message<{ lead: LeadView; created: number }>()(
+    z.object({ leadId: id, touchpoints: z.array(loggedMessage).min(1).max(500) }),
+    'extension-page',
+  ),
+  /** The company a page shows, with its people in the pipeline (null: not stored). */
+  'company.lookup': message<{ company: CompanyView | null }>()(
+    z
+      .object({ linkedinUrl: canonicalCompanyUrl.optional(), domain: z.string().max(253).optional(), name: text(200).optional() })
+      .refine((q) => q.linkedinUrl || q.domain || q.name, 'give a linkedinUrl, a domain or a name'),
+    'extension-page',
+  ),
+  /** Saves what a company page shows into the company it names (or a new one). */
+  'company.save': message<CompanyView>()(companyFields, 'extension-page'),
+  'company.get': message<CompanyView>()(z.object({ id }), 'extension-page'),
+  /** The Accounts view: companies in the order of a sort column, a page at a time. */
+  'companies.table': message<{ total: number; offset: number; rows: CompanyRow[] }>()(
+    z.object({ sort: z.enum(ACCOUNT_SORTS), desc: z.boolean(), offset: z.number().int().min(0), limit: z.number().int().min(1).max(500) }),
+    'extension-page',
+  ),
+  /** Team sync as Settings shows it. */
   'sync.get': message<SyncView>()(z.object({}), 'extension-page'),
   // The page asks for the server's origin (a user gesture) before it sends this.
   'sync.enable': message<SyncView>()(syncTargetInput, 'extension-page'),
   'sync.disable': message<SyncView>()(z.object({}), 'extension-page'),
   'sync.now': message<SyncView>()(z.object({}), 'extension-page'),
+  /** The pipeline page replaced the stores (a restore): drop caches, tell everyone. */
   'data.replaced': message<{ done: true }>()(z.object({}), 'extension-page'),
 } as const;
 

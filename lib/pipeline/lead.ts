@@ -10,6 +10,9 @@ export interface NewLeadFields {
   company?: string | null;
   location?: string | null;
   linkedinUrl?: string | null;
+  linkedinMemberId?: string | null;
+  salesNavUrl?: string | null;
+  companyId?: string | null;
   photoUrl?: string | null;
   /** Lower-cased, without duplicates. */
   emails?: string[];
@@ -50,6 +53,9 @@ export function newLead(fields: NewLeadFields, options: { id: string; at: string
     lastTouchAt: null,
     createdAt: options.at,
     updatedAt: options.at,
+    companyId: fields.companyId ?? null,
+    linkedinMemberId: fields.linkedinMemberId ?? null,
+    salesNavUrl: fields.salesNavUrl ?? null,
   };
 }
 

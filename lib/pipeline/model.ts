@@ -89,6 +89,15 @@ export const temperatureReason = z.object({
 
 export const canonicalLinkedinUrl = z.string().regex(/^https:\/\/www\.linkedin\.com\/in\/[^/?#\s]+\/$/, 'not a canonical LinkedIn profile URL');
 
+/**
+ * LinkedIn's member id, the `ACoAA…` that messaging and search rows link people by (see
+ * lib/sites/linkedin/url.ts for real examples); case-sensitive.
+ */
+export const linkedinMemberId = z.string().regex(/^ACoAA[A-Za-z0-9_-]{30,40}$/, 'not a LinkedIn member id');
+
+/** A Sales Navigator lead page, canonical: `https://www.linkedin.com/sales/lead/<ACwAA… id>`. */
+export const salesNavUrl = z.string().regex(/^https:\/\/www\.linkedin\.com\/sales\/lead\/[A-Za-z0-9_-]{10,}$/, 'not a Sales Navigator lead URL');
+
 export const lead = z.object({
   id: z.string().min(1),
   name: trimmed(200),
@@ -126,6 +135,13 @@ export const lead = z.object({
   lastTouchAt: isoInstant.nullable(),
   createdAt: isoInstant,
   updatedAt: isoInstant,
+  // Added with the companies store (database v6); records and backups from before read as null.
+  /** The company record this lead belongs to. */
+  companyId: z.string().min(1).nullable().default(null),
+  /** Unique across leads: how messaging and search rows name this person. */
+  linkedinMemberId: linkedinMemberId.nullable().default(null),
+  /** Unique across leads: the person's Sales Navigator lead page. */
+  salesNavUrl: salesNavUrl.nullable().default(null),
 });
 export type Lead = z.infer<typeof lead>;
 

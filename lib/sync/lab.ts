@@ -62,6 +62,9 @@ function capturedLead(id: string, at: string): Lead {
     lastTouchAt: null,
     createdAt: at,
     updatedAt: at,
+    companyId: null,
+    linkedinMemberId: null,
+    salesNavUrl: null,
   };
 }
 
@@ -80,7 +83,7 @@ export function installSyncLab(): void {
       received.set(key, c);
       if (c.type === 'lead' && !c.deleted) {
         const { owner: _owner, ...lead } = c.lead;
-        leads.set(c.id, { ...lead, temperature: null, temperatureReasons: [], lastTouchAt: null, updatedAt: c.updatedAt });
+        leads.set(c.id, { ...lead, companyId: null, temperature: null, temperatureReasons: [], lastTouchAt: null, updatedAt: c.updatedAt });
       }
       if (c.type === 'lead' && c.deleted) leads.delete(c.id);
     }

@@ -78,8 +78,18 @@ export const LEAD_FIELDS = [
   'owner',
   'createdAt',
   'deleted',
+  'linkedinMemberId',
+  'salesNavUrl',
 ] as const;
 export type LeadField = (typeof LEAD_FIELDS)[number];
+
+/**
+ * Lead fields a document may lack: the owner (documents written before owners), and the LinkedIn
+ * member id and Sales Navigator page (added in layout version 1 after the first release of it); a
+ * missing one reads as null. `companyId` is not replicated: it links to this browser's companies
+ * store, and the repository links a pulled lead by its company name as it does a local one.
+ */
+const OPTIONAL_LEAD_FIELDS: readonly LeadField[] = ['owner', 'linkedinMemberId', 'salesNavUrl'];
 
 /** Grow-only sets of a lead document. */
 export const LEAD_SETS = ['reached', 'stageHistory'] as const;
@@ -91,7 +101,7 @@ export const SETTINGS_FIELDS = ['stages'] as const;
 export type LocalLead = Lead & { owner?: string | null };
 
 /** The replicated part of a lead, as the repository receives it from a pull. */
-export type SyncedLead = Omit<Lead, 'temperature' | 'temperatureReasons' | 'lastTouchAt' | 'updatedAt'> & { owner: string | null };
+export type SyncedLead = Omit<Lead, 'temperature' | 'temperatureReasons' | 'lastTouchAt' | 'updatedAt' | 'companyId'> & { owner: string | null };
 
 export const leadDocId = (id: string) => `lead:${id}`;
 export const touchpointDocId = (id: string) => `touchpoint:${id}`;
@@ -131,6 +141,8 @@ export function leadFields(lead: LocalLead, owner: string | null, deleted = fals
     owner: lead.owner ?? owner,
     createdAt: lead.createdAt,
     deleted,
+    linkedinMemberId: lead.linkedinMemberId ?? null,
+    salesNavUrl: lead.salesNavUrl ?? null,
   };
 }
 
@@ -182,7 +194,7 @@ const has = (doc: SyncDoc, keys: readonly string[]) => keys.every((k) => k in do
 export function toRemoteChange(doc: SyncDoc): RemoteChange | null {
   const f = doc.fields;
   if (doc.type === 'lead') {
-    const without = LEAD_FIELDS.filter((k) => k !== 'owner');
+    const without = LEAD_FIELDS.filter((k) => !OPTIONAL_LEAD_FIELDS.includes(k));
     if (!has(doc, without) || !isObject(f.position)) return null;
     const id = doc._id.slice('lead:'.length);
     const position = f.position as { stage: string; lost: Lead['lost']; later: Lead['later'] };
@@ -211,6 +223,8 @@ export function toRemoteChange(doc: SyncDoc): RemoteChange | null {
       tags: f.tags,
       notes: f.notes,
       owner: f.owner ?? null,
+      linkedinMemberId: f.linkedinMemberId ?? null,
+      salesNavUrl: f.salesNavUrl ?? null,
       createdAt: f.createdAt,
     } as unknown as SyncedLead;
     const updatedAt = newestStamp(doc).slice(0, 24);

@@ -21,18 +21,20 @@ import { DuplicatesModel } from './duplicates-model';
 import { ImportModel } from './import-model';
 import { SettingsModel } from './settings-model';
 import { PlannerModel } from './planner-model';
+import { AccountsModel } from './accounts-model';
 import { tn, type MessageKey, type Text } from '../i18n/i18n';
 import { problemText } from '../i18n/problems';
 import { InsightsModel, parsePeriod, writePeriod } from './insights-model';
 import type { InsightsPeriod } from '../pipeline/insights';
 
-export const VIEWS = ['board', 'table', 'insights', 'duplicates', 'planner', 'data', 'settings'] as const;
+export const VIEWS = ['board', 'table', 'insights', 'accounts', 'duplicates', 'planner', 'data', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 /** Each view's tab (catalogue keys). */
 export const VIEW_LABELS: Record<View, MessageKey> = {
   board: 'view_board',
   table: 'view_table',
   insights: 'view_insights',
+  accounts: 'view_accounts',
   duplicates: 'view_duplicates',
   planner: 'view_planner',
   data: 'view_data',
@@ -106,6 +108,7 @@ export class PipelineModel {
   readonly duplicates: DuplicatesModel;
   readonly imports: ImportModel;
   readonly backup: BackupModel;
+  readonly accounts: AccountsModel;
   /** The Settings view's draft; made when settings first load. */
   readonly settingsDraft = signal<SettingsModel | null>(null);
   /** The planner's inputs; made when the planner is first opened, from the measured funnel. */
@@ -125,6 +128,7 @@ export class PipelineModel {
     this.imports = new ImportModel(send);
     this.backup = new BackupModel(send, backupService, saveFile);
     this.insights = new InsightsModel(send, saveFile);
+    this.accounts = new AccountsModel(send);
   }
 
   get today(): string {
@@ -165,6 +169,7 @@ export class PipelineModel {
       if (r.view === 'planner' && !this.planner.value) this.planner.value = new PlannerModel(summary.aggregates, settings.stages);
       if (r.view === 'table') await this.table.setQuery({ filter: r.filter, sort: r.sort, desc: r.desc }, this.today);
       if (r.view === 'board') await this.board.load(this.today);
+      if (r.view === 'accounts') await this.accounts.load();
       await insights;
       await this.loadLead();
       this.error.value = null;

@@ -3,6 +3,7 @@ import { computed, signal } from '@preact/signals';
 import type { ProfileExtraction, ProfileField } from '../sites/linkedin/extract';
 import type { Lead } from '../pipeline/model';
 import type { Settings } from '../settings/settings';
+import type { LeadView } from '../messaging/protocol';
 import { LeadCardModel } from './lead-card-model';
 import type { Send } from './send';
 import { runBusy } from './run-busy';
@@ -11,6 +12,11 @@ import { problemText } from '../i18n/problems';
 
 export const DRAFT_FIELDS = ['name', 'headline', 'company', 'location'] as const;
 export type DraftField = (typeof DRAFT_FIELDS)[number];
+
+export interface ProfileLinks {
+  memberId?: string | null;
+  companyUrl?: string | null;
+}
 
 export type PanelState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'new' } | { kind: 'known'; card: LeadCardModel } | { kind: 'error'; message: Text };
 
@@ -32,8 +38,12 @@ export class ProfilePanelModel {
 
   constructor(private readonly send: Send) {}
 
+  /** What the page says beyond the fields: the member id and the current company's page. */
+  private links: ProfileLinks = {};
+
   /** Shows a (new or updated) reading of the profile on screen and looks the person up. */
-  async showProfile(profile: ProfileExtraction): Promise<void> {
+  async showProfile(profile: ProfileExtraction, links: ProfileLinks = {}): Promise<void> {
+    this.links = links;
     const previousUrl = this.profile.value?.found.linkedinUrl;
     const samePerson = previousUrl !== undefined && previousUrl === profile.found.linkedinUrl;
     if (!samePerson) this.touched.clear();
@@ -68,12 +78,15 @@ export class ProfilePanelModel {
     if (this.state.value.kind !== 'known') this.state.value = { kind: 'loading' };
     try {
       this.settings ??= await this.send('settings.get', {});
-      const { lead, duplicates } = await this.send('lead.lookup', {
+      let { lead, duplicates } = await this.send('lead.lookup', {
         linkedinUrl: url,
+        linkedinMemberId: this.links.memberId ?? undefined,
         name: this.draft.value.name.trim() || undefined,
         company: this.draft.value.company.trim() || null,
       });
       if (generation !== this.generation) return; // another profile is on screen by now
+      lead = lead && (await this.completeIds(lead, url));
+      if (generation !== this.generation) return;
       this.duplicates.value = duplicates.filter((d) => d.linkedinUrl !== url);
       const current = this.state.value;
       if (lead && current.kind === 'known' && current.card.id === lead.lead.id) current.card.setView(lead);
@@ -99,6 +112,9 @@ export class ProfilePanelModel {
         linkedinUrl: profile.found.linkedinUrl,
         photoUrl: profile.found.photoUrl ?? null,
         source: 'linkedin',
+        linkedinMemberId: this.links.memberId ?? null,
+        // The company link names the company only while the company field is still what the page shows.
+        companyLinkedinUrl: orNull(d.company) === (profile.found.company ?? null) ? (this.links.companyUrl ?? null) : null,
       });
       this.generation += 1;
       this.duplicates.value = [];
@@ -116,6 +132,25 @@ export class ProfilePanelModel {
       this.duplicates.value = [];
       this.state.value = { kind: 'known', card: new LeadCardModel(this.send, view, this.settings, url) };
     });
+  }
+
+  /**
+   * A lead found by this profile that lacks the profile's other id gets it: the member id (so
+   * messaging finds the lead), or the profile address (a lead captured from messaging).
+   */
+  private async completeIds(lead: LeadView, url: string): Promise<LeadView> {
+    const patch: { linkedinMemberId?: string; linkedinUrl?: string } = {};
+    if (this.links.memberId && lead.lead.linkedinMemberId === null) patch.linkedinMemberId = this.links.memberId;
+    if (lead.lead.linkedinUrl === null) patch.linkedinUrl = url;
+    if (Object.keys(patch).length === 0) return lead;
+    const base = Object.fromEntries(Object.keys(patch).map((k) => [k, null]));
+    try {
+      const { conflicts: _c, ...view } = await this.send('lead.update', { id: lead.lead.id, patch, base });
+      return view;
+    } catch {
+      // Another lead has that id (the same person captured twice): shown as is; the pipeline page merges them.
+      return lead;
+    }
   }
 
   /** Data changed somewhere (another tab, the pipeline page): refresh what is shown. */

@@ -168,6 +168,9 @@ export const SIDEBAR_HOST = '[data-leadline="sidebar"]';
  * connected. It is looked up afresh each time: remounting the sidebar replaces the frame.
  */
 export async function sidebarFrame(page: Page, timeoutMs = 15_000): Promise<Frame> {
+  // Once the sidebar has taken its place for this page (it may still fold into a tab where the
+  // page's settled layout would run under it), so a click aims where it stays.
+  await page.waitForSelector(`${SIDEBAR_HOST}[data-settled]`, { timeout: timeoutMs });
   return extensionFrame(page, `${SIDEBAR_HOST} iframe`, 'aside', timeoutMs);
 }
 
@@ -216,7 +219,16 @@ export async function click(target: Page | Frame, selector: string): Promise<voi
   const handle = await target.waitForSelector(selector, { visible: true });
   await handle!.evaluate((el) => (el as Element).scrollIntoView({ block: 'center' }));
   await target.waitForFunction((el) => !(el as HTMLButtonElement).disabled, {}, handle);
-  const box = await handle!.boundingBox();
+  // The sidebar may still move as the page settles (it opens where the page makes room, measured
+  // again once the page is quiet): click where the element stays, as a person's eye would wait for.
+  let box = await handle!.boundingBox();
+  for (let i = 0; i < 40; i++) {
+    await new Promise((r) => setTimeout(r, 60));
+    const again = await handle!.boundingBox();
+    const same = !!box && !!again && Math.abs(box.x - again.x) < 1 && Math.abs(box.y - again.y) < 1;
+    box = again;
+    if (same) break;
+  }
   if (!box) throw new Error(`${selector} has no box`);
   await pageOf(target).mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }

@@ -106,7 +106,10 @@ describe.each(LANGS)('Chromium in $lang', ({ lang, folder, locale }) => {
     expect(await popup.$$eval('h2', (els) => els.map((e) => e.textContent))).toEqual([msg(c, 'popup_funnel'), msg(c, 'popup_due_count', { count: 0 })]);
     expect(await popup.$eval('svg.ll-funnel', (el) => el.getAttribute('aria-label'))).toBe(msg(c, 'funnel_label'));
     expect(await popup.$eval('.ll-stats .ll-cold', (el) => el.textContent)).toBe(`1 ${plural('split_cold', 1).trim()}`);
-    expect(await popup.$eval('.ll-popup-header a', (el) => el.textContent)).toBe(msg(c, 'popup_open_pipeline'));
+    expect(await popup.$$eval('.ll-popup-header a', (els) => els.map((el) => el.textContent))).toEqual([
+      msg(c, 'popup_insights'),
+      msg(c, 'popup_open_pipeline'),
+    ]);
     expect(await popup.$eval('input[type="search"]', (el) => el.getAttribute('placeholder'))).toBe(msg(c, 'search_placeholder'));
     await popup.close();
     expect(session.problems).toEqual([]);
@@ -117,7 +120,7 @@ describe.each(LANGS)('Chromium in $lang', ({ lang, folder, locale }) => {
     await page.waitForSelector('section[data-stage="prospect"] h2');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
     expect(await page.$$eval('nav[aria-label] a', (els) => els.map((e) => e.textContent))).toEqual(
-      ['view_board', 'view_table', 'view_duplicates', 'view_planner', 'view_data', 'view_settings'].map((k) => msg(c, k)),
+      ['view_board', 'view_table', 'view_insights', 'view_duplicates', 'view_planner', 'view_data', 'view_settings'].map((k) => msg(c, k)),
     );
     const headings = await page.$$eval('.ll-column h2', (els) => els.map((e) => e.firstChild?.textContent?.trim()));
     expect(headings).toEqual(

@@ -8,7 +8,7 @@ import { isDefaultSummary, reasonFromStored } from '../../lib/pipeline/legacy';
 import { classify, type Reason } from '../../lib/pipeline/temperature';
 import { TEMPERATURE_RULES } from '../../lib/pipeline/constants';
 import { readStoredSettings, DEFAULT_SETTINGS } from '../../lib/settings/settings';
-import { exportBackup, parseBackup, restoreBackup } from '../../lib/db/backup';
+import { BACKUP_VERSION, exportBackup, parseBackup, restoreBackup } from '../../lib/db/backup';
 import { reasonText } from '../../lib/i18n/labels';
 import { freshRepo } from './helpers/db';
 import { bant, makeLead } from './helpers/leads';
@@ -216,7 +216,7 @@ describe('backups of format 1 (English sentences, settings v2)', () => {
       touchpoints: current.touchpoints.map((t: object) => ({ ...t, summary: 'Call' })),
     };
     const parsed = parseBackup(JSON.stringify(v1));
-    expect(parsed.version).toBe(2);
+    expect(parsed.version).toBe(BACKUP_VERSION);
     expect(parsed.settings.stages.every((s) => s.name === null)).toBe(true);
     expect(parsed.leads[0]!.temperatureReasons).toEqual([{ rule: 'no-timeframe', params: { timeframe: 'none' } }]);
     expect(parsed.touchpoints[0]!.summary).toBe('');

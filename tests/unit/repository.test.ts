@@ -144,6 +144,34 @@ describe('quick search and the due list', () => {
     expect((await repo.search('amaz')).map((l) => l.id)).toEqual([grace.id]);
   });
 
+  it('finds leads by location, headline words and tags, as reps remember them', async () => {
+    const { repo } = await freshRepo();
+    // Headline and location as the 2025 saved profile shows them (shared/fixtures/real/README.md).
+    const parul = (
+      await repo.leads.capture({
+        name: 'Parul Sharma',
+        headline: 'Python Programmer|| Data Science Enthusiast ||Front-end Developer||Diamond League💎 in Google Cloud Skills Boost',
+        company: 'Future Intern',
+        location: 'Sirsa, Haryana, India',
+        source: 'linkedin',
+      })
+    ).lead;
+    const ada = (await repo.leads.capture(ADA)).lead;
+    await repo.leads.update(ada.id, { tags: ['Trade fair 2026', 'enterprise'] });
+    expect((await repo.search('sirsa')).map((l) => l.id)).toEqual([parul.id]);
+    expect((await repo.search('haryana parul')).map((l) => l.id)).toEqual([parul.id]);
+    expect((await repo.search('data scien')).map((l) => l.id)).toEqual([parul.id]);
+    expect((await repo.search('front-end')).map((l) => l.id)).toEqual([parul.id]);
+    expect((await repo.search('enterp')).map((l) => l.id)).toEqual([ada.id]);
+    expect((await repo.search('fair 2026')).map((l) => l.id)).toEqual([ada.id]);
+    expect((await repo.search('trade fair')).map((l) => l.id)).toEqual([ada.id]);
+    // Only the headline's first words are keys: "boost" is its 15th.
+    expect(await repo.search('boost')).toEqual([]);
+    // A tag removed is no longer a key.
+    await repo.leads.update(ada.id, { tags: [] });
+    expect(await repo.search('enterp')).toEqual([]);
+  });
+
   it('answers a query whose first word matches every lead from its rarer word, in any word order', async () => {
     const { repo } = await freshRepo();
     for (let i = 0; i < 40; i++) await repo.leads.capture({ name: `Lead ${i}`, company: 'Common Co', source: 'manual' });

@@ -88,7 +88,7 @@ describe('sync and the repository', () => {
     const { lead } = await repo.leads.capture({ name: 'Jeff Weiner', source: 'linkedin', linkedinUrl: 'https://www.linkedin.com/in/jeffweiner08/' });
     const result = await applyRemote(db, new Date(), [toRemoteChange(leadDoc())!]);
     expect(result.leadIds).toEqual([]);
-    expect(result.skipped).toEqual([{ id: LEAD_IDS[0], why: `same LinkedIn URL or email as lead ${lead.id}` }]);
+    expect(result.skipped).toEqual([{ id: LEAD_IDS[0], why: `same LinkedIn profile, Sales Navigator page or email as lead ${lead.id}` }]);
     expect((await repo.aggregates.get()).total).toBe(1);
   });
 });

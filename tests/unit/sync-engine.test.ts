@@ -33,7 +33,7 @@ class FakeRepository {
         if (c.deleted) this.leads.delete(c.id);
         else {
           const { owner: _owner, ...lead } = c.lead;
-          this.leads.set(c.id, { ...lead, temperature: null, temperatureReasons: [], lastTouchAt: null, updatedAt: c.updatedAt });
+          this.leads.set(c.id, { ...lead, companyId: null, temperature: null, temperatureReasons: [], lastTouchAt: null, updatedAt: c.updatedAt });
         }
       } else if (c.type === 'touchpoint') {
         if (c.deleted) this.touchpoints.delete(c.id);

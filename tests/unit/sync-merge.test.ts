@@ -133,7 +133,7 @@ function localLead(d: SyncDoc): Lead {
   const change = toRemoteChange(d);
   if (!change || change.type !== 'lead') throw new Error('not a lead');
   const { owner: _owner, ...rest } = change.lead as SyncedLead;
-  return { ...rest, temperature: null, temperatureReasons: [], lastTouchAt: null, updatedAt: change.updatedAt } as Lead;
+  return { ...rest, companyId: null, temperature: null, temperatureReasons: [], lastTouchAt: null, updatedAt: change.updatedAt } as Lead;
 }
 
 describe('random edit interleavings on three machines converge', () => {

@@ -31,6 +31,9 @@ export function makeLead(overrides: Partial<Lead> = {}): Lead {
     lastTouchAt: null,
     createdAt,
     updatedAt: createdAt,
+    companyId: null,
+    linkedinMemberId: null,
+    salesNavUrl: null,
     ...overrides,
   };
 }

@@ -46,6 +46,9 @@ export function jeff(overrides: Partial<Lead> = {}): Lead {
     lastTouchAt: null,
     createdAt,
     updatedAt: createdAt,
+    companyId: null,
+    linkedinMemberId: null,
+    salesNavUrl: null,
     ...overrides,
   };
 }
