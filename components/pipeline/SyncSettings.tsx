@@ -53,6 +53,11 @@ export function SyncSettings({ model }: { model: SyncModel }) {
       <button type="submit" class="ll-primary ll-inline" name={on ? 'sync-off' : 'sync-on'} disabled={model.busy.value}>
         {on ? t('sync_turn_off') : t('sync_turn_on')}
       </button>
+      {on && status?.error?.code === 'no-permission' && (
+        <button type="button" name="sync-allow" disabled={model.busy.value} onClick={() => void model.allow()}>
+          {t('sync_allow')}
+        </button>
+      )}
       {on && (
         <button type="button" name="sync-now" disabled={model.busy.value || status?.state === 'syncing'} onClick={() => void model.syncNow()}>
           {t('sync_now')}

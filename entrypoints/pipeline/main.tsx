@@ -28,6 +28,8 @@ const backupService = {
 const model = new PipelineModel(send, backupService, download);
 // Team sync asks for its server's origin from the click that turns it on (a user gesture).
 model.sync = new SyncModel(send, (origin) => browser.permissions.request({ origins: [origin] }));
+// The sync user is the "My leads" filter's owner.
+void model.sync.load().catch(() => {});
 browser.runtime.onMessage.addListener((message) => {
   if (isLeadlineEvent(message) && message.leadline === 'changed') void model.load();
 });

@@ -157,10 +157,10 @@ export function createHandlers(
     async 'leads.export'({ today, ...q }) {
       return queries.all(q, (await settings.get()).stages, today);
     },
-    async 'board.get'({ today, perColumn }) {
+    async 'board.get'({ today, perColumn, owner }) {
       const [current, agg] = await Promise.all([settings.get(), aggregates.get()]);
       const totals: Record<string, number> = { ...agg.open, lost: Object.values(agg.lostFrom).reduce((a, b) => a + b, 0), later: agg.later };
-      return queries.board(current.stages, today, perColumn, totals);
+      return queries.board(current.stages, today, perColumn, totals, owner);
     },
     async 'lead.timeline'({ id }) {
       return { lead: await mustGet(id), touchpoints: await touchpoints.of(id) };

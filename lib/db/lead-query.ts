@@ -66,6 +66,7 @@ export function matches(lead: Lead, filter: LeadFilter, stages: StageDef[], toda
   if (filter.temperature && lead.temperature !== filter.temperature) return false;
   if (filter.source && lead.source !== filter.source) return false;
   if (filter.tag && !lead.tags.includes(filter.tag)) return false;
+  if (filter.owner && lead.owner !== filter.owner) return false;
   if (filter.stale && !isStale(lead, stages, today)) return false;
   if (filter.due && (!lead.nextFollowUpOn || lead.nextFollowUpOn > today || isClosedOrParked(lead, stages))) return false;
   if (filter.text) {
@@ -95,6 +96,7 @@ function driversOf(filter: LeadFilter, stages: StageDef[], today: string): Drive
   if (filter.stage) out.push({ index: 'byStage', ranges: only(filter.stage) });
   if (filter.temperature) out.push({ index: 'byTemperature', ranges: only(filter.temperature) });
   if (filter.source) out.push({ index: 'bySource', ranges: only(filter.source) });
+  if (filter.owner) out.push({ index: 'byOwner', ranges: [IDBKeyRange.bound([filter.owner, ''], [filter.owner, '\uffff'])] });
   if (filter.due) out.push({ index: 'byFollowUp', ranges: [IDBKeyRange.upperBound(today)] });
   if (filter.stale) {
     const open = stages.slice(0, -1);
@@ -140,7 +142,7 @@ export function smallestDriver(store: () => IDBObjectStore, drivers: Driver[]): 
   });
 }
 
-const hasFilter = (f: LeadFilter) => Boolean(f.stage || f.temperature || f.source || f.tag || f.stale || f.due || f.text?.trim());
+const hasFilter = (f: LeadFilter) => Boolean(f.stage || f.temperature || f.source || f.tag || f.owner || f.stale || f.due || f.text?.trim());
 
 /** Every this-many entries of a sort index, the position of the entry is kept as an anchor. */
 export const ANCHOR_EVERY = 1000;
@@ -420,14 +422,18 @@ export class LeadQueries {
     today: string,
     perColumn: number,
     totals?: Record<string, number>,
+    owner?: string,
   ): Promise<{ stage: string; total: number; rows: LeadRow[] }[]> {
     const columns = [...stages.map((s) => s.id), LOST, LATER];
     return Promise.all(
       columns.map(async (stage) => {
-        const range = IDBKeyRange.bound([stage, ''], [stage, '\uffff']);
+        // One rep's leads ("My leads"): the owner index, counted per column (the totals are everyone's).
+        const range = owner ? IDBKeyRange.bound([owner, stage, ''], [owner, stage, '\uffff']) : IDBKeyRange.bound([stage, ''], [stage, '\uffff']);
         // A transaction per column: cursors sharing one lose Chromium's read-ahead.
-        const index = unwrap(this.db.transaction('leads')).objectStore('leads').index('byStageUpdated');
-        const total = totals ? (totals[stage] ?? 0) : await answer(index.count(range));
+        const index = unwrap(this.db.transaction('leads'))
+          .objectStore('leads')
+          .index(owner ? 'byOwner' : 'byStageUpdated');
+        const total = totals && !owner ? (totals[stage] ?? 0) : await answer(index.count(range));
         const leads = await newestIn(index, range, perColumn);
         return { stage, total, rows: leads.map((lead) => toRow(lead, stages, today)) };
       }),

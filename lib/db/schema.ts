@@ -15,7 +15,7 @@ import { isDefaultSummary, reasonsFromStored } from '../pipeline/legacy';
 export type { StoredLead } from './stored';
 
 export const DB_NAME = 'leadline';
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 export interface MetaRecord {
   key: string;
@@ -54,6 +54,8 @@ export interface LeadlineDB extends DBSchema {
       byCompany: string;
       byMemberId: string;
       bySalesNav: string;
+      /** v7 (team sync): a rep's leads by stage, newest first; leads without an owner are not in it. */
+      byOwner: [string, string, string];
     };
   };
   /** v6: one record per company, with its people's figures for the Accounts view. */
@@ -208,6 +210,12 @@ export function openLeadlineDb(name = DB_NAME): Promise<Db> {
         leads.createIndex('byMemberId', 'linkedinMemberId', { unique: true });
         leads.createIndex('bySalesNav', 'salesNavUrl', { unique: true });
         await migrateToCompanies(transaction, new Date());
+      }
+      // Nothing here depends on v5's or v6's changes: a v4 database takes this step as a v6 one does.
+      if (oldVersion < 7) {
+        // Team sync's owners: "My leads" on the board (by stage, newest first) and in the table.
+        // No data to move: leads without an owner have no key here and are not indexed.
+        transaction.objectStore('leads').createIndex('byOwner', ['owner', 'stage', 'updatedAt']);
       }
     },
   });

@@ -137,6 +137,8 @@ export const leadFilter = z
     temperature: temperature.optional(),
     source: leadSource.optional(),
     tag: z.string().max(60).optional(),
+    /** One rep's leads (team sync's owner). */
+    owner: z.string().max(100).optional(),
     stale: z.boolean().optional(),
     due: z.boolean().optional(),
     text: z.string().max(200).optional(),
@@ -342,7 +344,10 @@ export const protocol = {
   'leads.table': message<TablePage>()(tableQuery.extend({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(500) }), 'extension-page'),
   /** Every row of the filtered table, for the CSV export. */
   'leads.export': message<LeadRow[]>()(tableQuery, 'extension-page'),
-  'board.get': message<BoardColumn[]>()(z.object({ today: isoDay, perColumn: z.number().int().min(1).max(200) }), 'extension-page'),
+  'board.get': message<BoardColumn[]>()(
+    z.object({ today: isoDay, perColumn: z.number().int().min(1).max(200), owner: z.string().max(100).optional() }),
+    'extension-page',
+  ),
   /** A lead with every touchpoint: the detail view's timeline. */
   'lead.timeline': message<LeadView>()(z.object({ id }), 'extension-page'),
   'touchpoint.update': message<LeadView>()(z.object({ id, patch: touchpointPatch }), 'extension-page'),

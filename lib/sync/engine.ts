@@ -338,9 +338,23 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return current;
   }
 
+  /** Set when a sync is asked for during a run: local writes recorded after its push go out in one more run. */
+  let again = false;
+
   function syncNow(): Promise<SyncStatus> {
     if (current.state === 'off' || !remote) return Promise.resolve(current);
-    if (!running) running = runSync().finally(() => (running = null));
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let status: SyncStatus;
+      do {
+        again = false;
+        status = await runSync();
+      } while (again && remote && current.state !== 'off');
+      return status;
+    })().finally(() => (running = null));
     return running;
   }
 

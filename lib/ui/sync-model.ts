@@ -81,6 +81,25 @@ export class SyncModel {
     });
   }
 
+  /**
+   * Asks again for the server's origin (the browser lost or withdrew it), from the click, then
+   * syncs. Sync stays on meanwhile; only the permission was missing.
+   */
+  async allow(): Promise<void> {
+    const target = this.view.value?.target;
+    if (!target) return;
+    const checked = checkTarget(target);
+    if (!checked.ok) return;
+    const asked = this.requestOrigin(checked.originPattern);
+    await runBusy(this.busy, this.error, async () => {
+      if (!(await asked)) {
+        this.error.value = () => t('sync_error_declined');
+        return;
+      }
+      this.view.value = await this.send('sync.now', {});
+    });
+  }
+
   async turnOff(): Promise<void> {
     await runBusy(this.busy, this.error, async () => {
       this.view.value = await this.send('sync.disable', {});

@@ -5,6 +5,8 @@
  * send them; pulled changes must land in the `leadline` store every view reads.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -66,6 +68,11 @@ afterAll(async () => {
 async function profile(): Promise<Session> {
   const session = await launch();
   sessions.push(session);
+  await allowServer(session);
+  return session;
+}
+
+async function allowServer(session: Session): Promise<void> {
   const page = await session.browser.newPage();
   await page.goto('chrome://extensions');
   await page.evaluate(
@@ -74,7 +81,6 @@ async function profile(): Promise<Session> {
     'http://127.0.0.1/*',
   );
   await page.close();
-  return session;
 }
 
 /** Settings → Team sync, filled in and turned on with a real click. */
@@ -196,6 +202,19 @@ describe('team sync between two profiles, turned on from Settings', () => {
     await detail.close();
   });
 
+  test("\"My leads / Team\" on B's board: Ana's lead is the team's, not Ben's", async () => {
+    const board = await openExtensionPage(b, 'pipeline.html');
+    const jeff = '.ll-board-card[aria-label^="Jeff Weiner"]';
+    await board.waitForSelector(jeff);
+    await board.click('.ll-owner-filter a:nth-of-type(2)');
+    await board.waitForFunction(() => location.hash === '#owner=ben');
+    await board.waitForFunction((sel) => !document.querySelector(sel), {}, jeff);
+    expect(await board.$eval('.ll-owner-filter a[aria-current="true"]', (el) => el.textContent)).toBe('My leads');
+    await board.click('.ll-owner-filter a:nth-of-type(1)');
+    await board.waitForSelector(jeff);
+    await board.close();
+  });
+
   test('edits of different fields on A and B at the same time converge on both, none lost', async () => {
     await send(pageA, 'lead.update', { id: leadId, patch: { notes: 'Asked for a pilot in Q1' } });
     await send(pageB, 'lead.update', { id: leadId, patch: { company: 'LinkedIn Corporation' } });
@@ -221,6 +240,39 @@ describe('team sync between two profiles, turned on from Settings', () => {
     );
     expect(await readStore(a, 'touchpoints')).toEqual([]);
     expect((await send<{ aggregates: { total: number } }>(pageA, 'summary.get', {})).aggregates.total).toBe(0);
+  });
+
+  test('after a browser restart sync is still on; a lost origin is said so and allowed again from Settings; writes go out by themselves', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadline-sync-restart-'));
+    try {
+      let session = await launch({ userDataDir: dir });
+      await allowServer(session);
+      const first = await turnOn(session, 'ben');
+      await waitForStatus(first, /Last synced/);
+      await session.close();
+      const before = await docCount();
+      session = await launch({ userDataDir: dir });
+      // Settings and credentials come back from storage.local. The granted origin does not in this
+      // harness (puppeteer loads the unpacked extension anew at each launch): Settings says so.
+      const page = await openExtensionPage(session, 'pipeline.html#view=settings');
+      await waitForStatus(page, /Sync is on: database leadline-team\./);
+      await waitForStatus(page, /Leadline may not contact this server yet/);
+      await allowServer(session);
+      await page.click('button[name="sync-allow"]');
+      await page.waitForFunction(() => document.querySelector('.ll-sync-status')?.getAttribute('data-state') === 'idle', { timeout: 20_000 });
+      // Eduardo Alvarez Nowak as shared/fixtures/real/README.md gives his saved profile (2024-07, scoutr).
+      await send(page, 'lead.capture', {
+        name: 'Eduardo Alvarez Nowak',
+        company: 'Novare Potential',
+        linkedinUrl: 'https://www.linkedin.com/in/eduardo-alvarez-nowak/',
+        source: 'linkedin',
+      });
+      // No click: the write is pushed a couple of seconds later by the background.
+      await until(docCount, (n) => n === before + 1);
+      await session.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('turning sync off stops it and keeps local data', async () => {

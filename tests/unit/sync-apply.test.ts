@@ -91,4 +91,22 @@ describe('sync and the repository', () => {
     expect(result.skipped).toEqual([{ id: LEAD_IDS[0], why: `same LinkedIn profile, Sales Navigator page or email as lead ${lead.id}` }]);
     expect((await repo.aggregates.get()).total).toBe(1);
   });
+
+  it('"My leads": the table and the board show one rep\'s leads, everyone\'s without the filter', async () => {
+    const { db, repo } = await freshRepo();
+    setWriteHooks(db, { owner: () => 'ben', committed: () => {} });
+    await repo.leads.capture({ name: 'Kireet Agrawal', company: 'Gantry', source: 'linkedin', linkedinUrl: 'https://www.linkedin.com/in/kireetagrawal/' });
+    setWriteHooks(db, null);
+    await applyRemote(db, new Date(), [toRemoteChange(leadDoc())!]);
+    const { stages } = await repo.settings.get();
+    const names = async (owner?: string) =>
+      (await repo.queries.table({ filter: owner ? { owner } : {}, sort: 'name', desc: false, offset: 0, limit: 10 }, stages, '2026-11-22')).rows.map(
+        (r) => r.name,
+      );
+    expect(await names()).toEqual(['Jeff Weiner', 'Kireet Agrawal']);
+    expect(await names('ben')).toEqual(['Kireet Agrawal']);
+    expect(await names('ana')).toEqual(['Jeff Weiner']);
+    const board = await repo.queries.board(stages, '2026-11-22', 10, undefined, 'ana');
+    expect(board.filter((c) => c.total > 0).map((c) => [c.stage, c.total, c.rows.map((r) => r.name)])).toEqual([['prospect', 1, ['Jeff Weiner']]]);
+  });
 });
