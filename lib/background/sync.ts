@@ -91,24 +91,40 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
     await options.storage.set({ [SYNC_CONFIG_KEY]: next });
   }
 
+  /** Records committed changes in the replica, then drops their outbox entry. */
+  async function record(active: SyncEngine, changes: LocalChange[], seq: number) {
+    await active.recordLocal(changes);
+    await options.db.delete('syncOutbox', seq);
+  }
+
   function hook(active: SyncEngine | null, owner: string | null) {
     setWriteHooks(
       options.db,
       active
         ? {
             owner: () => owner,
-            committed: (changes) => {
-              const wanted = changes.filter(replicated);
-              if (wanted.length > 0) active.recordLocal(wanted).catch((error) => console.warn('Leadline sync: could not record a change', error));
+            wanted: replicated,
+            committed: (changes, seq) => {
+              // On failure the entry stays in the outbox: the next start of the worker records it.
+              record(active, changes, seq).catch((error) => console.warn('Leadline sync: could not record a change', error));
             },
           }
         : null,
     );
   }
 
-  /** Copies this browser's leads and touchpoints into a new replica, and makes this rep the owner of leads without one. */
-  async function seed(active: SyncEngine, owner: string) {
-    if (!(await active.needsSeed())) return;
+  /** Changes committed before the worker stopped and not yet recorded (recording twice changes nothing). */
+  async function drainOutbox(active: SyncEngine) {
+    for (const entry of await options.db.getAll('syncOutbox')) await record(active, entry.changes, entry.seq!);
+  }
+
+  /**
+   * Copies this browser's leads and touchpoints into a new replica (or, `always`, reconciles an
+   * existing one with them: changes made while sync was off), and makes this rep the owner of
+   * leads without one.
+   */
+  async function seed(active: SyncEngine, owner: string, always = false) {
+    if (!always && !(await active.needsSeed())) return;
     const leads = (await options.db.getAll('leads')) as Lead[];
     const touchpoints = (await options.db.getAll('touchpoints')) as Touchpoint[];
     const owned = leads.map((l) => ({ ...l, owner: l.owner ?? owner }));
@@ -143,13 +159,15 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
     // a colleague's leads arrive before this browser's are stamped into the replica.
     let result = await active.syncNow();
     if (result.error && FATAL.has(result.error.code)) return result;
-    await seed(active, target.username.trim());
+    await seed(active, target.username.trim(), true);
     result = await active.syncNow();
     return result;
   }
 
   async function stopEngine() {
     hook(null, null);
+    // Changes made from here on reach the team through the reconcile when sync is turned on again.
+    await options.db.clear('syncOutbox');
     await engine?.stop();
     engine = null;
   }
@@ -174,7 +192,8 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
       engine = active;
       hook(active, config.target.username.trim());
       await scheduleSync(options.alarms);
-      void seed(active, config.target.username.trim())
+      void drainOutbox(active)
+        .then(() => seed(active, config!.target.username.trim()))
         .then(() => active.syncNow())
         .catch((error) => console.warn('Leadline sync: could not resume', error));
     },

@@ -92,7 +92,10 @@ export type Accounting = { journal: Head } | { patch: Aggregates } | null;
  */
 export interface WriteHooks {
   owner(): string | null;
-  committed(changes: LocalChange[]): void;
+  /** Whether a change concerns the team (a refreshed temperature does not): only those are kept. */
+  wanted(change: LocalChange): boolean;
+  /** After the commit: the changes kept, and their outbox entry (delete it once they are recorded). */
+  committed(changes: LocalChange[], outboxSeq: number): void;
 }
 
 const hooks = new WeakMap<Db, WriteHooks>();
@@ -222,9 +225,10 @@ const DATA = ['leads', 'touchpoints', 'meta', 'companies'] as const satisfies St
  * hear of it.
  */
 export async function write<T>(db: Db, now: Date, body: (w: Writer) => Promise<T>, extra: StoreName[] = [], options: { remote?: boolean } = {}): Promise<T> {
-  const tx = db.transaction([...DATA, ...extra], 'readwrite') as unknown as WriteTx;
-  const hook = hooks.get(db);
+  const hook = options.remote ? undefined : hooks.get(db);
+  const tx = db.transaction([...DATA, ...extra, ...(hook ? (['syncOutbox'] as const) : [])], 'readwrite') as unknown as WriteTx;
   let changes: LocalChange[] = [];
+  let outboxSeq = 0;
   // Changes folded into a rebuild in progress, undone if this transaction fails.
   const folded: [Lead | undefined, Lead | undefined, RebuildInProgress][] = [];
   const observe = (before: Lead | undefined, after: Lead | undefined) => {
@@ -244,12 +248,14 @@ export async function write<T>(db: Db, now: Date, body: (w: Writer) => Promise<T
       const accounting = live ? { journal: live } : base ? { patch: base } : null;
       const writer = new Writer(tx, readSettings(settings), accounting, now, liveInsightsHead(insights), observe);
       writer.owner = hook?.owner() ?? null;
-      changes = writer.changes;
       const out = await body(writer);
       await writer.flush();
+      // In the same transaction as the change: committed together, or not at all.
+      changes = hook ? writer.changes.filter((c) => hook.wanted(c)) : [];
+      if (changes.length > 0) outboxSeq = (await tx.objectStore('syncOutbox').add({ changes })) as number;
       return out;
     });
-    if (hook && !options.remote && changes.length > 0) hook.committed(changes);
+    if (hook && changes.length > 0) hook.committed(changes, outboxSeq);
     return result;
   } catch (error) {
     for (const [before, after, rebuild] of folded.reverse()) applyChange(rebuild.partial, after, before, rebuild.stages);

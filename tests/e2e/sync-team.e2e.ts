@@ -183,6 +183,8 @@ describe('team sync between two profiles, turned on from Settings', () => {
     });
     // A pushes a couple of seconds after the write, by itself.
     await until(docCount, (n) => n === 2);
+    // Both changes were recorded in the replica: nothing left waiting in the outbox.
+    expect(await readStore(a, 'syncOutbox')).toEqual([]);
     await waitForStatus(pageA, /Every change is on the server\./);
 
     await syncNow(pageB);
@@ -200,6 +202,11 @@ describe('team sync between two profiles, turned on from Settings', () => {
     await detail.waitForSelector('.ll-owner');
     expect(await detail.$eval('.ll-owner', (el) => el.textContent)).toBe('Owner: ana');
     await detail.close();
+    // The popup's small mark says how sync goes.
+    const popup = await openExtensionPage(a, 'popup.html');
+    await popup.waitForSelector('.ll-sync-mark');
+    expect(await popup.$eval('.ll-sync-mark', (el) => el.textContent)).toMatch(/^Last synced /);
+    await popup.close();
   });
 
   test("\"My leads / Team\" on B's board: Ana's lead is the team's, not Ben's", async () => {

@@ -76,7 +76,7 @@ describe('database migrations', () => {
   it('creates every store and index from nothing', async () => {
     const db = await openLeadlineDb('migrate-fresh');
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['companies', 'leads', 'meta', 'touchpoints', 'trash']);
+    expect([...db.objectStoreNames].sort()).toEqual(['companies', 'leads', 'meta', 'syncOutbox', 'touchpoints', 'trash']);
     const tx = db.transaction(['leads', 'touchpoints']);
     expect([...tx.objectStore('leads').indexNames].sort()).toEqual([
       'byActivity',

@@ -9,7 +9,7 @@ import { setWriteHooks } from '../../lib/db/tx';
 import type { LocalChange } from '../../lib/sync/edits';
 import { leadFields, leadSets, toRemoteChange, touchpointFields, type SyncDoc } from '../../lib/sync/layout';
 import { freshRepo } from './helpers/db';
-import { emailTouchpoint, jeff, LEAD_IDS } from './helpers/sync';
+import { emailTouchpoint, jeff, kireet, LEAD_IDS } from './helpers/sync';
 
 /** The document a colleague's machine would have pushed for a lead (one stamp for every field). */
 function leadDoc(lead = jeff(), owner = 'ana', deleted = false): SyncDoc {
@@ -44,7 +44,7 @@ describe('sync and the repository', () => {
   it('hands every committed local write to the hook, with this browser as the owner of what it captures', async () => {
     const { db, repo } = await freshRepo();
     const heard: LocalChange[] = [];
-    setWriteHooks(db, { owner: () => 'ben', committed: (changes) => heard.push(...changes) });
+    setWriteHooks(db, { owner: () => 'ben', wanted: () => true, committed: (changes) => heard.push(...changes) });
     const { lead } = await repo.leads.capture({ name: 'Jeff Weiner', source: 'linkedin', linkedinUrl: 'https://www.linkedin.com/in/jeffweiner08/' });
     expect(lead.owner).toBe('ben');
     await repo.touchpoints.log({ leadId: lead.id, channel: 'linkedin-connection', direction: 'outbound', summary: 'Connection request' });
@@ -60,10 +60,32 @@ describe('sync and the repository', () => {
     ]);
   });
 
+  it('keeps each committed change in the outbox, in the same transaction, until the sync side drops it', async () => {
+    const { db, repo } = await freshRepo();
+    const heard: number[] = [];
+    // Only lead changes concern the team in this stand-in.
+    setWriteHooks(db, { owner: () => 'ben', wanted: (c) => c.type === 'lead', committed: (_changes, seq) => heard.push(seq) });
+    const { lead } = await repo.leads.capture({ name: 'Jeff Weiner', source: 'linkedin', linkedinUrl: 'https://www.linkedin.com/in/jeffweiner08/' });
+    await repo.touchpoints.log({ leadId: lead.id, channel: 'note', direction: 'internal', summary: 'Met at the booth' });
+    const outbox = await db.getAll('syncOutbox');
+    expect(outbox.map((e) => [e.seq, e.changes.map((c) => c.type)])).toEqual([
+      [1, ['lead']],
+      [2, ['lead']],
+    ]);
+    expect(heard).toEqual([1, 2]);
+    // A write that fails writes no outbox entry either.
+    await expect(repo.leads.update('no-such-lead', { notes: 'x' })).rejects.toThrow();
+    expect(await db.count('syncOutbox')).toBe(2);
+    // Pulled changes never go to the outbox.
+    await applyRemote(db, new Date(), [toRemoteChange(leadDoc(kireet({ linkedinUrl: 'https://www.linkedin.com/in/kireetagrawal/' })))!]);
+    expect((await repo.leads.get(LEAD_IDS[1]))?.name).toBe('Kireet Agrawal');
+    expect(await db.count('syncOutbox')).toBe(2);
+  });
+
   it('stores a pulled lead and its touchpoint like a local write, and tells the hook nothing', async () => {
     const { db, repo } = await freshRepo('2026-11-04T10:00:00.000Z');
     const heard: LocalChange[] = [];
-    setWriteHooks(db, { owner: () => 'ben', committed: (changes) => heard.push(...changes) });
+    setWriteHooks(db, { owner: () => 'ben', wanted: () => true, committed: (changes) => heard.push(...changes) });
     const result = await applyRemote(db, new Date('2026-11-04T10:00:00.000Z'), [toRemoteChange(leadDoc())!, toRemoteChange(touchpointDoc())!]);
     expect(result).toEqual({ leadIds: [LEAD_IDS[0]], skipped: [] });
     const stored = await repo.leads.mustGet(LEAD_IDS[0]);
@@ -94,7 +116,7 @@ describe('sync and the repository', () => {
 
   it('"My leads": the table and the board show one rep\'s leads, everyone\'s without the filter', async () => {
     const { db, repo } = await freshRepo();
-    setWriteHooks(db, { owner: () => 'ben', committed: () => {} });
+    setWriteHooks(db, { owner: () => 'ben', wanted: () => true, committed: () => {} });
     await repo.leads.capture({ name: 'Kireet Agrawal', company: 'Gantry', source: 'linkedin', linkedinUrl: 'https://www.linkedin.com/in/kireetagrawal/' });
     setWriteHooks(db, null);
     await applyRemote(db, new Date(), [toRemoteChange(leadDoc())!]);
