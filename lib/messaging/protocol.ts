@@ -95,6 +95,8 @@ export const leadPatch = z
     nextFollowUpOn: isoDay.nullable(),
     tags: z.array(text(60)).max(50),
     notes: z.string().max(20000),
+    /** Team sync: hand a lead to another rep (their sync user name). */
+    owner: text(100),
   })
   .partial()
   .strict();

@@ -222,6 +222,20 @@ describe('team sync between two profiles, turned on from Settings', () => {
     await board.close();
   });
 
+  test('Ben takes the lead over in its detail form; Ana sees the new owner', async () => {
+    const detail = await openExtensionPage(b, `pipeline.html#lead=${leadId}`);
+    await setValue(detail, '#ll-edit-owner', 'ben');
+    await detail.click('form.ll-edit button[type="submit"]');
+    await detail.waitForFunction(() => document.querySelector('.ll-owner')?.textContent === 'Owner: ben');
+    await detail.close();
+    await syncNow(pageB);
+    await syncNow(pageA);
+    await until(
+      () => readStore<StoredLead>(a, 'leads'),
+      (l) => l[0]?.owner === 'ben',
+    );
+  });
+
   test('edits of different fields on A and B at the same time converge on both, none lost', async () => {
     await send(pageA, 'lead.update', { id: leadId, patch: { notes: 'Asked for a pilot in Q1' } });
     await send(pageB, 'lead.update', { id: leadId, patch: { company: 'LinkedIn Corporation' } });
@@ -233,7 +247,7 @@ describe('team sync between two profiles, turned on from Settings', () => {
         () => readStore<StoredLead>(session, 'leads'),
         (l) => l[0]?.notes === 'Asked for a pilot in Q1' && l[0]?.company === 'LinkedIn Corporation',
       );
-      expect(lead).toMatchObject({ name: 'Jeff Weiner', owner: 'ana' });
+      expect(lead).toMatchObject({ name: 'Jeff Weiner', owner: 'ben' });
     }
   });
 
