@@ -1,6 +1,10 @@
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { HOST_MATCHES } from './lib/sites/hosts';
+
+/** Team sync asks at run time for the one server origin the user enters; plain http only on this computer (lib/sync/target.ts). */
+const SYNC_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 
 // Firefox's id for Leadline. Fixed, because Firefox MV3 needs one to sign the add-on, storage and
 // IndexedDB belong to it across updates, and the e2e tests map it to a known moz-extension origin
@@ -26,6 +30,7 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'unlimitedStorage', 'alarms'],
     host_permissions: HOST_MATCHES,
+    optional_host_permissions: SYNC_ORIGINS,
     // The sidebar and compose frames are extension pages the content scripts embed on these hosts only.
     web_accessible_resources: [{ resources: ['sidebar.html', 'compose.html'], matches: HOST_MATCHES }],
     action: { default_title: 'Leadline' },
@@ -69,5 +74,12 @@ export default defineConfig({
       'SOURCES.md',
     ],
   },
-  vite: () => ({ plugins: [preact()] }),
+  vite: (env) => ({
+    plugins: [preact()],
+    // The e2e build of the sync engine swaps the lab's no-op hook for the lab itself.
+    resolve:
+      env.mode === 'synclab'
+        ? { alias: [{ find: /^.*\/lib\/sync\/lab-hook$/, replacement: fileURLToPath(new URL('./lib/sync/lab.ts', import.meta.url)) }] }
+        : {},
+  }),
 });

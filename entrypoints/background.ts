@@ -9,11 +9,17 @@ import { localDay } from '../lib/pipeline/time';
 import { HOST_MATCHES } from '../lib/sites/hosts';
 import type { ChangedEvent, ToggleEvent } from '../lib/messaging/events';
 import { pipeSidebars } from '../lib/background/sidebar-pipe';
+import { installSyncLab } from '../lib/sync/lab-hook';
+import { createSyncController, type StorageArea } from '../lib/background/sync';
+import { pouchWithPlugins } from '../lib/sync/pouch';
+import { SYNC_ALARM } from '../lib/sync/schedule';
 import { keepAlive } from '../lib/background/keep-alive';
 
 const REFRESH_ALARM = 'leadline-refresh';
 
 export default defineBackground(() => {
+  // A no-op except in the e2e build (`wxt build --mode synclab`): a handle on the sync engine.
+  installSyncLab();
   const db = openLeadlineDb();
   const repos = db.then((d) => createRepositories(d));
   const hostPatterns = HOST_MATCHES.map((p) => new MatchPattern(p));
@@ -35,9 +41,33 @@ export default defineBackground(() => {
     updateBadge().catch((error) => console.warn('Leadline: badge update failed', error));
   }
 
-  const dispatch = repos.then((r) =>
+  // Team sync (off until the user turns it on in Settings); pulled changes refresh every view.
+  const sync = db.then(async (d) => {
+    const controller = createSyncController({
+      db: d,
+      PouchDB: pouchWithPlugins(),
+      storage: browser.storage.local as unknown as StorageArea,
+      alarms: browser.alarms,
+      permissions: browser.permissions,
+      changed: (leadIds) => {
+        void repos.then((r) => {
+          r.queries.invalidate();
+          changed(leadIds);
+        });
+      },
+    });
+    await controller.init().catch((error) => console.warn('Leadline: team sync could not resume', error));
+    return controller;
+  });
+
+  const dispatch = Promise.all([repos, sync]).then(([r, s]) =>
     createDispatcher(
-      createHandlers(r, changed, async (hash) => void (await browser.tabs.create({ url: browser.runtime.getURL(`/pipeline.html${hash ? `#${hash}` : ''}`) }))),
+      createHandlers(
+        r,
+        changed,
+        async (hash) => void (await browser.tabs.create({ url: browser.runtime.getURL(`/pipeline.html${hash ? `#${hash}` : ''}`) })),
+        s,
+      ),
       {
         extensionId: browser.runtime.id,
         extensionOrigin: browser.runtime.getURL('/'),
@@ -101,6 +131,7 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) refresh().catch(report('refresh'));
+    if (alarm.name === SYNC_ALARM) void sync.then((s) => s.syncNow()).catch(report('sync'));
   });
 
   browser.commands.onCommand.addListener(async (command) => {

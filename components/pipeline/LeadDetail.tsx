@@ -30,6 +30,11 @@ export function LeadDetail({ model, card }: { model: PipelineModel; card: LeadCa
           ×
         </button>
       </div>
+      {lead.owner && (
+        <p class="ll-muted ll-owner" data-owner={lead.owner}>
+          {t('detail_owner', { owner: lead.owner })}
+        </p>
+      )}
       <LeadCard card={card} timeline={<Timeline card={card} lead={lead} touchpoints={touchpoints} />} />
       <LeadEditForm key={lead.id} card={card} />
       <button type="button" class="ll-danger" onClick={() => void model.deleteLeads([lead.id])} disabled={model.busy.value}>

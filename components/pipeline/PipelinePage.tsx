@@ -19,6 +19,9 @@ export function PipelinePage({ model }: { model: PipelineModel }) {
   const settings = model.settings.value;
   const selected = model.selected.value;
   const undo = model.undo.value;
+  // "My leads / Team" once this browser has a team sync user (the owner of what it captures).
+  const me = model.sync?.view.value?.target?.username ?? null;
+  const ownerLink = (owner: string | undefined) => `#${toHash({ ...route, filter: { ...route.filter, owner }, lead: undefined })}`;
   return (
     <div class="ll-page">
       <header class="ll-page-header">
@@ -30,6 +33,16 @@ export function PipelinePage({ model }: { model: PipelineModel }) {
             </a>
           ))}
         </nav>
+        {me && (route.view === 'board' || route.view === 'table') && (
+          <nav class="ll-owner-filter" aria-label={t('owner_filter')}>
+            <a href={ownerLink(undefined)} aria-current={route.filter.owner ? undefined : 'true'}>
+              {t('owner_team')}
+            </a>
+            <a href={ownerLink(me)} aria-current={route.filter.owner === me ? 'true' : undefined}>
+              {t('owner_mine')}
+            </a>
+          </nav>
+        )}
       </header>
       <ErrorText error={model.error.value} />
       <SettingsProblem problem={model.settingsProblem.value} />

@@ -3,7 +3,8 @@ import { sliceFor, staleCount } from '../../lib/pipeline/aggregates';
 import { localDay } from '../../lib/pipeline/time';
 import { pipelineUrl, type PopupModel } from '../../lib/ui/popup-model';
 import { SettingsProblem } from '../shared/SettingsProblem';
-import { formatMoney, formatNumber, formatPercent, t, textOf } from '../../lib/i18n/i18n';
+import { formatDateTime, formatMoney, formatNumber, formatPercent, t, textOf } from '../../lib/i18n/i18n';
+import { problemOf } from '../../lib/ui/sync-model';
 import { FunnelChart } from './FunnelChart';
 import { LeadSummaryList } from './LeadSummaryList';
 import { PeriodFilter } from './PeriodFilter';
@@ -53,10 +54,17 @@ export function Popup({ model }: { model: PopupModel }) {
   const slice = sliceFor(agg, model.period.value, today);
   const rate = winRate(slice, settings.stages);
   const due = model.due.value;
+  const sync = model.sync.value;
+  const syncProblem = problemOf(sync);
   return (
     <main class="ll-popup">
       {header}
       <SettingsProblem problem={summary.settingsProblem} />
+      {sync?.enabled && (
+        <p class={`ll-sync-mark${syncProblem ? ' ll-error' : ' ll-muted'}`} data-state={sync.status.state} title={t('sync_title')}>
+          {syncProblem ? textOf(syncProblem) : sync.status.lastSyncAt ? t('sync_last', { time: formatDateTime(sync.status.lastSyncAt) }) : t('sync_never')}
+        </p>
+      )}
       {agg.total === 0 && (
         <section class="ll-empty" aria-label={t('popup_getting_started')}>
           <p>

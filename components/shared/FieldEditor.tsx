@@ -4,6 +4,7 @@ import { t, textOf, type MessageKey } from '../../lib/i18n/i18n';
 
 export const FIELD_LABELS: Record<EditableField, MessageKey> = {
   name: 'field_name',
+  owner: 'field_owner',
   headline: 'field_headline',
   company: 'field_company',
   location: 'field_location',

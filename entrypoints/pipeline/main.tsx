@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/client';
 import { isLeadlineEvent } from '../../lib/messaging/events';
 import { PipelineModel } from '../../lib/ui/pipeline-model';
+import { SyncModel } from '../../lib/ui/sync-model';
 import { download } from '../../lib/ui/download';
 import { showLanguage } from '../../lib/ui/language';
 import { openLeadlineDb, type Db } from '../../lib/db/schema';
@@ -25,6 +26,10 @@ const backupService = {
 };
 
 const model = new PipelineModel(send, backupService, download);
+// Team sync asks for its server's origin from the click that turns it on (a user gesture).
+model.sync = new SyncModel(send, (origin) => browser.permissions.request({ origins: [origin] }));
+// The sync user is the "My leads" filter's owner.
+void model.sync.load().catch(() => {});
 browser.runtime.onMessage.addListener((message) => {
   if (isLeadlineEvent(message) && message.leadline === 'changed') void model.load();
 });

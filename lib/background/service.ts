@@ -8,6 +8,18 @@ import type { Lead } from '../pipeline/model';
 import { COMPOSE_ID_PREFIX } from '../pipeline/email-subject';
 import type { Repositories } from '../db/repositories';
 import { linkedinHandlers } from './linkedin-handlers';
+import type { SyncController } from './sync';
+
+/** Team sync while the background has none (tests of other handlers): always off. */
+const NO_SYNC: SyncController = {
+  init: async () => {},
+  view: async () => ({ enabled: false, target: null, status: { state: 'off', lastSyncAt: null, pending: 0, error: null } }),
+  enable: async () => {
+    throw new Error('Team sync is not available here.');
+  },
+  disable: async () => NO_SYNC.view(),
+  syncNow: async () => NO_SYNC.view(),
+};
 
 /** How many recent touchpoints a lead view carries. */
 export const RECENT_TOUCHPOINTS = 8;
@@ -16,6 +28,7 @@ export function createHandlers(
   repos: Repositories,
   notify: (leadIds: string[]) => void,
   openPipeline: (hash: string) => Promise<void> = async () => {},
+  sync: SyncController = NO_SYNC,
 ): Handlers {
   const { leads, touchpoints, settings, aggregates, trash, merges, queries } = repos;
   const changed = (leadIds: string[]) => {
@@ -152,10 +165,10 @@ export function createHandlers(
     async 'leads.export'({ today, ...q }) {
       return queries.all(q, (await settings.get()).stages, today);
     },
-    async 'board.get'({ today, perColumn }) {
+    async 'board.get'({ today, perColumn, owner }) {
       const [current, agg] = await Promise.all([settings.get(), aggregates.get()]);
       const totals: Record<string, number> = { ...agg.open, lost: Object.values(agg.lostFrom).reduce((a, b) => a + b, 0), later: agg.later };
-      return queries.board(current.stages, today, perColumn, totals);
+      return queries.board(current.stages, today, perColumn, totals, owner);
     },
     async 'lead.timeline'({ id }) {
       return { lead: await mustGet(id), touchpoints: await touchpoints.of(id) };
@@ -215,6 +228,10 @@ export function createHandlers(
       await openPipeline(leadId ? `lead=${encodeURIComponent(leadId)}` : '');
       return { done: true as const };
     },
+    'sync.get': () => sync.view(),
+    'sync.enable': (target) => sync.enable(target),
+    'sync.disable': () => sync.disable(),
+    'sync.now': () => sync.syncNow(),
     async 'data.replaced'() {
       changed([]);
       return { done: true as const };

@@ -79,7 +79,7 @@ export async function importRows(db: Db, now: Date, rows: ImportRow[]): Promise<
             },
             stages,
           )
-        : incoming;
+        : { ...incoming, ...(w.owner ? { owner: w.owner } : {}) };
       const parsed = leadSchema.safeParse({ ...draft, updatedAt: at });
       if (!parsed.success) {
         const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

@@ -56,6 +56,7 @@ export function matches(lead: Lead, filter: LeadFilter, stages: StageDef[], toda
   if (filter.temperature && lead.temperature !== filter.temperature) return false;
   if (filter.source && lead.source !== filter.source) return false;
   if (filter.tag && !lead.tags.includes(filter.tag)) return false;
+  if (filter.owner && lead.owner !== filter.owner) return false;
   if (filter.stale && !isStale(lead, stages, today)) return false;
   if (filter.due && (!lead.nextFollowUpOn || lead.nextFollowUpOn > today || isClosedOrParked(lead, stages))) return false;
   if (filter.text) {
@@ -82,6 +83,7 @@ export function driversOf(filter: LeadFilter, stages: StageDef[], today: string)
     out.push({ index: 'bySearchRow', ranges: [IDBKeyRange.bound(lower, upper)], keep: (key) => rowMatches(key as string, words) !== false });
   }
   if (filter.tag) out.push({ index: 'byTag', ranges: only(filter.tag) });
+  if (filter.owner) out.push({ index: 'byOwner', ranges: [IDBKeyRange.bound([filter.owner, ''], [filter.owner, '\uffff'])] });
   if (filter.stage) out.push({ index: 'byStage', ranges: only(filter.stage) });
   if (filter.temperature) out.push({ index: 'byTemperature', ranges: only(filter.temperature) });
   if (filter.source) out.push({ index: 'bySource', ranges: only(filter.source) });
@@ -131,4 +133,4 @@ export function smallestDriver(store: () => IDBObjectStore, drivers: Driver[]): 
 }
 
 /** Whether the query filters at all (else the sort index pages directly). */
-export const hasFilter = (f: LeadFilter) => Boolean(f.stage || f.temperature || f.source || f.tag || f.stale || f.due || f.text?.trim());
+export const hasFilter = (f: LeadFilter) => Boolean(f.stage || f.temperature || f.source || f.tag || f.owner || f.stale || f.due || f.text?.trim());

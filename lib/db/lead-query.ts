@@ -8,14 +8,12 @@
  * other filters and the sort applied in memory. Results of a filtered query are cached per data
  * version, so scrolling through them reads nothing again.
  */
-import { LATER, LOST } from '../pipeline/constants';
+import { LATER, LOST, type SortColumn } from '../pipeline/constants';
 import type { Lead, StageDef } from '../pipeline/model';
-import type { SortColumn } from '../pipeline/constants';
 import type { ExportRow, LeadRow, TablePage, TableQuery as Query } from '../messaging/protocol';
 import type { Db, LeadlineDB, StoredLead } from './schema';
 import { sortKeysOf, stageRank, type SortKeys } from './stored';
-import type { IndexNames } from 'idb';
-import { unwrap } from 'idb';
+import { unwrap, type IndexNames } from 'idb';
 import { driversOf, hasFilter, matches, smallestDriver, toExportRow, toRow } from './lead-filter';
 import { answer, before, newestIn, step, type Walker } from './cursors';
 
@@ -282,14 +280,17 @@ export class LeadQueries {
     today: string,
     perColumn: number,
     totals?: Record<string, number>,
+    owner?: string,
   ): Promise<{ stage: string; total: number; rows: LeadRow[] }[]> {
     const columns = [...stages.map((s) => s.id), LOST, LATER];
     return Promise.all(
       columns.map(async (stage) => {
-        const range = IDBKeyRange.bound([stage, ''], [stage, '\uffff']);
-        // A transaction per column: cursors sharing one lose Chromium's read-ahead.
-        const index = unwrap(this.db.transaction('leads')).objectStore('leads').index('byStageUpdated');
-        const total = totals ? (totals[stage] ?? 0) : await answer(index.count(range));
+        // "My leads": the owner index, counted per column (totals are everyone's). A transaction per column (read-ahead).
+        const range = owner ? IDBKeyRange.bound([owner, stage, ''], [owner, stage, '\uffff']) : IDBKeyRange.bound([stage, ''], [stage, '\uffff']);
+        const index = unwrap(this.db.transaction('leads'))
+          .objectStore('leads')
+          .index(owner ? 'byOwner' : 'byStageUpdated');
+        const total = totals && !owner ? (totals[stage] ?? 0) : await answer(index.count(range));
         const leads = await newestIn(index, range, perColumn);
         return { stage, total, rows: leads.map((lead) => toRow(lead, stages, today)) };
       }),

@@ -182,7 +182,7 @@ async function captureIn(w: Writer, fields: CaptureFields): Promise<{ lead: Lead
     { ...fields, emails, companyId: company?.id ?? null },
     { id: crypto.randomUUID(), at, stages: w.settings.stages, currency: w.settings.currency },
   );
-  const lead = withTemperature(leadSchema.parse(draft), [], w.now, w.settings);
+  const lead = withTemperature(leadSchema.parse({ ...draft, ...(w.owner ? { owner: w.owner } : {}) }), [], w.now, w.settings);
   return { lead: await w.putLead(undefined, lead), created: true };
 }
 

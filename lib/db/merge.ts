@@ -45,8 +45,8 @@ export class MergeRepository {
       if (!keep || !other) throw new NotFoundError('merge_gone', 'One of the two leads no longer exists.');
       const logged = new Set((await w.touchpointsOf(keepId)).map((t) => t.externalId).filter(Boolean));
       for (const tp of await w.touchpointsOf(otherId)) {
-        if (tp.externalId && logged.has(tp.externalId)) await w.touchpoints.delete(tp.id);
-        else await w.touchpoints.put({ ...tp, leadId: keepId });
+        if (tp.externalId && logged.has(tp.externalId)) await w.deleteTouchpoint(tp);
+        else await w.putTouchpoint(tp, { ...tp, leadId: keepId });
       }
       // The other record goes first: its LinkedIn URL and emails are unique keys the merged lead takes.
       await w.deleteLead(other);

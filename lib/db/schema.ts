@@ -6,6 +6,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Lead, Touchpoint } from '../pipeline/model';
 import type { Aggregates } from '../pipeline/aggregates';
+import type { LocalChange } from '../sync/edits';
 import { searchKeysOf } from '../pipeline/search';
 import { readSettings } from '../settings/settings';
 import { toStored, type StoredLead } from './stored';
@@ -16,7 +17,7 @@ import { isDefaultSummary, reasonsFromStored } from '../pipeline/legacy';
 export type { StoredLead } from './stored';
 
 export const DB_NAME = 'leadline';
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 export interface MetaRecord {
   key: string;
@@ -55,6 +56,8 @@ export interface LeadlineDB extends DBSchema {
       byCompany: string;
       byMemberId: string;
       bySalesNav: string;
+      /** v7 (team sync): a rep's leads by stage, newest first; leads without an owner are not in it. */
+      byOwner: [string, string, string];
     };
   };
   /** v6: one record per company, with its people's figures for the Accounts view. */
@@ -83,11 +86,25 @@ export interface LeadlineDB extends DBSchema {
     value: TrashBatch;
     indexes: { byAt: string };
   };
+  /**
+   * v7 (team sync): local changes committed while sync is on and not yet recorded in the sync
+   * replica, written in the same transaction as the change, so a service worker stopped right
+   * after a commit loses none (the next start drains them).
+   */
+  syncOutbox: {
+    key: number;
+    value: SyncOutboxEntry;
+  };
   /** Settings and the popup's aggregates, one record each. */
   meta: {
     key: string;
     value: MetaRecord | Aggregates;
   };
+}
+
+export interface SyncOutboxEntry {
+  seq?: number;
+  changes: LocalChange[];
 }
 
 export interface TrashBatch {
@@ -209,6 +226,14 @@ export function openLeadlineDb(name = DB_NAME): Promise<Db> {
         leads.createIndex('byMemberId', 'linkedinMemberId', { unique: true });
         leads.createIndex('bySalesNav', 'salesNavUrl', { unique: true });
         await migrateToCompanies(transaction, new Date());
+      }
+      // Nothing here depends on v5's or v6's changes: a v4 database takes this step as a v6 one does.
+      if (oldVersion < 7) {
+        // Team sync's owners: "My leads" on the board (by stage, newest first) and in the table.
+        // No data to move: leads without an owner have no key here and are not indexed. And the
+        // outbox of changes on their way to the sync replica (empty until sync is turned on).
+        transaction.objectStore('leads').createIndex('byOwner', ['owner', 'stage', 'updatedAt']);
+        db.createObjectStore('syncOutbox', { keyPath: 'seq', autoIncrement: true });
       }
     },
   });

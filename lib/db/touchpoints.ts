@@ -64,7 +64,7 @@ export class TouchpointRepository {
         if (sent) {
           // The email was logged as it was sent: the message found later is that touchpoint.
           const adopted = { ...sent, externalId: fields.externalId, at: fields.at ?? sent.at, url: fields.url ?? sent.url };
-          await w.touchpoints.put(adopted);
+          await w.putTouchpoint(sent, adopted);
           return { touchpoint: adopted, created: false, lead: await recomputeLead(w, before) };
         }
       }
@@ -79,7 +79,7 @@ export class TouchpointRepository {
         externalId: fields.externalId ?? null,
         createdAt: w.now.toISOString(),
       });
-      await w.touchpoints.add(touchpoint);
+      await w.putTouchpoint(undefined, touchpoint);
       return { touchpoint, created: true, lead: await recomputeLead(w, before) };
     });
   }
@@ -99,7 +99,8 @@ export class TouchpointRepository {
           if (seen.has(fields.externalId) || (await w.touchpoints.index('byExternalId').getKey([leadId, fields.externalId]))) continue;
           seen.add(fields.externalId);
         }
-        await w.touchpoints.add(
+        await w.putTouchpoint(
+          undefined,
           touchpointSchema.parse({
             id: crypto.randomUUID(),
             leadId,
@@ -135,8 +136,8 @@ export class TouchpointRepository {
       const before = await w.leads.get(tp.leadId);
       if (!before) throw new NotFoundError('lead_not_found', `No lead with id ${tp.leadId}.`, { id: tp.leadId });
       const next = change(tp);
-      if (next) await w.touchpoints.put({ ...next, id, leadId: tp.leadId });
-      else await w.touchpoints.delete(id);
+      if (next) await w.putTouchpoint(tp, { ...next, id, leadId: tp.leadId });
+      else await w.deleteTouchpoint(tp);
       return recomputeLead(w, before);
     });
   }

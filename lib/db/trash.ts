@@ -27,7 +27,7 @@ export class TrashRepository {
           const lead = await w.leads.get(id);
           if (!lead) continue;
           const tps = await w.touchpointsOf(id);
-          for (const tp of tps) await w.touchpoints.delete(tp.id);
+          for (const tp of tps) await w.deleteTouchpoint(tp);
           await w.deleteLead(lead);
           leads.push(plainLead(lead));
           touchpoints.push(...tps);
@@ -60,7 +60,7 @@ export class TrashRepository {
             });
           });
         }
-        for (const tp of batch.touchpoints) await w.touchpoints.put(tp);
+        for (const tp of batch.touchpoints) await w.putTouchpoint(undefined, tp);
         await trash.delete(batchId);
         return { count: batch.leads.length };
       },

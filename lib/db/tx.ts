@@ -21,6 +21,7 @@ import { plainLead, toStored } from './stored';
 import { HEAD, journalKey, liveHead, type Head } from './aggregates-journal';
 import { CompanyLinks } from './company-link';
 import { CodedError } from '../messaging/errors';
+import type { LocalChange } from '../sync/edits';
 
 export type StoreName = StoreNames<LeadlineDB>;
 export type WriteTx = IDBPTransaction<LeadlineDB, StoreName[], 'readwrite'>;
@@ -84,6 +85,27 @@ export function trackRebuild(db: Db, rebuild: RebuildInProgress | null): void {
  */
 export type Accounting = { journal: Head } | { patch: Aggregates } | null;
 
+/**
+ * What a database's writes tell the world outside the transaction (team sync): the rep who owns
+ * what this browser captures, and every committed change, after the commit. Writes that apply
+ * pulled changes (`remote`) are not reported: they came from the team and must not echo back.
+ */
+export interface WriteHooks {
+  owner(): string | null;
+  /** Whether a change concerns the team (a refreshed temperature does not): only those are kept. */
+  wanted(change: LocalChange): boolean;
+  /** After the commit: the changes kept, and their outbox entry (delete it once they are recorded). */
+  committed(changes: LocalChange[], outboxSeq: number): void;
+}
+
+const hooks = new WeakMap<Db, WriteHooks>();
+
+/** Installs the hooks for one open database (the background does, once sync is set up). */
+export function setWriteHooks(db: Db, next: WriteHooks | null): void {
+  if (next) hooks.set(db, next);
+  else hooks.delete(db);
+}
+
 /** One open write transaction with its settings loaded. */
 export class Writer {
   private dirty = false;
@@ -94,6 +116,10 @@ export class Writer {
   readonly companyLinks: CompanyLinks;
   /** Lead changes the insight records still need, in order (applied by `flush`). */
   private readonly insightChanges: [Lead | undefined, Lead | undefined][] = [];
+  /** Committed-to-be lead and touchpoint changes, in order, for the write hooks. */
+  readonly changes: LocalChange[] = [];
+  /** The rep who owns what this browser captures (team sync), or null. */
+  owner: string | null = null;
 
   constructor(
     readonly tx: WriteTx,
@@ -134,6 +160,7 @@ export class Writer {
 
   /** Accounts a lead change in the aggregates without writing the lead (the caller writes it). */
   account(before: Lead | undefined, after: Lead | undefined): void {
+    this.changes.push({ type: 'lead', before: before ?? null, after: after ?? null });
     this.observe?.(before, after);
     this.companyLinks.touch(before, after);
     if (this.insights && !sameInsightInputs(before, after)) this.insightChanges.push([before, after]);
@@ -161,6 +188,18 @@ export class Writer {
     this.account(lead, undefined);
   }
 
+  /** Stores a new or changed touchpoint (its lead is the caller's to recompute). */
+  async putTouchpoint(before: Touchpoint | undefined, after: Touchpoint): Promise<void> {
+    await this.touchpoints.put(after);
+    this.changes.push({ type: 'touchpoint', before: before ?? null, after });
+  }
+
+  /** Removes a touchpoint (its lead is the caller's to recompute). */
+  async deleteTouchpoint(tp: Touchpoint): Promise<void> {
+    await this.touchpoints.delete(tp.id);
+    this.changes.push({ type: 'touchpoint', before: tp, after: null });
+  }
+
   /**
    * Writes the journal entry (or the patched aggregates) and the touched companies' figures once,
    * at the end, and patches the insight records the changes touched.
@@ -180,9 +219,16 @@ export class Writer {
 
 const DATA = ['leads', 'touchpoints', 'meta', 'companies'] as const satisfies StoreName[];
 
-/** Runs `body` in one write transaction over leads, touchpoints, meta and companies (plus `extra` stores). */
-export async function write<T>(db: Db, now: Date, body: (w: Writer) => Promise<T>, extra: StoreName[] = []): Promise<T> {
-  const tx = db.transaction([...DATA, ...extra], 'readwrite') as unknown as WriteTx;
+/**
+ * Runs `body` in one write transaction over leads, touchpoints, meta and companies (plus `extra`
+ * stores). `remote`: the write applies changes pulled from the team, so the write hooks do not
+ * hear of it.
+ */
+export async function write<T>(db: Db, now: Date, body: (w: Writer) => Promise<T>, extra: StoreName[] = [], options: { remote?: boolean } = {}): Promise<T> {
+  const hook = options.remote ? undefined : hooks.get(db);
+  const tx = db.transaction([...DATA, ...extra, ...(hook ? (['syncOutbox'] as const) : [])], 'readwrite') as unknown as WriteTx;
+  let changes: LocalChange[] = [];
+  let outboxSeq = 0;
   // Changes folded into a rebuild in progress, undone if this transaction fails.
   const folded: [Lead | undefined, Lead | undefined, RebuildInProgress][] = [];
   const observe = (before: Lead | undefined, after: Lead | undefined) => {
@@ -193,7 +239,7 @@ export async function write<T>(db: Db, now: Date, body: (w: Writer) => Promise<T
     folded.push([before, after, rebuild]);
   };
   try {
-    return await commit(tx, async () => {
+    const result = await commit(tx, async () => {
       const meta = tx.objectStore('meta');
       const [settings, head, insights] = await Promise.all([meta.get('settings'), meta.get(HEAD), meta.get(INSIGHTS_HEAD)]);
       const live = liveHead(head);
@@ -201,10 +247,16 @@ export async function write<T>(db: Db, now: Date, body: (w: Writer) => Promise<T
       const base = live ? null : liveAggregates(await meta.get('aggregates'));
       const accounting = live ? { journal: live } : base ? { patch: base } : null;
       const writer = new Writer(tx, readSettings(settings), accounting, now, liveInsightsHead(insights), observe);
-      const result = await body(writer);
+      writer.owner = hook?.owner() ?? null;
+      const out = await body(writer);
       await writer.flush();
-      return result;
+      // In the same transaction as the change: committed together, or not at all.
+      changes = hook ? writer.changes.filter((c) => hook.wanted(c)) : [];
+      if (changes.length > 0) outboxSeq = (await tx.objectStore('syncOutbox').add({ changes })) as number;
+      return out;
     });
+    if (hook && changes.length > 0) hook.committed(changes, outboxSeq);
+    return result;
   } catch (error) {
     for (const [before, after, rebuild] of folded.reverse()) applyChange(rebuild.partial, after, before, rebuild.stages);
     throw error;

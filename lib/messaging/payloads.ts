@@ -78,6 +78,8 @@ export const leadPatch = z
     nextFollowUpOn: isoDay.nullable(),
     tags: z.array(text(MAX.tag)).max(LIST_LIMITS.tags),
     notes: z.string().max(MAX.notes),
+    /** Team sync: hand a lead to another rep (their sync user name). */
+    owner: text(100),
   })
   .partial()
   .strict();
@@ -128,6 +130,8 @@ export const leadFilter = z
     temperature: temperature.optional(),
     source: leadSource.optional(),
     tag: z.string().max(60).optional(),
+    /** One rep's leads (team sync's owner). */
+    owner: z.string().max(100).optional(),
     stale: z.boolean().optional(),
     due: z.boolean().optional(),
     text: z.string().max(200).optional(),

@@ -10,6 +10,7 @@ import { ACCOUNT_SORTS, canonicalCompanyUrl, companyFields, type Company, type C
 import type { Aggregates } from '../pipeline/aggregates';
 import type { Insights } from '../pipeline/insights';
 import { settings, type Settings } from '../settings/settings';
+import type { SyncStatus } from '../sync/engine';
 import type { ErrorCode, ErrorParams, IssueCode } from './errors';
 import {
   captureInput,
@@ -111,6 +112,21 @@ export interface SettingsProblem {
   issues?: Issue[];
 }
 
+/** The team server as Settings enters it (lib/sync/target.ts checks it). */
+export const syncTargetInput = z.object({
+  url: z.string().trim().min(1).max(500),
+  database: z.string().trim().min(1).max(238),
+  username: z.string().trim().min(1).max(100),
+  password: z.string().max(500),
+});
+
+/** Team sync as Settings shows it: where to, as whom (never the password), and how it goes. */
+export interface SyncView {
+  enabled: boolean;
+  target: { url: string; database: string; username: string } | null;
+  status: SyncStatus;
+}
+
 /** A lead a page lists (search results, My Network) that is already in the pipeline. */
 export interface KnownPerson {
   id: string;
@@ -154,7 +170,10 @@ export const protocol = {
   'leads.table': message<TablePage>()(tableQuery.extend({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(500) }), 'extension-page'),
   /** Every row of the filtered table, for the CSV export. */
   'leads.export': message<ExportRow[]>()(tableQuery, 'extension-page'),
-  'board.get': message<BoardColumn[]>()(z.object({ today: isoDay, perColumn: z.number().int().min(1).max(200) }), 'extension-page'),
+  'board.get': message<BoardColumn[]>()(
+    z.object({ today: isoDay, perColumn: z.number().int().min(1).max(200), owner: z.string().max(100).optional() }),
+    'extension-page',
+  ),
   /** A lead with every touchpoint: the detail view's timeline. */
   'lead.timeline': message<LeadView>()(z.object({ id }), 'extension-page'),
   'touchpoint.update': message<LeadView>()(z.object({ id, patch: touchpointPatch }), 'extension-page'),
@@ -207,6 +226,12 @@ export const protocol = {
     z.object({ sort: z.enum(ACCOUNT_SORTS), desc: z.boolean(), offset: z.number().int().min(0), limit: z.number().int().min(1).max(500) }),
     'extension-page',
   ),
+  /** Team sync as Settings shows it. */
+  'sync.get': message<SyncView>()(z.object({}), 'extension-page'),
+  // The page asks for the server's origin (a user gesture) before it sends this.
+  'sync.enable': message<SyncView>()(syncTargetInput, 'extension-page'),
+  'sync.disable': message<SyncView>()(z.object({}), 'extension-page'),
+  'sync.now': message<SyncView>()(z.object({}), 'extension-page'),
   /** The pipeline page replaced the stores (a restore): drop caches, tell everyone. */
   'data.replaced': message<{ done: true }>()(z.object({}), 'extension-page'),
 } as const;

@@ -102,6 +102,8 @@ export const lead = z.object({
   nextFollowUpOn: isoDay.nullable(),
   tags: z.array(trimmed(MAX.tag)),
   notes: z.string().max(MAX.notes),
+  /** The rep who owns the lead in a synced team (the capturer, by their sync user name); absent or null alone. */
+  owner: trimmed(100).nullable().optional(),
   /** Last touchpoint time, kept on the lead so staleness needs no scan. */
   lastTouchAt: isoInstant.nullable(),
   createdAt: isoInstant,

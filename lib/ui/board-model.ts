@@ -48,6 +48,7 @@ export class BoardModel {
   readonly reason = signal('');
   readonly reengageOn = signal('');
   private today = '';
+  private owner: string | undefined = undefined;
   private press: { card: CardRef; x: number; y: number; moved: boolean } | null = null;
 
   constructor(
@@ -55,10 +56,12 @@ export class BoardModel {
     private readonly openLead: (id: string) => void = () => {},
   ) {}
 
-  async load(today: string): Promise<void> {
+  /** Loads the columns; `owner`: one rep's leads only (kept for the board's own reloads). */
+  async load(today: string, owner?: string): Promise<void> {
     this.today = today;
+    this.owner = owner;
     try {
-      this.columns.value = await this.send('board.get', { today, perColumn: CARDS_PER_COLUMN });
+      this.columns.value = await this.send('board.get', { today, perColumn: CARDS_PER_COLUMN, ...(owner ? { owner } : {}) });
       this.error.value = null;
     } catch (error) {
       this.error.value = problemText(error);
@@ -71,7 +74,7 @@ export class BoardModel {
       this.announcement.value = () => t('board_moved', { name: lead.name, stage: stageLabel(move.to, stages) });
     });
     const refused = this.error.value;
-    await this.load(this.today);
+    await this.load(this.today, this.owner);
     // The reload must not wipe why the move was refused.
     if (!ok) this.error.value = refused;
     return ok;

@@ -21,6 +21,7 @@ export const EDITABLE_FIELDS = [
   'expectedCloseOn',
   'nextFollowUpOn',
   'notes',
+  'owner',
 ] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
@@ -66,6 +67,9 @@ export function parseField(field: EditableField, text: string): Parsed {
     }
     case 'notes':
       return { ok: true, value: text };
+    case 'owner':
+      // A lead in a team always has an owner: handing it over names the next one.
+      return t === '' ? { ok: false, error: () => tr('issue_required') } : { ok: true, value: t };
     case 'emails':
       return { ok: true, value: splitWords(t, /[\s,;]+/).map((e) => e.toLowerCase()) };
     case 'tags':

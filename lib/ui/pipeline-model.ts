@@ -13,6 +13,7 @@ import { localDay } from '../pipeline/time';
 import { LeadCardModel } from './lead-card-model';
 import { runBusy } from './run-busy';
 import type { Send } from './send';
+import type { SyncModel } from './sync-model';
 import { TableModel } from './table-model';
 import { BoardModel } from './board-model';
 import { BackupModel, type BackupService, type SaveFile } from './backup-model';
@@ -62,8 +63,10 @@ export function parseHash(hash: string): Route {
     stale: p.get('stale') === '1' || undefined,
     due: p.get('due') === '1' || undefined,
     text: p.get('q') || undefined,
+    owner: p.get('owner') || undefined,
   };
-  const hasFilter = Object.values(filter).some((v) => v !== undefined);
+  // "My leads" applies to the board as well: alone, it does not switch to the table.
+  const hasFilter = Object.entries(filter).some(([k, v]) => k !== 'owner' && v !== undefined);
   const view = (VIEWS as readonly string[]).includes(p.get('view') ?? '') ? (p.get('view') as View) : hasFilter ? 'table' : 'board';
   const sort = (SORT_COLUMNS as readonly string[]).includes(p.get('sort') ?? '') ? (p.get('sort') as SortColumn) : 'updated';
   return { view, filter, sort, desc: p.has('sort') ? p.get('desc') === '1' : true, period: parsePeriod(p), lead: p.get('lead') || undefined };
@@ -80,6 +83,7 @@ export function toHash(route: Partial<Route>): string {
   if (f.stale) p.set('stale', '1');
   if (f.due) p.set('due', '1');
   if (f.text) p.set('q', f.text);
+  if (f.owner) p.set('owner', f.owner);
   if (route.sort && (route.sort !== 'updated' || route.desc === false)) {
     p.set('sort', route.sort);
     if (route.desc) p.set('desc', '1');
@@ -115,6 +119,8 @@ export class PipelineModel {
   /** The planner's inputs; made when the planner is first opened, from the measured funnel. */
   readonly planner = signal<PlannerModel | null>(null);
   readonly insights: InsightsModel;
+  /** Settings' Team sync section; set by the page, which can ask the browser for permissions. */
+  sync: SyncModel | null = null;
 
   constructor(
     readonly send: Send,
@@ -168,7 +174,7 @@ export class PipelineModel {
       if (r.view === 'duplicates') await this.duplicates.load();
       if (r.view === 'planner' && !this.planner.value) this.planner.value = new PlannerModel(summary.aggregates, settings.stages);
       if (r.view === 'table') await this.table.setQuery({ filter: r.filter, sort: r.sort, desc: r.desc }, this.today);
-      if (r.view === 'board') await this.board.load(this.today);
+      if (r.view === 'board') await this.board.load(this.today, r.filter.owner);
       if (r.view === 'accounts') await this.accounts.load();
       await insights;
       this.error.value = null;

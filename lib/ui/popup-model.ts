@@ -6,6 +6,7 @@ import type { Period } from '../pipeline/aggregates';
 import { localDay } from '../pipeline/time';
 import { snoozedDay } from '../pipeline/next-step';
 import type { Send } from './send';
+import type { SyncView } from '../messaging/protocol';
 import type { Text } from '../i18n/i18n';
 import { problemText } from '../i18n/problems';
 
@@ -24,9 +25,17 @@ export class PopupModel {
   readonly results = signal<LeadSummary[] | null>(null);
   private searchSeq = 0;
 
+  /** Team sync's state, for the small mark in the header (null: not known or not set up). */
+  readonly sync = signal<SyncView | null>(null);
+
   constructor(private readonly send: Send) {}
 
   async load(): Promise<void> {
+    // Not awaited with the rest: the funnel does not wait for it, and a failure only hides the mark.
+    void this.send('sync.get', {}).then(
+      (view) => (this.sync.value = view ?? null),
+      () => (this.sync.value = null),
+    );
     try {
       const due = this.send('leads.due', { today: localDay(new Date()) });
       // Asked first, awaited second: if the summary fails, this one's failure must not go unhandled.

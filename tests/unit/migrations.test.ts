@@ -76,7 +76,7 @@ describe('database migrations', () => {
   it('creates every store and index from nothing', async () => {
     const db = await openLeadlineDb('migrate-fresh');
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['companies', 'leads', 'meta', 'touchpoints', 'trash']);
+    expect([...db.objectStoreNames].sort()).toEqual(['companies', 'leads', 'meta', 'syncOutbox', 'touchpoints', 'trash']);
     const tx = db.transaction(['leads', 'touchpoints']);
     expect([...tx.objectStore('leads').indexNames].sort()).toEqual([
       'byActivity',
@@ -87,6 +87,7 @@ describe('database migrations', () => {
       'byLinkedinUrl',
       'byMemberId',
       'byName',
+      'byOwner',
       'byRecheck',
       'bySalesNav',
       'bySearchRow',
@@ -251,7 +252,7 @@ describe('database v6: companies', () => {
     old.close();
 
     const db = await openLeadlineDb(name);
-    expect(db.version).toBe(6);
+    expect(db.version).toBe(DB_VERSION);
     const companies = await db.getAll('companies');
     const byName = new Map(companies.map((c) => [c.name, c]));
     expect([...byName.keys()].sort()).toEqual(['Analytical Engines', 'Ias', 'Navy']);
