@@ -626,6 +626,8 @@ async function capturesDuring(page: Page, job: () => Promise<unknown>, label: st
   let running = true;
   const t0 = Date.now();
   const jobDone = job().finally(() => (running = false));
+  // Handled here too: a job failing while a capture is awaited would otherwise end the process.
+  jobDone.catch(() => {});
   let k = 0;
   while (running) {
     const capture = await limit(
@@ -803,6 +805,8 @@ async function main() {
     } finally {
       phases[name] = Math.round((Date.now() - t0) / 100) / 10;
       console.error(`bench: ${name} took ${phases[name]} s (load ${loadavg()[0]!.toFixed(1)})`);
+      // What is known so far, in case a later phase takes the run down.
+      writeFileSync(join(ROOT, 'bench-results.partial.json'), `${JSON.stringify({ ...results, phasesS: phases, errors }, null, 2)}\n`);
     }
   };
   const [empty, bare] = await Promise.all([launch(), launch({ extension: false })]);
