@@ -6,7 +6,7 @@ import { formatMoney, formatNumber, formatPercent, language, localeOf, t, tn, ty
 import { renderFormula, type Expr, type Metric, type Percentile, type Term, type TermId, type Unit } from '../pipeline/formula';
 import type { InsightsPeriod } from '../pipeline/insights';
 import type { StageDef } from '../pipeline/model';
-import { stageLabel as labelOfStage } from '../i18n/labels';
+import { stageLabel } from '../i18n/labels';
 
 export const NONE = '—';
 
@@ -76,9 +76,6 @@ const DISTRIBUTION_KEYS = {
   'won-value': 'insights_distribution_won_value',
 } as const satisfies Record<Percentile['of'], PluralKey>;
 
-/** The name of a stage id in the user's funnel (the id itself for a stage no longer there). */
-export const stageLabel = (id: string, stages: StageDef[]) => labelOfStage(id, stages);
-
 function leafName(leaf: Term | Percentile, stages: StageDef[]): string {
   const stage = leaf.stage === undefined ? '' : stageLabel(leaf.stage, stages);
   if (leaf.kind === 'term') return stage ? t('insights_term_of_stage', { term: t(TERM_KEYS[leaf.term]), stage }) : t(TERM_KEYS[leaf.term]);
@@ -102,6 +99,7 @@ export function formulaLines(formula: Expr, stages: StageDef[], currency: string
 
 /** A lead source's name. */
 export { sourceLabel } from '../i18n/labels';
+export { stageLabel };
 
 /** A cohort month (YYYY-MM) as "Nov 2026" in the UI language. */
 export function formatMonth(month: string): string {
